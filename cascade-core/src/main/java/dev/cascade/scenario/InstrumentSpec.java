@@ -1,0 +1,45 @@
+package dev.cascade.scenario;
+
+import dev.cascade.kernel.SessionKind;
+import dev.cascade.market.AssetClass;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An instrument as written in a scenario.
+ *
+ * @param symbol ticker
+ * @param assetClass what it is
+ * @param tick price increment, currency units
+ * @param lot units per lot
+ * @param multiplier currency units per price unit per quantity unit (1 for cash products)
+ * @param currency ISO code
+ * @param session trading hours
+ * @param price reference (starting) price, currency units, on the tick grid
+ * @param fundamentalVolPct annualised volatility of the fundamental value's random walk, percent
+ * @param baselineDailyVolume a normal day's volume in lots in this simulation (the denominator of
+ *     relative volume), or 0 if not known
+ */
+public record InstrumentSpec(
+    String symbol,
+    AssetClass assetClass,
+    BigDecimal tick,
+    BigDecimal lot,
+    BigDecimal multiplier,
+    String currency,
+    SessionKind session,
+    BigDecimal price,
+    double fundamentalVolPct,
+    long baselineDailyVolume) {
+
+  public InstrumentSpec {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(assetClass, "assetClass");
+    Objects.requireNonNull(tick, "tick");
+    Objects.requireNonNull(lot, "lot");
+    Objects.requireNonNull(multiplier, "multiplier");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(price, "price");
+  }
+}
