@@ -37,7 +37,11 @@ public interface AgentContext {
   /** Any instrument of the simulation by symbol, or null. */
   Instrument instrument(String symbol);
 
+  /** Whether the instrument's session is open and it is not halted. */
   boolean isOpen(Instrument i);
+
+  /** The next time (nanos) the instrument's session opens, or now if it is open. */
+  long nextOpen(Instrument i);
 
   /** Best bid in ticks, or {@link dev.cascade.market.OrderBook#NO_PRICE}. */
   long bestBid(Instrument i);
@@ -72,6 +76,17 @@ public interface AgentContext {
    * shocks, common to all agents; each agent adds its own estimation noise.
    */
   double fundamentalValue(Instrument i);
+
+  /**
+   * How much wider than normal market makers should quote on this instrument now: 1 normally, more
+   * during a scenario's liquidity-withdrawal shock.
+   */
+  double spreadStress(Instrument i);
+
+  /**
+   * The fraction of their normal size market makers should quote now: 1 normally, less in stress.
+   */
+  double depthStress(Instrument i);
 
   // ---- own account ----
 

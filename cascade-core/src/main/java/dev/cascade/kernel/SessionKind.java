@@ -38,6 +38,21 @@ public enum SessionKind {
     return zone;
   }
 
+  /**
+   * Seconds of trading in a year, to annualise volatility measured in trading time: 252 days of 6.5
+   * hours for US equities, 252 days of 23 hours on Globex, 365 days of 24 hours for crypto.
+   */
+  public double tradingSecondsPerYear() {
+    switch (this) {
+      case US_EQUITY:
+        return 252 * 6.5 * 3600;
+      case GLOBEX:
+        return 252 * 23.0 * 3600;
+      default:
+        return 365 * 24.0 * 3600;
+    }
+  }
+
   /** The name used in scenario files: {@code us-equity}, {@code globex}, {@code crypto-24-7}. */
   public String configName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,0 +1,66 @@
+package dev.cascade.agents;
+
+import dev.cascade.kernel.RandomStreams;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The fundamental value of each instrument: a driftless geometric random walk on a fixed one-minute
+ * grid, V(t + dt) = V(t) exp(sigma sqrt(dt) Z - sigma^2 dt / 2) with dt in years of trading time
+ * and Z standard normal, plus the jumps scenario shocks apply. Each instrument's walk has its own
+ * random stream ("fundamental:SYMBOL") and consumes one draw per grid step whoever asks, so values
+ * do not depend on when agents look (common random numbers across ablations).
+ */
+public final class Fundamentals {
+  /** Grid step of the random walk. */
+  public static final long STEP_NANOS = Time.NANOS_PER_MINUTE;
+
+  private final double[] value;
+  private final double[] stepSigma;
+  private final long[] advancedTo;
+  private final RandomGenerator[] rng;
+
+  /**
+   * @param annualVols volatility of each instrument's walk, annualised decimal
+   * @param start simulation start, nanos
+   */
+  public Fundamentals(
+      List<Instrument> instruments, double[] annualVols, RandomStreams streams, long start) {
+    int n = instruments.size();
+    value = new double[n];
+    stepSigma = new double[n];
+    advancedTo = new long[n];
+    rng = new RandomGenerator[n];
+    for (Instrument i : instruments) {
+      int k = i.id();
+      value[k] = i.referencePriceTicks();
+      double stepYears =
+          (double) STEP_NANOS / Time.NANOS_PER_SECOND / i.session().tradingSecondsPerYear();
+      stepSigma[k] = annualVols[k] * Math.sqrt(stepYears);
+      advancedTo[k] = start;
+      rng[k] = streams.stream("fundamental:" + i.symbol());
+    }
+  }
+
+  /** The fundamental value in ticks at time {@code t} (not before the last time asked). */
+  public double value(int instrument, long t) {
+    advance(instrument, t);
+    return value[instrument];
+  }
+
+  /** Multiplies the value by (1 + pct/100) at time {@code t}: an earnings surprise, a re-rating. */
+  public void jump(int instrument, long t, double pct) {
+    advance(instrument, t);
+    value[instrument] *= 1 + pct / 100;
+  }
+
+  private void advance(int k, long t) {
+    double s = stepSigma[k];
+    while (advancedTo[k] + STEP_NANOS <= t) {
+      advancedTo[k] += STEP_NANOS;
+      value[k] *= Math.exp(s * rng[k].nextGaussian() - 0.5 * s * s);
+    }
+  }
+}

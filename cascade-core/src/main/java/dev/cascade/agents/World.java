@@ -1,0 +1,385 @@
+package dev.cascade.agents;
+
+import dev.cascade.cause.CauseKind;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.RandomStreams;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Wakeable;
+import dev.cascade.ledger.Ledger;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The environment agents live in: the clock, the exchange, the ledger, fundamentals and causes. It
+ * gives each agent its own {@link AgentContext} bound to the agent's account and random stream, so
+ * an agent can reach nothing else.
+ */
+public final class World implements MarketListener {
+  private final Scheduler clock;
+  private final RandomStreams streams;
+  private final CauseLog causes;
+  private final Exchange exchange;
+  private final Ledger ledger;
+  private final Fundamentals fundamentals;
+  private final List<Slot> slots = new ArrayList<>();
+  private Slot[] slotOfAccount = new Slot[64];
+  private final double[] spreadStress;
+  private final double[] depthStress;
+  private final long[] stressUntil;
+
+  public World(
+      Scheduler clock,
+      RandomStreams streams,
+      CauseLog causes,
+      Exchange exchange,
+      Ledger ledger,
+      Fundamentals fundamentals) {
+    this.clock = clock;
+    this.streams = streams;
+    this.causes = causes;
+    this.exchange = exchange;
+    this.ledger = ledger;
+    this.fundamentals = fundamentals;
+    int n = exchange.instruments().size();
+    spreadStress = new double[n];
+    depthStress = new double[n];
+    stressUntil = new long[n];
+    Arrays.fill(spreadStress, 1);
+    Arrays.fill(depthStress, 1);
+    exchange.addListener(this);
+  }
+
+  public Scheduler clock() {
+    return clock;
+  }
+
+  public CauseLog causes() {
+    return causes;
+  }
+
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public Fundamentals fundamentals() {
+    return fundamentals;
+  }
+
+  /**
+   * Adds an agent trading from {@code account}. Its random stream is derived from the scenario seed
+   * and {@code agentId}.
+   *
+   * @return the agent's index
+   */
+  public int add(String agentId, Agent agent, int account, List<Instrument> instruments) {
+    Slot s = new Slot(slots.size(), agentId, agent, account, instruments, streams.stream(agentId));
+    slots.add(s);
+    if (account >= slotOfAccount.length) {
+      slotOfAccount = Arrays.copyOf(slotOfAccount, Math.max(account + 1, slotOfAccount.length * 2));
+    }
+    slotOfAccount[account] = s;
+    return s.index;
+  }
+
+  /** Calls every agent's {@link Agent#start}, in the order they were added. */
+  public void start() {
+    for (Slot s : slots) {
+      s.agent.start(s);
+    }
+  }
+
+  public int agentCount() {
+    return slots.size();
+  }
+
+  public String agentId(int index) {
+    return slots.get(index).id;
+  }
+
+  public int agentAccount(int index) {
+    return slots.get(index).account;
+  }
+
+  /** The agent trading from an account, or -1 (the external world, the venue). */
+  public int agentOfAccount(int account) {
+    Slot s = account < slotOfAccount.length ? slotOfAccount[account] : null;
+    return s == null ? -1 : s.index;
+  }
+
+  public List<String> agentIds() {
+    List<String> ids = new ArrayList<>();
+    for (Slot s : slots) {
+      ids.add(s.id);
+    }
+    return Collections.unmodifiableList(ids);
+  }
+
+  /**
+   * A liquidity-withdrawal shock: market makers on the instrument quote {@code spreadMultiplier}
+   * times wider and {@code depthMultiplier} of their size until {@code until}.
+   */
+  public void stressLiquidity(
+      int instrument, double spreadMultiplier, double depthMultiplier, long until) {
+    spreadStress[instrument] = spreadMultiplier;
+    depthStress[instrument] = depthMultiplier;
+    stressUntil[instrument] = until;
+  }
+
+  @Override
+  public void onTrade(
+      long time,
+      Instrument instrument,
+      long price,
+      long qty,
+      Side aggressor,
+      int buyAccount,
+      int sellAccount,
+      int buyCause,
+      int sellCause) {
+    notifyFill(buyAccount);
+    notifyFill(sellAccount);
+  }
+
+  private void notifyFill(int account) {
+    Slot s = account < slotOfAccount.length ? slotOfAccount[account] : null;
+    if (s != null && s.wakeOnFills && !s.fillWakePending) {
+      s.fillWakePending = true;
+      clock.at(clock.now(), Priority.AGENT, s, AgentContext.FILL_TAG);
+    }
+  }
+
+  /** One agent's view of the world. */
+  private final class Slot implements AgentContext, Wakeable {
+    final int index;
+    final String id;
+    final Agent agent;
+    final int account;
+    final List<Instrument> instruments;
+    final RandomGenerator rng;
+    final int[] routine = new int[CauseKind.values().length];
+    boolean wakeOnFills;
+    boolean fillWakePending;
+
+    Slot(
+        int index,
+        String id,
+        Agent agent,
+        int account,
+        List<Instrument> instruments,
+        RandomGenerator rng) {
+      this.index = index;
+      this.id = id;
+      this.agent = agent;
+      this.account = account;
+      this.instruments = List.copyOf(instruments);
+      this.rng = rng;
+      Arrays.fill(routine, -1);
+    }
+
+    @Override
+    public void wake(long timeNanos, int tag) {
+      if (tag == FILL_TAG) {
+        fillWakePending = false;
+      }
+      agent.wake(this, tag);
+    }
+
+    @Override
+    public String agentId() {
+      return id;
+    }
+
+    @Override
+    public int agentIndex() {
+      return index;
+    }
+
+    @Override
+    public long now() {
+      return clock.now();
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return rng;
+    }
+
+    @Override
+    public List<Instrument> instruments() {
+      return instruments;
+    }
+
+    @Override
+    public Instrument instrument(String symbol) {
+      for (Instrument i : exchange.instruments()) {
+        if (i.symbol().equals(symbol)) {
+          return i;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean isOpen(Instrument i) {
+      return exchange.isOpen(i.id());
+    }
+
+    @Override
+    public long nextOpen(Instrument i) {
+      long now = clock.now();
+      return Math.max(exchange.session(i.id()).nextOpen(now), exchange.haltedUntil(i.id()));
+    }
+
+    @Override
+    public long bestBid(Instrument i) {
+      return exchange.book(i.id()).bestBid();
+    }
+
+    @Override
+    public long bestAsk(Instrument i) {
+      return exchange.book(i.id()).bestAsk();
+    }
+
+    @Override
+    public long bestBidSize(Instrument i) {
+      return exchange.book(i.id()).bestBidSize();
+    }
+
+    @Override
+    public long bestAskSize(Instrument i) {
+      return exchange.book(i.id()).bestAskSize();
+    }
+
+    @Override
+    public long lastPrice(Instrument i) {
+      return exchange.lastPrice(i.id());
+    }
+
+    @Override
+    public double mid(Instrument i) {
+      long b = bestBid(i);
+      long a = bestAsk(i);
+      if (b > 0 && a > 0) {
+        return 0.5 * (a + b);
+      }
+      return lastPrice(i);
+    }
+
+    @Override
+    public int depth(Instrument i, Side side, long[] prices, long[] sizes) {
+      return exchange.book(i.id()).depth(side, prices, sizes);
+    }
+
+    @Override
+    public double realizedVol(Instrument i) {
+      return exchange.realizedVol(i.id());
+    }
+
+    @Override
+    public double fundamentalValue(Instrument i) {
+      return fundamentals.value(i.id(), clock.now());
+    }
+
+    @Override
+    public double spreadStress(Instrument i) {
+      return clock.now() < stressUntil[i.id()] ? spreadStress[i.id()] : 1;
+    }
+
+    @Override
+    public double depthStress(Instrument i) {
+      return clock.now() < stressUntil[i.id()] ? depthStress[i.id()] : 1;
+    }
+
+    @Override
+    public long cash() {
+      return ledger.cash(account);
+    }
+
+    @Override
+    public long position(Instrument i) {
+      return ledger.position(account, i.id());
+    }
+
+    @Override
+    public long limit(Instrument i, Side side, long priceTicks, long qty, int cause) {
+      return exchange.limit(account, i.id(), side, priceTicks, qty, cause);
+    }
+
+    @Override
+    public long ioc(Instrument i, Side side, long priceTicks, long qty, int cause) {
+      return exchange.ioc(account, i.id(), side, priceTicks, qty, cause);
+    }
+
+    @Override
+    public long market(Instrument i, Side side, long qty, int cause) {
+      return exchange.market(account, i.id(), side, qty, cause);
+    }
+
+    @Override
+    public long stop(Instrument i, Side side, long stopPriceTicks, long qty, int cause) {
+      return exchange.stop(account, i.id(), side, stopPriceTicks, qty, cause);
+    }
+
+    @Override
+    public boolean cancel(long orderId) {
+      return exchange.cancel(account, orderId) == null;
+    }
+
+    @Override
+    public boolean reduce(long orderId, long newQty) {
+      return exchange.reduce(account, orderId, newQty) == null;
+    }
+
+    @Override
+    public long openQty(long orderId) {
+      return exchange.openQty(orderId);
+    }
+
+    @Override
+    public void wakeAt(long timeNanos, int tag) {
+      clock.at(timeNanos, Priority.AGENT, this, tag);
+    }
+
+    @Override
+    public void wakeIn(long delayNanos, int tag) {
+      clock.after(delayNanos, Priority.AGENT, this, tag);
+    }
+
+    @Override
+    public void wakePoisson(double ratePerSecond, int tag) {
+      clock.poisson(ratePerSecond, rng, Priority.AGENT, this, tag);
+    }
+
+    @Override
+    public void wakeOnFills(boolean on) {
+      wakeOnFills = on;
+    }
+
+    @Override
+    public int cause(CauseKind kind, int parent, String label) {
+      return causes.record(kind, index, parent, clock.now(), label);
+    }
+
+    @Override
+    public int routineCause(CauseKind kind) {
+      int c = routine[kind.ordinal()];
+      if (c < 0) {
+        c = causes.record(kind, index, CauseLog.GENESIS, clock.now(), id + " " + kind.label());
+        routine[kind.ordinal()] = c;
+      }
+      return c;
+    }
+  }
+}

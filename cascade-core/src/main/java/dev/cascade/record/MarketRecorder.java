@@ -1,0 +1,275 @@
+package dev.cascade.record;
+
+import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Time;
+import dev.cascade.kernel.Wakeable;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.OrderBook;
+import dev.cascade.market.Side;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Records, per instrument: one-minute OHLCV bars, open/high/low/close, volume, the largest
+ * peak-to-trough fall of the trade price, and samples of the quoted spread (bps of the mid) and
+ * top-of-book depth (lots within five levels per side) taken every {@code sampleSeconds} while the
+ * instrument is open and both sides are quoted.
+ */
+public final class MarketRecorder implements MarketListener, Wakeable {
+  private final Exchange exchange;
+  private final Scheduler clock;
+  private final long samplePeriod;
+  private final int n;
+  private final long[] open;
+  private final long[] high;
+  private final long[] low;
+  private final long[] close;
+  private final long[] volume;
+  private final long[] trades;
+  private final long[] peak;
+  private final double[] maxDrawdown;
+  private final double[] spreadSum;
+  private final long[] spreadSamples;
+  private final long[] depthSum;
+  // current bar per instrument
+  private final long[] barStart;
+  private final long[] barOpen;
+  private final long[] barHigh;
+  private final long[] barLow;
+  private final long[] barClose;
+  private final long[] barVolume;
+  private final long[] barTrades;
+  private final List<Bar> bars = new ArrayList<>();
+  private final List<Halt> halts = new ArrayList<>();
+  private final List<DepthSample> depthSamples = new ArrayList<>();
+
+  /**
+   * One spread/depth sample.
+   *
+   * @param spreadBps quoted spread in bps of the mid
+   * @param bidDepth lots within five levels of the best bid
+   * @param askDepth lots within five levels of the best ask
+   */
+  public record DepthSample(
+      int instrument, long timeNanos, double spreadBps, long bidDepth, long askDepth) {}
+
+  public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds) {
+    this.exchange = exchange;
+    this.clock = clock;
+    this.samplePeriod = Time.seconds(sampleSeconds);
+    n = exchange.instruments().size();
+    open = new long[n];
+    high = new long[n];
+    low = new long[n];
+    close = new long[n];
+    volume = new long[n];
+    trades = new long[n];
+    peak = new long[n];
+    maxDrawdown = new double[n];
+    spreadSum = new double[n];
+    spreadSamples = new long[n];
+    depthSum = new long[n];
+    barStart = new long[n];
+    barOpen = new long[n];
+    barHigh = new long[n];
+    barLow = new long[n];
+    barClose = new long[n];
+    barVolume = new long[n];
+    barTrades = new long[n];
+    for (Instrument i : exchange.instruments()) {
+      long ref = i.referencePriceTicks();
+      peak[i.id()] = ref;
+      close[i.id()] = ref;
+      barStart[i.id()] = Long.MIN_VALUE;
+    }
+  }
+
+  /** Schedules the first depth sample; call once before the run. */
+  public void start() {
+    clock.after(samplePeriod, Priority.SAMPLING, this, 0);
+  }
+
+  @Override
+  public void onTrade(
+      long time,
+      Instrument instrument,
+      long price,
+      long qty,
+      Side aggressor,
+      int buyAccount,
+      int sellAccount,
+      int buyCause,
+      int sellCause) {
+    int i = instrument.id();
+    if (trades[i] == 0) {
+      open[i] = price;
+      high[i] = price;
+      low[i] = price;
+    }
+    high[i] = Math.max(high[i], price);
+    low[i] = Math.min(low[i], price);
+    close[i] = price;
+    volume[i] += qty;
+    trades[i]++;
+    if (price > peak[i]) {
+      peak[i] = price;
+    } else {
+      maxDrawdown[i] = Math.max(maxDrawdown[i], (double) (peak[i] - price) / peak[i]);
+    }
+    long minute = Math.floorDiv(time, Time.NANOS_PER_MINUTE) * Time.NANOS_PER_MINUTE;
+    if (minute != barStart[i]) {
+      flushBar(i);
+      barStart[i] = minute;
+      barOpen[i] = price;
+      barHigh[i] = price;
+      barLow[i] = price;
+    }
+    barHigh[i] = Math.max(barHigh[i], price);
+    barLow[i] = Math.min(barLow[i], price);
+    barClose[i] = price;
+    barVolume[i] += qty;
+    barTrades[i]++;
+  }
+
+  @Override
+  public void onHalt(long time, Instrument instrument, long untilNanos, String reason) {
+    halts.add(new Halt(instrument.id(), time, untilNanos, reason));
+  }
+
+  @Override
+  public void wake(long timeNanos, int tag) {
+    for (int i = 0; i < n; i++) {
+      if (!exchange.isOpen(i)) {
+        continue;
+      }
+      OrderBook b = exchange.book(i);
+      long bid = b.bestBid();
+      long ask = b.bestAsk();
+      if (bid == OrderBook.NO_PRICE || ask == OrderBook.NO_PRICE) {
+        continue;
+      }
+      double mid = 0.5 * (bid + ask);
+      double bps = 10_000.0 * (ask - bid) / mid;
+      long bd = b.depthWithin(Side.BUY, 5);
+      long ad = b.depthWithin(Side.SELL, 5);
+      spreadSum[i] += bps;
+      spreadSamples[i]++;
+      depthSum[i] += bd + ad;
+      depthSamples.add(new DepthSample(i, timeNanos, bps, bd, ad));
+    }
+    clock.after(samplePeriod, Priority.SAMPLING, this, 0);
+  }
+
+  private void flushBar(int i) {
+    if (barStart[i] != Long.MIN_VALUE && barTrades[i] > 0) {
+      bars.add(
+          new Bar(
+              i,
+              barStart[i],
+              barOpen[i],
+              barHigh[i],
+              barLow[i],
+              barClose[i],
+              barVolume[i],
+              barTrades[i]));
+    }
+    barVolume[i] = 0;
+    barTrades[i] = 0;
+  }
+
+  /** Closes the open bars; call once after the run. */
+  public void finish() {
+    for (int i = 0; i < n; i++) {
+      flushBar(i);
+      barStart[i] = Long.MIN_VALUE;
+    }
+    bars.sort(
+        (a, b) ->
+            a.startNanos() != b.startNanos()
+                ? Long.compare(a.startNanos(), b.startNanos())
+                : Integer.compare(a.instrument(), b.instrument()));
+  }
+
+  public List<Bar> bars() {
+    return Collections.unmodifiableList(bars);
+  }
+
+  public List<Halt> halts() {
+    return Collections.unmodifiableList(halts);
+  }
+
+  public List<DepthSample> depthSamples() {
+    return Collections.unmodifiableList(depthSamples);
+  }
+
+  /** First trade price, or the reference price if it never traded. */
+  public long open(int i) {
+    return trades[i] == 0 ? close[i] : open[i];
+  }
+
+  public long high(int i) {
+    return trades[i] == 0 ? close[i] : high[i];
+  }
+
+  public long low(int i) {
+    return trades[i] == 0 ? close[i] : low[i];
+  }
+
+  /** Last trade price, or the reference price. */
+  public long close(int i) {
+    return close[i];
+  }
+
+  public long volume(int i) {
+    return volume[i];
+  }
+
+  public long trades(int i) {
+    return trades[i];
+  }
+
+  /** Largest peak-to-trough fall of the trade price, from the reference price on, as a fraction. */
+  public double maxDrawdown(int i) {
+    return maxDrawdown[i];
+  }
+
+  /** Mean quoted spread over the samples, bps of the mid (NaN if never sampled). */
+  public double avgSpreadBps(int i) {
+    return spreadSamples[i] == 0 ? Double.NaN : spreadSum[i] / spreadSamples[i];
+  }
+
+  /** Mean lots within five levels of the touch, both sides together (NaN if never sampled). */
+  public double avgDepth(int i) {
+    return spreadSamples[i] == 0 ? Double.NaN : (double) depthSum[i] / spreadSamples[i];
+  }
+
+  /**
+   * Realised volatility from one-minute bar closes, annualised with the session's trading time:
+   * sqrt(sum r^2 / minutes x trading minutes per year). NaN with fewer than two bars.
+   */
+  public double realizedVol(int i) {
+    double sum = 0;
+    int count = 0;
+    long prev = -1;
+    for (Bar b : bars) {
+      if (b.instrument() != i) {
+        continue;
+      }
+      if (prev > 0) {
+        double r = Math.log((double) b.close() / prev);
+        sum += r * r;
+        count++;
+      }
+      prev = b.close();
+    }
+    if (count < 1) {
+      return Double.NaN;
+    }
+    double minutesPerYear = exchange.instruments().get(i).session().tradingSecondsPerYear() / 60;
+    return Math.sqrt(sum / count * minutesPerYear);
+  }
+}

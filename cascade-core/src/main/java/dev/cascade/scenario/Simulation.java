@@ -1,0 +1,123 @@
+package dev.cascade.scenario;
+
+import dev.cascade.agents.World;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.ledger.Ledger;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A runnable simulation, resolved from a {@link ScenarioSpec} and a seed by {@link
+ * Simulations#resolve}. Single-threaded and deterministic: the same spec and seed give the same
+ * sequence of events.
+ */
+public final class Simulation {
+  /** Receives progress while {@link #run} runs. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * @param simTime simulated time reached, nanos
+     * @param events events processed so far
+     */
+    void update(long simTime, long events);
+  }
+
+  private final ScenarioSpec spec;
+  private final long seed;
+  private final Set<String> without;
+  private final World world;
+  private final long start;
+  private final long end;
+  private boolean started;
+
+  Simulation(ScenarioSpec spec, long seed, Set<String> without, World world, long start, long end) {
+    this.spec = spec;
+    this.seed = seed;
+    this.without = Set.copyOf(without);
+    this.world = world;
+    this.start = start;
+    this.end = end;
+  }
+
+  public ScenarioSpec spec() {
+    return spec;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Agent families switched off for this run. */
+  public Set<String> without() {
+    return without;
+  }
+
+  public long startNanos() {
+    return start;
+  }
+
+  public long endNanos() {
+    return end;
+  }
+
+  public World world() {
+    return world;
+  }
+
+  public Exchange exchange() {
+    return world.exchange();
+  }
+
+  public Ledger ledger() {
+    return world.ledger();
+  }
+
+  public CauseLog causes() {
+    return world.causes();
+  }
+
+  public Scheduler clock() {
+    return world.clock();
+  }
+
+  public List<Instrument> instruments() {
+    return world.exchange().instruments();
+  }
+
+  /** Adds a listener for trades and halts; call before running. */
+  public void addListener(MarketListener l) {
+    world.exchange().addListener(l);
+  }
+
+  /** Starts the agents (once) and runs every event up to {@code t}. */
+  public long runUntil(long t) {
+    if (!started) {
+      started = true;
+      world.start();
+    }
+    return world.clock().runUntil(Math.min(t, end));
+  }
+
+  /**
+   * Runs to the end, reporting progress every {@code reportEveryNanos} of simulated time.
+   *
+   * @return events processed
+   */
+  public long run(long reportEveryNanos, Progress progress) {
+    long t = start;
+    while (t < end) {
+      t = Math.min(end, t + reportEveryNanos);
+      runUntil(t);
+      progress.update(t, world.clock().eventsRun());
+    }
+    return world.clock().eventsRun();
+  }
+
+  public boolean finished() {
+    return world.clock().now() >= end;
+  }
+}

@@ -1,0 +1,169 @@
+package dev.cascade.scenario;
+
+import dev.cascade.agents.AgentFamily;
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.agents.AgentSetup;
+import dev.cascade.agents.Distribution;
+import dev.cascade.agents.Fundamentals;
+import dev.cascade.agents.ParamSpec;
+import dev.cascade.agents.World;
+import dev.cascade.cause.CauseKind;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.RandomStreams;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Time;
+import dev.cascade.ledger.Ledger;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketRules;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/** Turns a {@link ScenarioSpec} into a runnable {@link Simulation}. */
+public final class Simulations {
+  private Simulations() {}
+
+  /**
+   * Resolves a scenario.
+   *
+   * @param seed the seed of every random stream
+   * @param without agent family names (or group names) to leave out; every other agent keeps the
+   *     same random stream, so a run without a family differs only by that family's absence
+   */
+  public static Simulation resolve(
+      ScenarioSpec spec, long seed, Set<String> without, AgentRegistry registry) {
+    long start = Time.ofInstant(spec.start().toInstant());
+    long end = Time.ofInstant(spec.end().toInstant());
+    Scheduler clock = new Scheduler(start);
+    RandomStreams streams = new RandomStreams(seed);
+    CauseLog causes = new CauseLog();
+
+    List<Instrument> instruments = new ArrayList<>();
+    double[] vols = new double[spec.instruments().size()];
+    for (InstrumentSpec is : spec.instruments()) {
+      int id = instruments.size();
+      long ticks = is.price().divide(is.tick()).longValueExact();
+      instruments.add(
+          new Instrument(
+              id,
+              is.symbol(),
+              is.assetClass(),
+              is.tick(),
+              is.lot(),
+              is.multiplier(),
+              is.currency(),
+              is.session(),
+              ticks));
+      vols[id] = is.fundamentalVolPct() / 100;
+    }
+    MarketRulesSpec r = spec.rules();
+    int haltRef = -1;
+    if (r.haltReference() != null) {
+      haltRef = indexOf(instruments, r.haltReference());
+    }
+    MarketRules rules =
+        new MarketRules(
+            haltRef,
+            r.haltLevelsPct(),
+            r.haltMinutes(),
+            r.haltCutoff(),
+            r.bandPct(),
+            r.bandWindowSeconds() * Time.NANOS_PER_SECOND,
+            r.bandPauseSeconds() * Time.NANOS_PER_SECOND,
+            r.marketOrderCollarPct());
+
+    Exchange[] exchangeRef = new Exchange[1];
+    Ledger ledger =
+        new Ledger(instruments, r.takerFeeBps(), r.makerFeeBps(), i -> exchangeRef[0].lastPrice(i));
+    Exchange exchange = new Exchange(clock, causes, instruments, rules, ledger, vols);
+    exchangeRef[0] = exchange;
+    Fundamentals fundamentals = new Fundamentals(instruments, vols, streams, start);
+    World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
+
+    for (AgentGroupSpec g : spec.agents()) {
+      if (without.contains(g.family()) || without.contains(g.name())) {
+        continue;
+      }
+      AgentFamily family = registry.get(g.family());
+      List<Instrument> mine = new ArrayList<>();
+      for (String sym : g.instruments()) {
+        mine.add(instruments.get(indexOf(instruments, sym)));
+      }
+      for (int k = 0; k < g.count(); k++) {
+        String agentId = g.name() + "-" + k;
+        // Parameter draws come from their own stream so they do not shift the agent's.
+        RandomGenerator draws = streams.stream("params:" + agentId);
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (ParamSpec p : family.params()) {
+          Distribution d = g.params().getOrDefault(p.name(), p.defaultValue());
+          params.put(p.name(), p.clamp(d.sample(draws)));
+        }
+        int account = ledger.openAccount(agentId, family.accountKind(), family.leverage());
+        ledger.transferCash(Ledger.EXTERNAL, account, micro(g.cash()));
+        for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
+          ledger.transferUnits(
+              Ledger.EXTERNAL, account, indexOf(instruments, h.getKey()), h.getValue());
+        }
+        world.add(
+            agentId, family.factory().apply(new AgentSetup(agentId, mine, params)), account, mine);
+      }
+    }
+
+    for (ShockSpec s : spec.shocks()) {
+      scheduleShock(world, instruments, s);
+    }
+    return new Simulation(spec, seed, without, world, start, end);
+  }
+
+  private static void scheduleShock(World world, List<Instrument> instruments, ShockSpec s) {
+    long at = Time.ofInstant(s.at().toInstant());
+    int target = s.target() == null ? -1 : indexOf(instruments, s.target());
+    world
+        .clock()
+        .at(
+            at,
+            Priority.SHOCK,
+            (time, tag) -> {
+              world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
+              switch (s.type()) {
+                case FUNDAMENTAL:
+                  world.fundamentals().jump(target, time, s.param("pct"));
+                  break;
+                case LIQUIDITY:
+                  long until = time + Math.round(s.param("minutes") * Time.NANOS_PER_MINUTE);
+                  for (Instrument i : instruments) {
+                    if (target < 0 || i.id() == target) {
+                      world.stressLiquidity(
+                          i.id(), s.param("spreadMultiplier"), s.param("depthMultiplier"), until);
+                    }
+                  }
+                  break;
+                default:
+                  throw new AssertionError(s.type());
+              }
+            },
+            0);
+  }
+
+  private static long micro(BigDecimal currencyUnits) {
+    return currencyUnits
+        .multiply(BigDecimal.valueOf(Instrument.CASH_UNITS_PER_CURRENCY_UNIT))
+        .setScale(0, java.math.RoundingMode.HALF_EVEN)
+        .longValueExact();
+  }
+
+  private static int indexOf(List<Instrument> instruments, String symbol) {
+    for (Instrument i : instruments) {
+      if (i.symbol().equals(symbol)) {
+        return i.id();
+      }
+    }
+    throw new IllegalArgumentException("unknown instrument " + symbol);
+  }
+}
