@@ -1,0 +1,247 @@
+package dev.cascade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.agents.StandardFamilies;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.record.Bar;
+import dev.cascade.record.MarketRecorder;
+import dev.cascade.record.RunSummary;
+import dev.cascade.record.TapeHash;
+import dev.cascade.scenario.LoadResult;
+import dev.cascade.scenario.ScenarioError;
+import dev.cascade.scenario.ScenarioLoader;
+import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.Simulation;
+import dev.cascade.scenario.Simulations;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cascade run FILE}: one simulated episode, summarised on the terminal and on disk. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one simulated episode of a scenario.",
+      "Prints the summary table and the tape hash, and writes a run directory atomically:"
+          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "scenario YAML file")
+  Path file;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "random seed (default: the scenario's seed)")
+  Long seed;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "run directory (default: runs/<scenario>-seed<N>)")
+  Path out;
+
+  @Option(
+      names = "--without",
+      paramLabel = "FAMILY",
+      split = ",",
+      description = "leave out agent families or groups by name (comma-separated)")
+  List<String> without = new ArrayList<>();
+
+  @Option(names = "--no-progress", description = "do not draw the progress bar")
+  boolean noProgress;
+
+  @Option(
+      names = "--sample-seconds",
+      paramLabel = "S",
+      defaultValue = "5",
+      description = "spread and depth sampling period, simulated seconds (default: ${DEFAULT-VALUE})")
+  double sampleSeconds;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter outW = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!(sampleSeconds > 0) || sampleSeconds > 86_400) {
+      err.println("cascade run: --sample-seconds must be in (0, 86400], got " + sampleSeconds);
+      return 2;
+    }
+    AgentRegistry registry = StandardFamilies.registry();
+    LoadResult loaded = ScenarioLoader.load(file, registry);
+    if (!loaded.ok()) {
+      for (ScenarioError e : loaded.errors()) {
+        err.println(e);
+      }
+      err.println(loaded.errors().size() + " error(s) in " + file);
+      return 2;
+    }
+    ScenarioSpec scenario = loaded.spec().orElseThrow();
+    Set<String> off = new LinkedHashSet<>(without);
+    List<String> unknown = unknownNames(scenario, off);
+    if (!unknown.isEmpty()) {
+      err.println(
+          "cascade run: --without names no family or group of this scenario: "
+              + String.join(", ", unknown));
+      return 2;
+    }
+    long runSeed = seed != null ? seed : scenario.seed();
+    Path target =
+        out != null
+            ? out
+            : Path.of("runs", scenario.name() + "-seed" + runSeed + withoutSuffix(off));
+
+    Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
+    TapeHash hash = new TapeHash();
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
+    RunDirectory dir = RunDirectory.create(target);
+    boolean committed = false;
+    try {
+      RunSummary summary;
+      try (Writer trades =
+          new BufferedWriter(
+              Files.newBufferedWriter(dir.file("trades.csv"), StandardCharsets.UTF_8), 1 << 16)) {
+        sim.addListener(hash);
+        sim.addListener(rec);
+        sim.addListener(new TradeCsvWriter(trades, sim.world()));
+        rec.start();
+        ProgressBar bar =
+            new ProgressBar(
+                err, !noProgress && System.console() != null, sim.startNanos(), sim.endNanos());
+        long wall0 = System.nanoTime();
+        sim.run(Time.NANOS_PER_MINUTE, bar::update);
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        bar.finish();
+        rec.finish();
+        summary = RunSummary.of(sim, rec, hash, wall);
+      }
+      writeBars(dir.file("bars-1m.csv"), sim, rec);
+      writeDepth(dir.file("depth.csv"), sim, rec);
+      writeHalts(dir.file("halts.csv"), summary);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(dir.file("summary.json").toFile(), summary);
+      Path where = dir.commit();
+      committed = true;
+
+      outW.printf(
+          Locale.ROOT,
+          "%s  seed %d  %s -> %s%n%n",
+          scenario.name(),
+          runSeed,
+          summary.simulatedStart(),
+          summary.simulatedEnd());
+      outW.print(SummaryTable.render(summary));
+      outW.println();
+      outW.println("tape-hash: " + summary.tapeHash());
+      outW.printf(
+          Locale.ROOT,
+          "events: %,d in %.2f s (%,.0f events/s)%n",
+          summary.events(),
+          summary.wallSeconds(),
+          summary.eventsPerSecond());
+      outW.println("ledger: " + summary.conservation());
+      outW.println("run: " + where);
+      outW.flush();
+      return summary.conservation().equals("conserved") ? 0 : 1;
+    } finally {
+      if (!committed) {
+        dir.abandon();
+      }
+    }
+  }
+
+  private static List<String> unknownNames(ScenarioSpec s, Set<String> off) {
+    List<String> unknown = new ArrayList<>();
+    for (String name : off) {
+      boolean found =
+          s.agents().stream().anyMatch(g -> g.family().equals(name) || g.name().equals(name));
+      if (!found) {
+        unknown.add(name);
+      }
+    }
+    return unknown;
+  }
+
+  private static String withoutSuffix(Set<String> off) {
+    return off.isEmpty() ? "" : "-without-" + String.join("-", off.stream().sorted().toList());
+  }
+
+  private static void writeBars(Path f, Simulation sim, MarketRecorder rec) throws IOException {
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write("time,symbol,open,high,low,close,volume,trades\n");
+      for (Bar b : rec.bars()) {
+        Instrument i = sim.instruments().get(b.instrument());
+        w.write(
+            Time.format(b.startNanos())
+                + ','
+                + i.symbol()
+                + ','
+                + px(i, b.open())
+                + ','
+                + px(i, b.high())
+                + ','
+                + px(i, b.low())
+                + ','
+                + px(i, b.close())
+                + ','
+                + b.volume()
+                + ','
+                + b.trades()
+                + '\n');
+      }
+    }
+  }
+
+  private static void writeDepth(Path f, Simulation sim, MarketRecorder rec) throws IOException {
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write("time,symbol,spreadBps,bidDepthLots,askDepthLots\n");
+      for (MarketRecorder.DepthSample d : rec.depthSamples()) {
+        w.write(
+            Time.format(d.timeNanos())
+                + ','
+                + sim.instruments().get(d.instrument()).symbol()
+                + ','
+                + String.format(Locale.ROOT, "%.3f", d.spreadBps())
+                + ','
+                + d.bidDepth()
+                + ','
+                + d.askDepth()
+                + '\n');
+      }
+    }
+  }
+
+  private static void writeHalts(Path f, RunSummary s) throws IOException {
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write("symbol,start,until,reason\n");
+      for (RunSummary.HaltSummary h : s.halts()) {
+        w.write(h.symbol() + ',' + h.start() + ',' + h.until() + ",\"" + h.reason() + "\"\n");
+      }
+    }
+  }
+
+  private static String px(Instrument i, long ticks) {
+    return i.tickSize().multiply(java.math.BigDecimal.valueOf(ticks)).toPlainString();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.cascade.cli;
+
+import dev.cascade.record.InstrumentSummary;
+import dev.cascade.record.RunSummary;
+import java.util.Locale;
+
+/** The terminal summary of a run: the table desks publish, then the run's own figures. */
+final class SummaryTable {
+  private SummaryTable() {}
+
+  static String render(RunSummary s) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-8s %12s %9s %12s %8s %8s %8s %9s%n",
+            "ticker",
+            "last",
+            "chg %",
+            "volume",
+            "rel vol",
+            "max dd %",
+            "rvol %",
+            "spr bps"));
+    for (InstrumentSummary i : s.instruments()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %12s %+9.2f %12s %8s %8.2f %8s %9s%n",
+              i.symbol(),
+              price(i.close()),
+              i.changePct(),
+              volume(i.volume()),
+              i.relativeVolume() == null ? "-" : String.format(Locale.ROOT, "%.2f", i.relativeVolume()),
+              i.maxDrawdownPct(),
+              i.realizedVolPct() == null ? "-" : String.format(Locale.ROOT, "%.1f", i.realizedVolPct()),
+              i.avgSpreadBps() == null ? "-" : String.format(Locale.ROOT, "%.2f", i.avgSpreadBps())));
+    }
+    if (!s.halts().isEmpty()) {
+      b.append(String.format(Locale.ROOT, "%nhalts:%n"));
+      for (RunSummary.HaltSummary h : s.halts()) {
+        b.append(
+            String.format(
+                Locale.ROOT, "  %-8s %s -> %s  %s%n", h.symbol(), h.start(), h.until(), h.reason()));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String price(double p) {
+    return String.format(Locale.ROOT, p >= 1000 ? "%,.2f" : "%.2f", p);
+  }
+
+  static String volume(long v) {
+    if (v >= 1_000_000_000L) {
+      return String.format(Locale.ROOT, "%.2fB", v / 1e9);
+    }
+    if (v >= 1_000_000L) {
+      return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+    }
+    if (v >= 10_000L) {
+      return String.format(Locale.ROOT, "%.1fK", v / 1e3);
+    }
+    return Long.toString(v);
+  }
+}

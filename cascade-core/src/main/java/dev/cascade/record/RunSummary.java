@@ -1,0 +1,116 @@
+package dev.cascade.record;
+
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.scenario.InstrumentSpec;
+import dev.cascade.scenario.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run did, as written to {@code summary.json}. Field names are stable: later sections are
+ * added, never renamed.
+ *
+ * @param scenario scenario name
+ * @param seed the seed used
+ * @param without agent families left out
+ * @param tapeHash SHA-256 of the tape, hex
+ * @param events events processed
+ * @param eventsPerSecond events per wall-clock second
+ * @param wallSeconds wall-clock duration of the simulation
+ * @param simulatedStart ISO-8601 UTC
+ * @param simulatedEnd ISO-8601 UTC
+ * @param conservation "conserved", or what is not
+ * @param instruments one line per instrument, in scenario order
+ * @param halts every halt, in order
+ */
+public record RunSummary(
+    String scenario,
+    long seed,
+    List<String> without,
+    String tapeHash,
+    long events,
+    double eventsPerSecond,
+    double wallSeconds,
+    String simulatedStart,
+    String simulatedEnd,
+    String conservation,
+    List<InstrumentSummary> instruments,
+    List<HaltSummary> halts) {
+
+  /**
+   * A halt as summarised.
+   *
+   * @param symbol instrument halted
+   * @param start ISO-8601 UTC
+   * @param until ISO-8601 UTC
+   * @param reason why
+   */
+  public record HaltSummary(String symbol, String start, String until, String reason) {}
+
+  /** Builds the summary of a finished run. */
+  public static RunSummary of(
+      Simulation sim, MarketRecorder rec, TapeHash hash, double wallSeconds) {
+    List<InstrumentSummary> lines = new ArrayList<>();
+    double days =
+        (double) (sim.endNanos() - sim.startNanos()) / Time.NANOS_PER_DAY;
+    for (Instrument ins : sim.instruments()) {
+      int i = ins.id();
+      InstrumentSpec spec = sim.spec().instrument(ins.symbol());
+      double open = ins.price(rec.open(i));
+      double close = ins.price(rec.close(i));
+      Double relVol = null;
+      if (spec.baselineDailyVolume() > 0) {
+        // Baseline per trading day; a run shorter than a day compares with one day.
+        relVol = round(rec.volume(i) / (spec.baselineDailyVolume() * Math.max(1, Math.ceil(days))), 4);
+      }
+      lines.add(
+          new InstrumentSummary(
+              ins.symbol(),
+              open,
+              close,
+              round(100 * (close / open - 1), 4),
+              ins.price(rec.high(i)),
+              ins.price(rec.low(i)),
+              rec.volume(i),
+              rec.trades(i),
+              relVol,
+              round(100 * rec.maxDrawdown(i), 4),
+              finite(100 * rec.realizedVol(i)),
+              finite(rec.avgSpreadBps(i)),
+              finite(rec.avgDepth(i))));
+    }
+    List<HaltSummary> halts = new ArrayList<>();
+    for (Halt h : rec.halts()) {
+      halts.add(
+          new HaltSummary(
+              sim.instruments().get(h.instrument()).symbol(),
+              Time.format(h.startNanos()),
+              Time.format(h.untilNanos()),
+              h.reason()));
+    }
+    long events = sim.clock().eventsRun();
+    return new RunSummary(
+        sim.spec().name(),
+        sim.seed(),
+        sim.without().stream().sorted().toList(),
+        hash.hex(),
+        events,
+        wallSeconds > 0 ? Math.round(events / wallSeconds) : 0,
+        round(wallSeconds, 3),
+        Time.format(sim.startNanos()),
+        Time.format(sim.endNanos()),
+        sim.ledger().conservation().toString(),
+        lines,
+        halts);
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? round(v, 4) : null;
+  }
+
+  private static double round(double v, int places) {
+    double f = Math.pow(10, places);
+    return Math.round(v * f) / f;
+  }
+}
