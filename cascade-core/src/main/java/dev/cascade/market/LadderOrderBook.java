@@ -19,9 +19,9 @@ import java.util.Objects;
  * path is garbage-free. Memory is two references and two bits per tick of price range, plus the
  * orders.
  *
- * <p>Prices in ticks, quantities in lots. Orders ids must be positive and strictly increasing,
- * which also makes them unique. Not thread-safe; the listener is called synchronously and must not
- * call back into the book.
+ * <p>Prices in ticks, quantities in lots. Order ids must be positive and strictly increasing, which
+ * also makes them unique. Not thread-safe; the listener is called synchronously and must not call
+ * back into the book.
  */
 public final class LadderOrderBook implements OrderBook {
   private static final int INITIAL_ORDERS = 1024;
