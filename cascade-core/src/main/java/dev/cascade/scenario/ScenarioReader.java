@@ -1,0 +1,1018 @@
+package dev.cascade.scenario;
+
+import dev.cascade.agents.AgentFamily;
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.agents.Distribution;
+import dev.cascade.agents.ParamSpec;
+import dev.cascade.kernel.SessionKind;
+import dev.cascade.market.AssetClass;
+import dev.cascade.market.Instrument;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a located YAML tree into a {@link ScenarioSpec}, reporting every problem to {@link
+ * ScenarioErrors} and carrying on, so one pass finds all of them. Returns a spec only when there
+ * are none. The bounds here are the ones documented in docs/scenario-format.md.
+ */
+final class ScenarioReader {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,15}");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Pattern CLOCK = Pattern.compile("([01]?[0-9]|2[0-3]):([0-5][0-9])");
+  private static final String NAME_RULE =
+      "1 to 64 lowercase letters, digits and '-', starting with a letter or digit";
+
+  private static final List<String> TOP_KEYS =
+      List.of(
+          "name",
+          "description",
+          "seed",
+          "start",
+          "end",
+          "rules",
+          "instruments",
+          "agents",
+          "shocks");
+  private static final List<String> RULE_KEYS =
+      List.of(
+          "haltReference",
+          "haltLevelsPct",
+          "haltMinutes",
+          "haltCutoff",
+          "bandPct",
+          "bandWindowSeconds",
+          "bandPauseSeconds",
+          "takerFeeBps",
+          "makerFeeBps",
+          "marketOrderCollarPct");
+  private static final List<String> INSTRUMENT_KEYS =
+      List.of(
+          "symbol",
+          "class",
+          "price",
+          "tick",
+          "lot",
+          "multiplier",
+          "currency",
+          "session",
+          "fundamentalVolPct",
+          "baselineDailyVolume");
+  private static final List<String> AGENT_KEYS =
+      List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
+  private static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
+
+  static final int MAX_SCENARIO_DAYS = 31;
+  static final int MAX_GROUP_COUNT = 100_000;
+  static final int MAX_TOTAL_AGENTS = 1_000_000;
+  static final long MAX_PRICE_TICKS = 50_000_000L;
+
+  private static final BigDecimal BILLION = new BigDecimal("1e9");
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final AgentRegistry registry;
+  private final ScenarioErrors errors;
+
+  /** Every syntactically valid symbol declared, valid instrument or not: no cascading errors. */
+  private final Map<String, YamlNode> symbols = new LinkedHashMap<>();
+
+  ScenarioReader(AgentRegistry registry, ScenarioErrors errors) {
+    this.registry = registry;
+    this.errors = errors;
+  }
+
+  /** The spec, or null if any error was reported (now or before). */
+  ScenarioSpec read(YamlNode root) {
+    if (!(root instanceof YamlNode.Mapping m)) {
+      errors.at(
+          root,
+          "",
+          "a scenario file must be a mapping (name: ..., start: ..., instruments: ...) but this one is "
+              + root.describe());
+      return null;
+    }
+    Fields f = new Fields(m, "");
+    f.only(TOP_KEYS);
+    String name = matching(f.require("name"), "name", NAME, NAME_RULE);
+    String description = f.has("description") ? text(f.get("description"), "description") : "";
+    Long seed =
+        f.has("seed")
+            ? integer(f.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
+            : Long.valueOf(1);
+    OffsetDateTime start = dateTime(f.require("start"), "start");
+    OffsetDateTime end = dateTime(f.require("end"), "end");
+    if (start != null && end != null) {
+      if (!end.isAfter(start)) {
+        end = null; // so shocks are not also reported as outside an empty window
+        errors.at(f.get("end"), "end", "must be after start (" + start + ")");
+      } else if (end.isAfter(start.plusDays(MAX_SCENARIO_DAYS))) {
+        errors.at(
+            f.get("end"), "end", "must be at most " + MAX_SCENARIO_DAYS + " days after start");
+      }
+    }
+    List<InstrumentSpec> instruments = instruments(f.require("instruments"));
+    MarketRulesSpec rules = f.has("rules") ? rules(f.get("rules")) : MarketRulesSpec.defaults();
+    List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
+    List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
+    if (errors.count() > 0) {
+      return null;
+    }
+    return new ScenarioSpec(
+        name, description, seed, start, end, instruments, agents, rules, shocks);
+  }
+
+  // ---- instruments ----
+
+  private List<InstrumentSpec> instruments(YamlNode node) {
+    List<YamlNode> items = list(node, "instruments");
+    if (items == null) {
+      return List.of();
+    }
+    if (items.isEmpty()) {
+      errors.at(node, "instruments", "must list at least one instrument");
+    }
+    List<InstrumentSpec> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      InstrumentSpec s = instrument(items.get(i), "instruments[" + i + "]");
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private InstrumentSpec instrument(YamlNode node, String path) {
+    YamlNode.Mapping m = mapping(node, path);
+    if (m == null) {
+      return null;
+    }
+    int before = errors.count();
+    Fields f = new Fields(m, path);
+    f.only(INSTRUMENT_KEYS);
+    String symbol =
+        matching(
+            f.require("symbol"),
+            path + ".symbol",
+            SYMBOL,
+            "1 to 16 uppercase letters, digits, '.' and '-', starting with a letter or digit");
+    if (symbol != null) {
+      YamlNode first = symbols.putIfAbsent(symbol, f.get("symbol"));
+      if (first != null) {
+        errors.at(
+            f.get("symbol"),
+            path + ".symbol",
+            "duplicate symbol '" + symbol + "' (first at line " + first.line() + ")");
+      }
+    }
+    AssetClass cls =
+        choice(
+            f.require("class"),
+            path + ".class",
+            "asset class",
+            AssetClass::fromConfigName,
+            Arrays.stream(AssetClass.values()).map(AssetClass::configName).toList());
+    BigDecimal tick = positive(f, "tick", path, new BigDecimal("0.01"));
+    BigDecimal lot = positive(f, "lot", path, BigDecimal.ONE);
+    BigDecimal multiplier = positive(f, "multiplier", path, BigDecimal.ONE);
+    String currency =
+        f.has("currency")
+            ? matching(
+                f.get("currency"), path + ".currency", CURRENCY, "a 3-letter ISO code like USD")
+            : "USD";
+    SessionKind session =
+        f.has("session")
+            ? choice(
+                f.get("session"),
+                path + ".session",
+                "session",
+                SessionKind::fromConfigName,
+                Arrays.stream(SessionKind.values()).map(SessionKind::configName).toList())
+            : cls == null ? null : defaultSession(cls);
+    Double vol =
+        f.has("fundamentalVolPct")
+            ? real(f.get("fundamentalVolPct"), path + ".fundamentalVolPct", 0, true, 500, true)
+            : Double.valueOf(20);
+    Long baseline =
+        f.has("baselineDailyVolume")
+            ? integer(
+                f.get("baselineDailyVolume"),
+                path + ".baselineDailyVolume",
+                0,
+                1_000_000_000_000_000L)
+            : Long.valueOf(0);
+    BigDecimal price =
+        decimal(f.require("price"), path + ".price", BigDecimal.ZERO, false, BILLION, true);
+    if (price != null && tick != null) {
+      BigDecimal[] qr = price.divideAndRemainder(tick);
+      if (qr[1].signum() != 0) {
+        BigDecimal down = new BigDecimal(qr[0].toBigInteger()).multiply(tick);
+        errors.at(
+            f.get("price"),
+            path + ".price",
+            price.toPlainString()
+                + " is not on the tick grid of "
+                + tick.toPlainString()
+                + " (nearest: "
+                + down.toPlainString()
+                + " or "
+                + down.add(tick).toPlainString()
+                + ")");
+      } else if (qr[0].compareTo(BigDecimal.valueOf(MAX_PRICE_TICKS)) > 0) {
+        errors.at(
+            f.get("price"),
+            path + ".price",
+            "is "
+                + qr[0].toPlainString()
+                + " ticks of "
+                + tick.toPlainString()
+                + "; at most "
+                + MAX_PRICE_TICKS
+                + " are allowed: use a coarser tick");
+      }
+    }
+    if (tick != null && lot != null && multiplier != null) {
+      String field =
+          f.has("tick") ? "tick" : f.has("lot") ? "lot" : f.has("multiplier") ? "multiplier" : null;
+      YamlNode where = field == null ? m : f.get(field);
+      String wherePath = field == null ? path : path + "." + field;
+      BigDecimal cashPerTickLot = tick.multiply(lot).multiply(multiplier);
+      if (cashPerTickLot.compareTo(BILLION) > 0) {
+        errors.at(
+            where,
+            wherePath,
+            "tick x lot x multiplier = "
+                + cashPerTickLot.toPlainString()
+                + " currency units per tick per lot; at most 1000000000");
+      } else {
+        try {
+          Instrument.cashPerTickLotOf(tick, lot, multiplier);
+        } catch (IllegalArgumentException e) {
+          errors.at(where, wherePath, e.getMessage());
+        }
+      }
+    }
+    if (errors.count() > before
+        || symbol == null
+        || cls == null
+        || tick == null
+        || lot == null
+        || multiplier == null
+        || currency == null
+        || session == null
+        || vol == null
+        || baseline == null
+        || price == null) {
+      return null; // reported here, or earlier as an alias
+    }
+    return new InstrumentSpec(
+        symbol, cls, tick, lot, multiplier, currency, session, price, vol, baseline);
+  }
+
+  private BigDecimal positive(Fields f, String key, String path, BigDecimal def) {
+    if (!f.has(key)) {
+      return def;
+    }
+    return decimal(f.get(key), path + "." + key, BigDecimal.ZERO, false, BILLION, true);
+  }
+
+  static SessionKind defaultSession(AssetClass c) {
+    switch (c) {
+      case EQUITY:
+      case ETF:
+      case INDEX:
+        return SessionKind.US_EQUITY;
+      case TREASURY:
+      case FUTURE:
+      case METAL:
+        return SessionKind.GLOBEX;
+      case CRYPTO:
+      case CRYPTO_PERP:
+        return SessionKind.CRYPTO_24_7;
+      default:
+        throw new AssertionError(c);
+    }
+  }
+
+  // ---- rules ----
+
+  private MarketRulesSpec rules(YamlNode node) {
+    MarketRulesSpec d = MarketRulesSpec.defaults();
+    YamlNode.Mapping m = mapping(node, "rules");
+    if (m == null) {
+      return d;
+    }
+    Fields f = new Fields(m, "rules");
+    f.only(RULE_KEYS);
+    String reference =
+        f.has("haltReference") ? symbol(f.get("haltReference"), "rules.haltReference") : null;
+    List<Double> levels = d.haltLevelsPct();
+    if (f.has("haltLevelsPct")) {
+      levels = haltLevels(f.get("haltLevelsPct"));
+    }
+    List<Integer> minutes = d.haltMinutes();
+    if (f.has("haltMinutes")) {
+      minutes = haltMinutes(f.get("haltMinutes"));
+    }
+    if (levels != null && minutes != null && levels.size() != minutes.size()) {
+      String key = f.has("haltMinutes") ? "haltMinutes" : "haltLevelsPct";
+      errors.at(
+          f.get(key),
+          "rules." + key,
+          "haltMinutes has "
+              + minutes.size()
+              + " entries but haltLevelsPct has "
+              + levels.size()
+              + "; give one halt length per level");
+    }
+    LocalTime cutoff = d.haltCutoff();
+    if (f.has("haltCutoff")) {
+      String s = text(f.get("haltCutoff"), "rules.haltCutoff");
+      if (s != null) {
+        java.util.regex.Matcher mm = CLOCK.matcher(s);
+        if (mm.matches()) {
+          cutoff = LocalTime.of(Integer.parseInt(mm.group(1)), Integer.parseInt(mm.group(2)));
+        } else {
+          errors.at(
+              f.get("haltCutoff"),
+              "rules.haltCutoff",
+              "expected a time of day as \"HH:MM\" (e.g. \"15:25\") but found "
+                  + f.get("haltCutoff").describe());
+        }
+      }
+    }
+    Double band = optionalReal(f, "bandPct", "rules", 0, true, 100, true, d.bandPct());
+    Long window =
+        optionalInteger(f, "bandWindowSeconds", "rules", 1, 86_400, d.bandWindowSeconds());
+    Long pause = optionalInteger(f, "bandPauseSeconds", "rules", 1, 86_400, d.bandPauseSeconds());
+    Double taker = optionalReal(f, "takerFeeBps", "rules", -100, true, 100, true, d.takerFeeBps());
+    Double maker = optionalReal(f, "makerFeeBps", "rules", -100, true, 100, true, d.makerFeeBps());
+    Double collar =
+        optionalReal(
+            f, "marketOrderCollarPct", "rules", 0, false, 100, true, d.marketOrderCollarPct());
+    if (levels == null
+        || minutes == null
+        || levels.size() != minutes.size()
+        || band == null
+        || window == null
+        || pause == null
+        || taker == null
+        || maker == null
+        || collar == null
+        || (f.has("haltReference") && reference == null && !isNull(f.get("haltReference")))) {
+      return d;
+    }
+    return new MarketRulesSpec(
+        reference,
+        levels,
+        minutes,
+        cutoff,
+        band,
+        window.intValue(),
+        pause.intValue(),
+        taker,
+        maker,
+        collar);
+  }
+
+  private List<Double> haltLevels(YamlNode node) {
+    List<YamlNode> items = list(node, "rules.haltLevelsPct");
+    if (items == null) {
+      return null;
+    }
+    List<Double> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String p = "rules.haltLevelsPct[" + i + "]";
+      Double v = real(items.get(i), p, 0, false, 100, false);
+      if (v == null) {
+        ok = false;
+        continue;
+      }
+      if (!out.isEmpty() && v <= out.get(out.size() - 1)) {
+        errors.at(
+            items.get(i),
+            p,
+            "levels must be ascending, but " + fmt(v) + " follows " + fmt(out.get(out.size() - 1)));
+        ok = false;
+      }
+      out.add(v);
+    }
+    return ok ? out : null;
+  }
+
+  private List<Integer> haltMinutes(YamlNode node) {
+    List<YamlNode> items = list(node, "rules.haltMinutes");
+    if (items == null) {
+      return null;
+    }
+    List<Integer> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String p = "rules.haltMinutes[" + i + "]";
+      Long v = integer(items.get(i), p, -1, 1440);
+      if (v != null && v == 0) {
+        errors.at(items.get(i), p, "must be -1 (closed for the day) or 1..1440 minutes, not 0");
+        v = null;
+      }
+      if (v == null) {
+        ok = false;
+      } else {
+        out.add(v.intValue());
+      }
+    }
+    return ok ? out : null;
+  }
+
+  // ---- agents ----
+
+  private List<AgentGroupSpec> agents(YamlNode node) {
+    List<YamlNode> items = list(node, "agents");
+    if (items == null) {
+      return List.of();
+    }
+    List<AgentGroupSpec> out = new ArrayList<>();
+    Map<String, YamlNode> groupNames = new HashMap<>();
+    long total = 0;
+    for (int i = 0; i < items.size(); i++) {
+      AgentGroupSpec g = agentGroup(items.get(i), "agents[" + i + "]", groupNames);
+      if (g != null) {
+        out.add(g);
+        total += g.count();
+      }
+    }
+    if (total > MAX_TOTAL_AGENTS) {
+      errors.at(node, "agents", total + " agents in all; at most " + MAX_TOTAL_AGENTS);
+    }
+    return out;
+  }
+
+  private AgentGroupSpec agentGroup(YamlNode node, String path, Map<String, YamlNode> groupNames) {
+    YamlNode.Mapping m = mapping(node, path);
+    if (m == null) {
+      return null;
+    }
+    int before = errors.count();
+    Fields f = new Fields(m, path);
+    f.only(AGENT_KEYS);
+    AgentFamily family = null;
+    String familyName = text(f.require("family"), path + ".family");
+    if (familyName != null) {
+      Optional<AgentFamily> found = registry.find(familyName);
+      if (found.isPresent()) {
+        family = found.get();
+      } else {
+        errors.at(
+            f.get("family"),
+            path + ".family",
+            Suggestions.unknown("agent family", familyName, registry.names()));
+      }
+    }
+    String name =
+        f.has("name") ? matching(f.get("name"), path + ".name", NAME, NAME_RULE) : familyName;
+    if (name != null) {
+      YamlNode where = f.has("name") ? f.get("name") : f.get("family");
+      YamlNode first = groupNames.putIfAbsent(name, where);
+      if (first != null) {
+        errors.at(
+            where,
+            path + (f.has("name") ? ".name" : ".family"),
+            "duplicate group name '"
+                + name
+                + "' (first at line "
+                + first.line()
+                + "); give each group of the same family its own 'name'");
+      }
+    }
+    Long count =
+        f.has("count")
+            ? integer(f.get("count"), path + ".count", 1, MAX_GROUP_COUNT)
+            : Long.valueOf(1);
+    List<String> instruments = groupInstruments(f.get("instruments"), path + ".instruments");
+    BigDecimal cash =
+        f.has("cash")
+            ? decimal(
+                f.get("cash"), path + ".cash", BigDecimal.ZERO, true, new BigDecimal("1e13"), true)
+            : BigDecimal.ZERO;
+    Map<String, Long> holdings =
+        f.has("holdings") ? holdings(f.get("holdings"), path + ".holdings") : Map.of();
+    Map<String, Distribution> params = params(f.get("params"), path + ".params", family);
+    if (errors.count() > before
+        || family == null
+        || name == null
+        || count == null
+        || cash == null) {
+      return null;
+    }
+    return new AgentGroupSpec(
+        family.name(), name, count.intValue(), instruments, cash, holdings, params);
+  }
+
+  private List<String> groupInstruments(YamlNode node, String path) {
+    if (node == null) {
+      return List.copyOf(symbols.keySet());
+    }
+    if (node instanceof YamlNode.Scalar s && s.text().equals("all")) {
+      return List.copyOf(symbols.keySet());
+    }
+    if (!(node instanceof YamlNode.Sequence seq)) {
+      typeError(node, path, "a list of instrument symbols or \"all\"");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YamlNode item = seq.items().get(i);
+      String p = path + "[" + i + "]";
+      String s = symbol(item, p);
+      if (s != null) {
+        if (out.contains(s)) {
+          errors.at(item, p, "'" + s + "' is listed twice");
+        } else {
+          out.add(s);
+        }
+      }
+    }
+    if (seq.items().isEmpty()) {
+      errors.at(node, path, "must name at least one instrument (or leave it out for all)");
+    }
+    return out;
+  }
+
+  private Map<String, Long> holdings(YamlNode node, String path) {
+    YamlNode.Mapping m = mapping(node, path);
+    if (m == null) {
+      return Map.of();
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (YamlNode.Entry e : m.entries().values()) {
+      String p = path + "." + e.key();
+      if (!symbols.containsKey(e.key())) {
+        errors.add(
+            e.line(), e.column(), p, Suggestions.unknown("instrument", e.key(), symbols.keySet()));
+      }
+      Long lots = integer(e.value(), p, 0, 1_000_000_000_000L);
+      if (lots != null) {
+        out.put(e.key(), lots);
+      }
+    }
+    return out;
+  }
+
+  /** Every parameter the family declares: the file's value if given, else the default. */
+  private Map<String, Distribution> params(YamlNode node, String path, AgentFamily family) {
+    YamlNode.Mapping m = node == null ? null : mapping(node, path);
+    Map<String, Distribution> out = new LinkedHashMap<>();
+    if (family == null) {
+      return out;
+    }
+    if (m != null) {
+      List<String> declared = family.params().stream().map(ParamSpec::name).toList();
+      for (YamlNode.Entry e : m.entries().values()) {
+        String p = path + "." + e.key();
+        ParamSpec spec = family.param(e.key());
+        if (spec == null) {
+          errors.add(
+              e.line(),
+              e.column(),
+              p,
+              Suggestions.unknown("parameter of family " + family.name(), e.key(), declared));
+          continue;
+        }
+        Distribution d = distribution(e.value(), p);
+        if (d == null) {
+          continue;
+        }
+        String problem = spec.check(d);
+        if (problem != null) {
+          errors.at(e.value(), p, problem);
+        } else {
+          out.put(e.key(), d);
+        }
+      }
+    }
+    for (ParamSpec spec : family.params()) {
+      out.putIfAbsent(spec.name(), spec.defaultValue());
+    }
+    return out;
+  }
+
+  private Distribution distribution(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s && isNumber(s)) {
+      Double v = real(node, path, -Double.MAX_VALUE, true, Double.MAX_VALUE, true);
+      return v == null ? null : Distribution.fixed(v);
+    }
+    if (!(node instanceof YamlNode.Mapping m)) {
+      typeError(node, path, "a number or a distribution such as {dist: uniform, min: 1, max: 5}");
+      return null;
+    }
+    Fields f = new Fields(m, path);
+    Distribution.Kind kind =
+        choice(
+            f.require("dist"),
+            path + ".dist",
+            "distribution",
+            Distribution.Kind::fromConfigName,
+            Arrays.stream(Distribution.Kind.values()).map(Distribution.Kind::configName).toList());
+    if (kind == null) {
+      return null;
+    }
+    List<String> keys =
+        switch (kind) {
+          case FIXED -> List.of("value");
+          case UNIFORM -> List.of("min", "max");
+          case NORMAL -> List.of("mean", "sd");
+          case LOGNORMAL -> List.of("mu", "sigma");
+        };
+    List<String> allowed = new ArrayList<>(keys);
+    allowed.add(0, "dist");
+    f.only(allowed);
+    Double a = anyReal(f.require(keys.get(0)), path + "." + keys.get(0));
+    Double b =
+        kind == Distribution.Kind.FIXED
+            ? Double.valueOf(0)
+            : anyReal(f.require(keys.get(1)), path + "." + keys.get(1));
+    if (a == null || b == null) {
+      return null;
+    }
+    if (kind == Distribution.Kind.UNIFORM && b < a) {
+      errors.at(f.get("max"), path + ".max", "max " + fmt(b) + " is below min " + fmt(a));
+      return null;
+    }
+    if ((kind == Distribution.Kind.NORMAL || kind == Distribution.Kind.LOGNORMAL) && b < 0) {
+      errors.at(f.get(keys.get(1)), path + "." + keys.get(1), "must be >= 0 but is " + fmt(b));
+      return null;
+    }
+    return new Distribution(kind, a, b);
+  }
+
+  // ---- shocks ----
+
+  private List<ShockSpec> shocks(YamlNode node, OffsetDateTime start, OffsetDateTime end) {
+    List<YamlNode> items = list(node, "shocks");
+    if (items == null) {
+      return List.of();
+    }
+    List<ShockSpec> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      ShockSpec s = shock(items.get(i), "shocks[" + i + "]", start, end);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private ShockSpec shock(YamlNode node, String path, OffsetDateTime start, OffsetDateTime end) {
+    YamlNode.Mapping m = mapping(node, path);
+    if (m == null) {
+      return null;
+    }
+    int before = errors.count();
+    Fields f = new Fields(m, path);
+    ShockType type =
+        choice(
+            f.require("type"),
+            path + ".type",
+            "shock type",
+            ShockType::fromConfigName,
+            Arrays.stream(ShockType.values()).map(ShockType::configName).toList());
+    OffsetDateTime at = dateTime(f.require("at"), path + ".at");
+    if (at != null && start != null && end != null && (at.isBefore(start) || at.isAfter(end))) {
+      errors.at(
+          f.get("at"), path + ".at", "must lie within the scenario, from " + start + " to " + end);
+    }
+    String target = f.has("target") ? symbol(f.get("target"), path + ".target") : null;
+    String label = f.has("label") ? text(f.get("label"), path + ".label") : null;
+    Map<String, Double> params = new LinkedHashMap<>();
+    if (type != null) {
+      List<String> allowed = new ArrayList<>(SHOCK_KEYS);
+      allowed.addAll(type.params());
+      f.only(allowed);
+      if (type.needsTarget() && !f.has("target")) {
+        errors.at(
+            m, path + ".target", "a " + type.configName() + " shock needs a target instrument");
+      }
+      for (String p : type.params()) {
+        Double v = anyReal(f.require(p), path + "." + p);
+        if (v != null) {
+          params.put(p, v);
+        }
+      }
+    }
+    if (errors.count() > before || type == null || at == null) {
+      return null;
+    }
+    if (label == null) {
+      label = target == null ? type.configName() : type.configName() + " " + target;
+    }
+    return new ShockSpec(type, at, label, target, params);
+  }
+
+  // ---- typed values: each reports its own error and returns null on failure ----
+
+  private YamlNode.Mapping mapping(YamlNode node, String path) {
+    if (node instanceof YamlNode.Mapping m) {
+      return m;
+    }
+    typeError(node, path, "a mapping of keys to values");
+    return null;
+  }
+
+  private List<YamlNode> list(YamlNode node, String path) {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof YamlNode.Sequence s) {
+      return s.items();
+    }
+    typeError(node, path, "a list");
+    return null;
+  }
+
+  private String text(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+      return s.text();
+    }
+    typeError(node, path, "a string");
+    return null;
+  }
+
+  private String matching(YamlNode node, String path, Pattern pattern, String rule) {
+    String s = text(node, path);
+    if (s == null) {
+      return null;
+    }
+    if (!pattern.matcher(s).matches()) {
+      errors.at(node, path, "'" + Suggestions.shorten(s) + "' is not valid: expected " + rule);
+      return null;
+    }
+    return s;
+  }
+
+  /** A scenario instrument's symbol; null (and an error) if it is not one. */
+  private String symbol(YamlNode node, String path) {
+    String s = text(node, path);
+    if (s == null) {
+      return null;
+    }
+    if (!symbols.containsKey(s)) {
+      errors.at(node, path, Suggestions.unknown("instrument", s, symbols.keySet()));
+      return null;
+    }
+    return s;
+  }
+
+  private <E> E choice(
+      YamlNode node,
+      String path,
+      String what,
+      Function<String, Optional<E>> parse,
+      Collection<String> names) {
+    String s = text(node, path);
+    if (s == null) {
+      return null;
+    }
+    Optional<E> e = parse.apply(s);
+    if (e.isEmpty()) {
+      errors.at(node, path, Suggestions.unknown(what, s, names));
+      return null;
+    }
+    return e.get();
+  }
+
+  private OffsetDateTime dateTime(YamlNode node, String path) {
+    String s = text(node, path);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(s);
+    } catch (DateTimeParseException e) {
+      errors.at(
+          node,
+          path,
+          "expected an ISO-8601 date-time with offset, like 2025-11-18T09:30:00-05:00, but found '"
+              + Suggestions.shorten(s)
+              + "'");
+      return null;
+    }
+  }
+
+  private static boolean isNumber(YamlNode.Scalar s) {
+    return parseNumber(s.text()) != null;
+  }
+
+  /**
+   * The scalar's text as an exact decimal, or null. Read from the text, never through double, so
+   * 0.01 stays 0.01. Underscores (YAML digit grouping) are allowed; hex, octal, .inf and .nan are
+   * not. Magnitudes are capped so no later arithmetic on the value can blow up.
+   */
+  private static BigDecimal parseNumber(String text) {
+    String t = text.replace("_", "");
+    if (t.isEmpty() || t.length() > 64) {
+      return null;
+    }
+    char c0 = t.charAt(0);
+    if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')) {
+      return null;
+    }
+    try {
+      BigDecimal d = new BigDecimal(t);
+      if (d.signum() == 0) {
+        return BigDecimal.ZERO;
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A number within (or at) the bounds, at most 18 decimal places and 21 integer digits. */
+  private BigDecimal decimal(
+      YamlNode node, String path, BigDecimal lo, boolean loIncl, BigDecimal hi, boolean hiIncl) {
+    BigDecimal d = number(node, path);
+    if (d == null) {
+      return null;
+    }
+    int lc = d.compareTo(lo);
+    int hc = d.compareTo(hi);
+    if (lc < 0 || (lc == 0 && !loIncl) || hc > 0 || (hc == 0 && !hiIncl)) {
+      errors.at(
+          node,
+          path,
+          "must be in "
+              + (loIncl ? "[" : "(")
+              + lo.toPlainString()
+              + ", "
+              + hi.toPlainString()
+              + (hiIncl ? "]" : ")")
+              + " but is "
+              + Suggestions.shorten(d.toString()));
+      return null;
+    }
+    return d;
+  }
+
+  private BigDecimal number(YamlNode node, String path) {
+    if (!(node instanceof YamlNode.Scalar s) || s.isNull()) {
+      typeError(node, path, "a number");
+      return null;
+    }
+    BigDecimal d = parseNumber(s.text());
+    if (d == null) {
+      typeError(node, path, "a number");
+      return null;
+    }
+    if (d.precision() - d.scale() > 21) {
+      errors.at(node, path, "the number " + Suggestions.shorten(s.text()) + " is too large");
+      return null;
+    }
+    if (d.stripTrailingZeros().scale() > 18) {
+      errors.at(
+          node,
+          path,
+          "the number " + Suggestions.shorten(s.text()) + " has more than 18 decimal places");
+      return null;
+    }
+    return d;
+  }
+
+  private Double real(
+      YamlNode node, String path, double lo, boolean loIncl, double hi, boolean hiIncl) {
+    BigDecimal d =
+        decimal(
+            node,
+            path,
+            new BigDecimal(Double.toString(lo)).stripTrailingZeros(),
+            loIncl,
+            new BigDecimal(Double.toString(hi)).stripTrailingZeros(),
+            hiIncl);
+    return d == null ? null : d.doubleValue();
+  }
+
+  /** Any number the bounds of {@link #number} allow. */
+  private Double anyReal(YamlNode node, String path) {
+    BigDecimal d = number(node, path);
+    return d == null ? null : d.doubleValue();
+  }
+
+  private Long integer(YamlNode node, String path, long lo, long hi) {
+    BigDecimal d = number(node, path);
+    if (d == null) {
+      return null;
+    }
+    if (d.stripTrailingZeros().scale() > 0) {
+      errors.at(
+          node,
+          path,
+          "expected a whole number but found " + Suggestions.shorten(d.toPlainString()));
+      return null;
+    }
+    if (d.compareTo(BigDecimal.valueOf(lo)) < 0 || d.compareTo(BigDecimal.valueOf(hi)) > 0) {
+      errors.at(
+          node,
+          path,
+          "must be in [" + lo + ", " + hi + "] but is " + Suggestions.shorten(d.toPlainString()));
+      return null;
+    }
+    return d.longValueExact();
+  }
+
+  private Double optionalReal(
+      Fields f,
+      String key,
+      String path,
+      double lo,
+      boolean loIncl,
+      double hi,
+      boolean hiIncl,
+      double def) {
+    return f.has(key) ? real(f.get(key), path + "." + key, lo, loIncl, hi, hiIncl) : (Double) def;
+  }
+
+  private Long optionalInteger(Fields f, String key, String path, long lo, long hi, long def) {
+    return f.has(key) ? integer(f.get(key), path + "." + key, lo, hi) : (Long) def;
+  }
+
+  /**
+   * Reports a value of the wrong kind. A null node was already reported as missing, and an {@link
+   * YamlNode.Invalid} one as what it is, so neither is reported again.
+   */
+  private void typeError(YamlNode node, String path, String expected) {
+    if (node == null || node instanceof YamlNode.Invalid) {
+      return;
+    }
+    errors.at(node, path, "expected " + expected + " but found " + node.describe());
+  }
+
+  private static boolean isNull(YamlNode n) {
+    return n instanceof YamlNode.Scalar s && s.isNull();
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * The keys of one mapping. A key with no value ({@code seed:}) counts as absent, so optional keys
+   * take their defaults and required ones are reported as missing.
+   */
+  private final class Fields {
+    private final YamlNode.Mapping map;
+    private final String path;
+
+    Fields(YamlNode.Mapping map, String path) {
+      this.map = map;
+      this.path = path;
+    }
+
+    /** Reports every key not in {@code known}, at the key. */
+    void only(List<String> known) {
+      for (YamlNode.Entry e : map.entries().values()) {
+        if (!known.contains(e.key())) {
+          errors.add(
+              e.line(), e.column(), sub(e.key()), Suggestions.unknown("key", e.key(), known));
+        }
+      }
+    }
+
+    boolean has(String key) {
+      YamlNode.Entry e = map.entries().get(key);
+      return e != null && !isNull(e.value());
+    }
+
+    /** The value, or null if absent or empty. */
+    YamlNode get(String key) {
+      return has(key) ? map.entries().get(key).value() : null;
+    }
+
+    /** The value, or null after reporting it missing (at the key, or at the mapping). */
+    YamlNode require(String key) {
+      YamlNode.Entry e = map.entries().get(key);
+      if (e == null) {
+        errors.at(map, sub(key), "missing required key '" + key + "'");
+        return null;
+      }
+      if (isNull(e.value())) {
+        errors.add(e.line(), e.column(), sub(key), "'" + key + "' needs a value");
+        return null;
+      }
+      return e.value();
+    }
+
+    private String sub(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+  }
+}
