@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "cascade 0.1.0",
     description = "Simulates and explains forced-deleveraging market cascades.",
-    subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,7 +19,20 @@ public final class Main implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main());
+    // A bug must not look like a user error: one line naming it, exit 70 (EX_SOFTWARE).
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine
+              .getErr()
+              .println(
+                  "cascade: internal error: "
+                      + e
+                      + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")
+                      + " (this is a bug in Cascade, not in your input)");
+          return 70;
+        });
+    return cl;
   }
 
   @Override

@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--sample-seconds",
       paramLabel = "S",
       defaultValue = "5",
-      description = "spread and depth sampling period, simulated seconds (default: ${DEFAULT-VALUE})")
+      description =
+          "spread and depth sampling period, simulated seconds (default: ${DEFAULT-VALUE})")
   double sampleSeconds;
 
   @Override

@@ -31,17 +31,28 @@ final class SummaryTable {
               price(i.close()),
               i.changePct(),
               volume(i.volume()),
-              i.relativeVolume() == null ? "-" : String.format(Locale.ROOT, "%.2f", i.relativeVolume()),
+              i.relativeVolume() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f", i.relativeVolume()),
               i.maxDrawdownPct(),
-              i.realizedVolPct() == null ? "-" : String.format(Locale.ROOT, "%.1f", i.realizedVolPct()),
-              i.avgSpreadBps() == null ? "-" : String.format(Locale.ROOT, "%.2f", i.avgSpreadBps())));
+              i.realizedVolPct() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.1f", i.realizedVolPct()),
+              i.avgSpreadBps() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f", i.avgSpreadBps())));
     }
     if (!s.halts().isEmpty()) {
       b.append(String.format(Locale.ROOT, "%nhalts:%n"));
       for (RunSummary.HaltSummary h : s.halts()) {
         b.append(
             String.format(
-                Locale.ROOT, "  %-8s %s -> %s  %s%n", h.symbol(), h.start(), h.until(), h.reason()));
+                Locale.ROOT,
+                "  %-8s %s -> %s  %s%n",
+                h.symbol(),
+                h.start(),
+                h.until(),
+                h.reason()));
       }
     }
     return b.toString();

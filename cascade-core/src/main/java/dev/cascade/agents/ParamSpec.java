@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One parameter an agent family accepts: its name in scenario files, what it means and in what
  * unit, its default and the range a value (every possible draw of a distribution) must lie in.
- * Normal distributions, unbounded, are accepted when their mean lies in range; draws are clamped.
+ * Normal and lognormal distributions, unbounded, are accepted when their mean (normal) or median
+ * (lognormal) lies in range; draws are clamped.
  *
  * @param name the key in a scenario's {@code params} map, lowerCamelCase
  * @param description what it is, with its unit
@@ -50,6 +51,9 @@ public record ParamSpec(
     if (d.kind() == Distribution.Kind.NORMAL && d.b() > 0) {
       lo = d.a();
       hi = d.a();
+    } else if (d.kind() == Distribution.Kind.LOGNORMAL && d.b() > 0) {
+      lo = Math.exp(d.a());
+      hi = lo;
     }
     if (lo < min || hi > max) {
       return "must lie in [" + fmt(min) + ", " + fmt(max) + "] but " + describe(d) + " does not";
@@ -71,8 +75,10 @@ public record ParamSpec(
         return "uniform(" + fmt(d.a()) + ", " + fmt(d.b()) + ")";
       case NORMAL:
         return "normal(mean " + fmt(d.a()) + ")";
+      case LOGNORMAL:
+        return "lognormal(median " + fmt(Math.exp(d.a())) + ")";
       default:
-        return "lognormal(mu " + fmt(d.a()) + ", sigma " + fmt(d.b()) + ")";
+        throw new AssertionError(d.kind());
     }
   }
 

@@ -3,7 +3,6 @@ package dev.cascade.kernel;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Simulated time is a {@code long} of nanoseconds since the Unix epoch, UTC. */
 public final class Time {
@@ -32,9 +31,9 @@ public final class Time {
     return ofInstant(local.atZone(zone).toInstant());
   }
 
-  /** ISO-8601 UTC rendering, for logs and CSV. */
+  /** ISO-8601 UTC rendering with at least seconds, for logs and CSV: 2025-11-18T14:30:00Z. */
   public static String format(long nanos) {
-    return LocalDateTime.ofInstant(toInstant(nanos), ZoneOffset.UTC) + "Z";
+    return toInstant(nanos).toString();
   }
 
   public static long seconds(double s) {

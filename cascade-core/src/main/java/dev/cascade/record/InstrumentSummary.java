@@ -14,11 +14,10 @@ package dev.cascade.record;
  * @param relativeVolume volume over the scenario's baseline for the run's length (null if the
  *     scenario gives no baseline)
  * @param maxDrawdownPct largest peak-to-trough fall of the trade price, percent
- * @param realizedVolPct realised volatility of one-minute returns, annualised, percent (null if
- *     too few bars)
+ * @param realizedVolPct realised volatility of one-minute returns, annualised, percent (null if too
+ *     few bars)
  * @param avgSpreadBps mean quoted spread, bps of the mid (null if never sampled)
- * @param avgDepthLots mean lots within five levels of the touch, both sides (null if never
- *     sampled)
+ * @param avgDepthLots mean lots within five levels of the touch, both sides (null if never sampled)
  */
 public record InstrumentSummary(
     String symbol,

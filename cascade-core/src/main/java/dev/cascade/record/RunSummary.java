@@ -52,8 +52,7 @@ public record RunSummary(
   public static RunSummary of(
       Simulation sim, MarketRecorder rec, TapeHash hash, double wallSeconds) {
     List<InstrumentSummary> lines = new ArrayList<>();
-    double days =
-        (double) (sim.endNanos() - sim.startNanos()) / Time.NANOS_PER_DAY;
+    double days = (double) (sim.endNanos() - sim.startNanos()) / Time.NANOS_PER_DAY;
     for (Instrument ins : sim.instruments()) {
       int i = ins.id();
       InstrumentSpec spec = sim.spec().instrument(ins.symbol());
@@ -62,7 +61,8 @@ public record RunSummary(
       Double relVol = null;
       if (spec.baselineDailyVolume() > 0) {
         // Baseline per trading day; a run shorter than a day compares with one day.
-        relVol = round(rec.volume(i) / (spec.baselineDailyVolume() * Math.max(1, Math.ceil(days))), 4);
+        relVol =
+            round(rec.volume(i) / (spec.baselineDailyVolume() * Math.max(1, Math.ceil(days))), 4);
       }
       lines.add(
           new InstrumentSummary(
