@@ -176,7 +176,11 @@ class GexProfileTest {
     assertThat(book.expiries()).hasSize(16);
     ChainVols vols = ChainVols.fromMids(book, 0.0, 0.0, 0.20);
     GexProfile p = GexProfile.compute(book, vols::vol, 0.0, 0.0, 20, 41);
-    assertThat(p.flips()).isNotEmpty();
+    assertThat(p.flips()).hasSize(1);
+    assertThat(p.flips().get(0)).isBetween(1260.0, 1290.0);
+    assertThat(p.atSpot().net()).isPositive();
+    assertThat(p.callWall().orElseThrow().strike()).isEqualTo(1300);
+    assertThat(p.putWall().orElseThrow().strike()).isEqualTo(1250);
     System.err.println(
         "SPX flips "
             + p.flips()
