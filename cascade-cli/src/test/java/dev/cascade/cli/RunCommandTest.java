@@ -1,0 +1,138 @@
+package dev.cascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+  @TempDir Path tmp;
+
+  record Result(int exit, String out, String err) {}
+
+  private static Result cascade(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  private static String tiny() throws URISyntaxException {
+    return Path.of(RunCommandTest.class.getResource("/tiny.yaml").toURI()).toString();
+  }
+
+  @Test
+  void runPrintsTheSummaryAndWritesTheRunDirectory() throws Exception {
+    Path dir = tmp.resolve("run");
+    Result r = cascade("run", tiny(), "--seed", "5", "--out", dir.toString(), "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("ticker", "SPY", "BTC", "tape-hash: ", "events/s", "conserved");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .contains("summary.json", "trades.csv", "bars-1m.csv", "depth.csv", "halts.csv");
+    }
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    for (String field :
+        new String[] {"scenario", "seed", "tapeHash", "events", "eventsPerSecond", "wallSeconds"}) {
+      assertThat(s.has(field)).as(field).isTrue();
+    }
+    assertThat(s.get("seed").asLong()).isEqualTo(5);
+    JsonNode spy = s.get("instruments").get(0);
+    for (String field :
+        new String[] {
+          "symbol",
+          "open",
+          "close",
+          "changePct",
+          "volume",
+          "relativeVolume",
+          "maxDrawdownPct",
+          "realizedVolPct",
+          "avgSpreadBps"
+        }) {
+      assertThat(spy.has(field)).as(field).isTrue();
+    }
+    assertThat(spy.get("volume").asLong()).isPositive();
+    assertThat(Files.readAllLines(dir.resolve("trades.csv")).size()).isGreaterThan(10);
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .as("no temporary directory left behind")
+          .containsExactly("run");
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameTapeHashAndAnotherSeedAnother() throws Exception {
+    String a = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("a").toString()));
+    String b = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("b").toString()));
+    String c = hash(cascade("run", tiny(), "--seed", "10", "--out", tmp.resolve("c").toString()));
+    assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    assertThat(Files.readString(tmp.resolve("a/trades.csv")))
+        .isEqualTo(Files.readString(tmp.resolve("b/trades.csv")));
+  }
+
+  @Test
+  void rerunningIntoTheSameDirectoryReplacesIt() throws Exception {
+    Path dir = tmp.resolve("same");
+    assertThat(cascade("run", tiny(), "--out", dir.toString()).exit()).isZero();
+    assertThat(cascade("run", tiny(), "--seed", "4", "--out", dir.toString()).exit()).isZero();
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    assertThat(s.get("seed").asLong()).isEqualTo(4);
+  }
+
+  @Test
+  void withoutAFamilyRunsWithoutItAndAnUnknownNameIsAnError() throws Exception {
+    Result ok =
+        cascade("run", tiny(), "--without", "momentum", "--out", tmp.resolve("w").toString());
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    Result bad =
+        cascade("run", tiny(), "--without", "dealers", "--out", tmp.resolve("x").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("dealers").doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void badInputGivesAClearErrorAndExitTwoWithoutAStackTrace() throws IOException {
+    Path broken = tmp.resolve("broken.yaml");
+    Files.writeString(broken, "name: x\nseed: seven\n");
+    for (String[] args :
+        new String[][] {
+          {"run", tmp.resolve("missing.yaml").toString()},
+          {"run", tmp.toString()},
+          {"run", broken.toString()},
+          {"run", "--seed", "notanumber", "x.yaml"},
+          {"run", "--bogus"},
+          {"run"},
+          {"run", broken.toString(), "--sample-seconds", "-1"}
+        }) {
+      Result r = cascade(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    Result r = cascade("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("run", "validate", "gex");
+  }
+
+  private static String hash(Result r) {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r.out().lines().filter(l -> l.startsWith("tape-hash: ")).findFirst().orElseThrow();
+  }
+}
