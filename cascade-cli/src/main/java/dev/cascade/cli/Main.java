@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      ExplainCommand.class,
       GexCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
-          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv."
+          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv, causes.csv."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -139,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
       writeBars(dir.file("bars-1m.csv"), sim, rec);
       writeDepth(dir.file("depth.csv"), sim, rec);
       writeHalts(dir.file("halts.csv"), summary);
+      CauseCsv.write(dir.file("causes.csv"), sim.world());
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);

@@ -16,7 +16,8 @@ import java.io.Writer;
  */
 final class TradeCsvWriter implements MarketListener {
   static final String HEADER =
-      "time,symbol,price,qty,aggressor,buyer,seller,buyCause,buyCauseId,sellCause,sellCauseId\n";
+      "time,timeNanos,symbol,price,qty,notional,aggressor,buyer,seller,buyCause,buyCauseId,"
+          + "sellCause,sellCauseId\n";
 
   private final Writer out;
   private final World world;
@@ -44,11 +45,15 @@ final class TradeCsvWriter implements MarketListener {
     line.setLength(0);
     line.append(Time.format(time))
         .append(',')
+        .append(time)
+        .append(',')
         .append(instrument.symbol())
         .append(',')
         .append(instrument.tickSize().multiply(java.math.BigDecimal.valueOf(price)).toPlainString())
         .append(',')
         .append(qty)
+        .append(',')
+        .append(cents(price * qty * instrument.cashPerTickLot()))
         .append(',')
         .append(aggressor == Side.BUY ? "buy" : "sell")
         .append(',')
@@ -69,6 +74,13 @@ final class TradeCsvWriter implements MarketListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Micro-units as currency units with two decimals (rounded down to the cent). */
+  private static String cents(long micro) {
+    long c = Math.floorDiv(micro, 10_000);
+    long frac = Math.floorMod(c, 100);
+    return Math.floorDiv(c, 100) + (frac < 10 ? ".0" : ".") + frac;
   }
 
   private String agent(int account) {

@@ -78,6 +78,12 @@ public interface AgentContext {
   double fundamentalValue(Instrument i);
 
   /**
+   * The cause id of the latest scenario shock to the instrument's fundamental value, or 0 (genesis)
+   * if none: the parent for orders motivated by the value it moved.
+   */
+  int lastValueShock(Instrument i);
+
+  /**
    * How much wider than normal market makers should quote on this instrument now: 1 normally, more
    * during a scenario's liquidity-withdrawal shock.
    */

@@ -21,6 +21,7 @@ public final class Fundamentals {
   private final double[] stepSigma;
   private final long[] advancedTo;
   private final RandomGenerator[] rng;
+  private final int[] lastShock;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -33,6 +34,7 @@ public final class Fundamentals {
     stepSigma = new double[n];
     advancedTo = new long[n];
     rng = new RandomGenerator[n];
+    lastShock = new int[n];
     for (Instrument i : instruments) {
       int k = i.id();
       value[k] = i.referencePriceTicks();
@@ -50,10 +52,20 @@ public final class Fundamentals {
     return value[instrument];
   }
 
-  /** Multiplies the value by (1 + pct/100) at time {@code t}: an earnings surprise, a re-rating. */
-  public void jump(int instrument, long t, double pct) {
+  /**
+   * Multiplies the value by (1 + pct/100) at time {@code t}: an earnings surprise, a re-rating.
+   *
+   * @param cause the shock's cause id, remembered as the value's latest shock
+   */
+  public void jump(int instrument, long t, double pct, int cause) {
     advance(instrument, t);
     value[instrument] *= 1 + pct / 100;
+    lastShock[instrument] = cause;
+  }
+
+  /** The cause id of the latest shock to this instrument's value, or 0 (genesis) if none. */
+  public int lastShock(int instrument) {
+    return lastShock[instrument];
   }
 
   private void advance(int k, long t) {

@@ -293,6 +293,11 @@ public final class World implements MarketListener {
     }
 
     @Override
+    public int lastValueShock(Instrument i) {
+      return fundamentals.lastShock(i.id());
+    }
+
+    @Override
     public double spreadStress(Instrument i) {
       return clock.now() < stressUntil[i.id()] ? spreadStress[i.id()] : 1;
     }

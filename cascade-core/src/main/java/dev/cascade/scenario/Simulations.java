@@ -130,10 +130,11 @@ public final class Simulations {
             at,
             Priority.SHOCK,
             (time, tag) -> {
-              world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
+              int cause =
+                  world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
               switch (s.type()) {
                 case FUNDAMENTAL:
-                  world.fundamentals().jump(target, time, s.param("pct"));
+                  world.fundamentals().jump(target, time, s.param("pct"), cause);
                   break;
                 case LIQUIDITY:
                   long until = time + Math.round(s.param("minutes") * Time.NANOS_PER_MINUTE);

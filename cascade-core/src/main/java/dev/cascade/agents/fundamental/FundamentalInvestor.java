@@ -38,7 +38,10 @@ public final class FundamentalInvestor implements Agent {
   private final long size;
   private final double maxPosition;
   private double[] bias;
-  private int cause;
+  private int routine;
+  // Per instrument: the shock behind the current value, and this agent's cause under it.
+  private int[] shockSeen;
+  private int[] shockCause;
 
   FundamentalInvestor(AgentSetup s) {
     instruments = s.instruments();
@@ -51,12 +54,30 @@ public final class FundamentalInvestor implements Agent {
 
   @Override
   public void start(AgentContext ctx) {
-    cause = ctx.routineCause(CauseKind.FUNDAMENTAL);
+    routine = ctx.routineCause(CauseKind.FUNDAMENTAL);
+    shockSeen = new int[instruments.size()];
+    shockCause = new int[instruments.size()];
     bias = new double[instruments.size()];
     for (int k = 0; k < bias.length; k++) {
       bias[k] = noise * ctx.random().nextGaussian();
     }
     ctx.wakePoisson(rate, 0);
+  }
+
+  /**
+   * Orders after a shock to the value are that shock's doing: they get a cause whose parent is the
+   * shock, one per agent and shock; before any shock, the routine cause.
+   */
+  private int causeFor(AgentContext ctx, Instrument ins, int k) {
+    int shock = ctx.lastValueShock(ins);
+    if (shock == 0) {
+      return routine;
+    }
+    if (shockSeen[k] != shock) {
+      shockSeen[k] = shock;
+      shockCause[k] = ctx.cause(CauseKind.FUNDAMENTAL, shock, "revalue " + ins.symbol());
+    }
+    return shockCause[k];
   }
 
   @Override
@@ -70,6 +91,7 @@ public final class FundamentalInvestor implements Agent {
     ctx.wakePoisson(rate, 0);
     double estimate =
         ctx.fundamentalValue(ins) * Math.exp(bias[k] + 0.5 * noise * ctx.random().nextGaussian());
+    int cause = causeFor(ctx, ins, k);
     double mid = ctx.mid(ins);
     long pos = ctx.position(ins);
     if (mid < estimate * (1 - threshold) && pos + size <= maxPosition) {
