@@ -38,6 +38,9 @@ public final class Ledger implements Clearing {
   private long[] reservedCash = new long[16];
   private long[][] position = new long[16][];
   private long[][] reservedUnits = new long[16][];
+  // Margin accounts: lots on open buy and sell orders per instrument, for the worst-case check.
+  private long[][] openBuyLots = new long[16][];
+  private long[][] openSellLots = new long[16][];
   private long[] feesPaid = new long[16];
   private int accounts;
 
@@ -75,6 +78,8 @@ public final class Ledger implements Clearing {
       reservedCash = Arrays.copyOf(reservedCash, cap);
       position = Arrays.copyOf(position, cap);
       reservedUnits = Arrays.copyOf(reservedUnits, cap);
+      openBuyLots = Arrays.copyOf(openBuyLots, cap);
+      openSellLots = Arrays.copyOf(openSellLots, cap);
       feesPaid = Arrays.copyOf(feesPaid, cap);
     }
     int id = accounts++;
@@ -83,6 +88,8 @@ public final class Ledger implements Clearing {
     this.leverage[id] = leverage;
     position[id] = new long[instruments];
     reservedUnits[id] = new long[instruments];
+    openBuyLots[id] = new long[instruments];
+    openSellLots[id] = new long[instruments];
     return id;
   }
 
@@ -142,6 +149,22 @@ public final class Ledger implements Clearing {
     return g;
   }
 
+  /** Gross exposure at the marks if every open order of a margin account filled, micro-units. */
+  private long worstGrossExposure(int account) {
+    long g = 0;
+    long[] pos = position[account];
+    for (int i = 0; i < instruments; i++) {
+      long worst =
+          Math.max(
+              Math.abs(pos[i] + openBuyLots[account][i]),
+              Math.abs(pos[i] - openSellLots[account][i]));
+      if (worst != 0) {
+        g += worst * marks.markTicks(i) * cashPerTickLot[i];
+      }
+    }
+    return g;
+  }
+
   // ---- endowments and transfers: balanced entries against another account ----
 
   /** Moves cash between accounts (an endowment when {@code from} is {@link #EXTERNAL}). */
@@ -184,15 +207,24 @@ public final class Ledger implements Clearing {
         return null;
       case MARGIN:
         {
-          // Gross exposure if this order and every open order on the same side filled.
+          // Gross exposure if this order and every open order on the same side filled: per
+          // instrument the larger of |position + open buys| and |position - open sells|.
           long pos = position[account][i];
-          long after = Math.abs(pos + side.sign() * qty);
-          long grossNow = grossExposure(account);
-          long delta = (after - Math.abs(pos)) * limit * cashPerTickLot[i];
+          long buys = openBuyLots[account][i];
+          long sells = openSellLots[account][i];
+          long worstNow = Math.max(Math.abs(pos + buys), Math.abs(pos - sells));
+          long worstAfter =
+              side == Side.BUY
+                  ? Math.max(Math.abs(pos + buys + qty), Math.abs(pos - sells))
+                  : Math.max(Math.abs(pos + buys), Math.abs(pos - sells - qty));
+          long delta = (worstAfter - worstNow) * limit * cashPerTickLot[i];
           long equity = equity(account);
-          if (delta > 0 && grossNow + delta > (long) (leverage[account] * Math.max(0, equity))) {
+          if (delta > 0
+              && worstGrossExposure(account) + delta
+                  > (long) (leverage[account] * Math.max(0, equity))) {
             return RejectReason.INSUFFICIENT_BUYING_POWER;
           }
+          (side == Side.BUY ? openBuyLots : openSellLots)[account][i] += qty;
           return null;
         }
       default:
@@ -202,6 +234,10 @@ public final class Ledger implements Clearing {
 
   @Override
   public void release(int account, Instrument instrument, Side side, long qty, long limit) {
+    if (kind[account] == AccountKind.MARGIN) {
+      (side == Side.BUY ? openBuyLots : openSellLots)[account][instrument.id()] -= qty;
+      return;
+    }
     if (kind[account] != AccountKind.CASH || qty == 0) {
       return;
     }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -390,10 +391,12 @@ public final class Exchange implements BookListener {
     }
     processingStops = true;
     try {
+      stopPrints = 0;
+      addStopPrint(parentCause, last[instrument]);
       boolean any = true;
       while (any) {
-        any = triggerStops(instrument, sellStops[instrument], Side.SELL, parentCause);
-        any |= triggerStops(instrument, buyStops[instrument], Side.BUY, parentCause);
+        any = triggerStops(instrument, sellStops[instrument], Side.SELL);
+        any |= triggerStops(instrument, buyStops[instrument], Side.BUY);
       }
     } finally {
       processingStops = false;
@@ -402,9 +405,10 @@ public final class Exchange implements BookListener {
 
   /**
    * Sends every stop of one side that the last price has reached as a market order, each with a
-   * STOP cause whose parent is the order that printed through it and which links to the stop's own.
+   * STOP cause whose parent is the order whose print first reached it (the order that started this
+   * round, or a stop triggered before it) and which links to the stop's own.
    */
-  private boolean triggerStops(int instrument, StopBook sb, Side side, int parentCause) {
+  private boolean triggerStops(int instrument, StopBook sb, Side side) {
     boolean any = false;
     while (sb.triggered(last[instrument]) && clock.now() >= haltedUntil[instrument]) {
       int acct = sb.nextAccount();
@@ -416,14 +420,44 @@ public final class Exchange implements BookListener {
           causes.record(
               CauseKind.STOP,
               -1,
-              parentCause,
+              stopParent(side, stopPx),
               clock.now(),
               "stop " + instruments.get(instrument).symbol() + " @ " + stopPx);
       causes.link(c, own);
+      long tradesBefore = tradeCount[instrument];
       submit(acct, instrument, side, 0, qty, c, true, true);
+      if (tradeCount[instrument] != tradesBefore) {
+        addStopPrint(c, last[instrument]);
+      }
       any = true;
     }
     return any;
+  }
+
+  // The orders that printed while stops are processed, in order, with the last price after each:
+  // a triggered stop descends from the first of them whose print reached its level. Cold path.
+  private int[] stopPrintCause = new int[8];
+  private long[] stopPrintLast = new long[8];
+  private int stopPrints;
+
+  private void addStopPrint(int cause, long lastPrice) {
+    if (stopPrints == stopPrintCause.length) {
+      stopPrintCause = Arrays.copyOf(stopPrintCause, stopPrints * 2);
+      stopPrintLast = Arrays.copyOf(stopPrintLast, stopPrints * 2);
+    }
+    stopPrintCause[stopPrints] = cause;
+    stopPrintLast[stopPrints] = lastPrice;
+    stopPrints++;
+  }
+
+  private int stopParent(Side side, long stopPrice) {
+    for (int k = 0; k < stopPrints; k++) {
+      long p = stopPrintLast[k];
+      if (side == Side.SELL ? p <= stopPrice : p >= stopPrice) {
+        return stopPrintCause[k];
+      }
+    }
+    return stopPrintCause[stopPrints - 1];
   }
 
   private void checkMarketWideBreaker(int instrument) {
