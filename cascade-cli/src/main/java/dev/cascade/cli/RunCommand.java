@@ -11,6 +11,7 @@ import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
 import dev.cascade.scenario.LoadResult;
+import dev.cascade.scenario.Mechanisms;
 import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
@@ -66,7 +67,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--without",
       paramLabel = "FAMILY",
       split = ",",
-      description = "leave out agent families or groups by name (comma-separated)")
+      description =
+          "leave out mechanisms, agent families, groups or shock types (comma-separated);"
+              + " every other random stream stays the same")
   List<String> without = new ArrayList<>();
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
@@ -102,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
     List<String> unknown = unknownNames(scenario, off);
     if (!unknown.isEmpty()) {
       err.println(
-          "cascade run: --without names no family or group of this scenario: "
+          "cascade run: --without names no mechanism, family, group or shock type of this"
+              + " scenario: "
               + String.join(", ", unknown));
       return 2;
     }
@@ -175,11 +179,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> unknownNames(ScenarioSpec s, Set<String> off) {
+  /** Names in {@code off} that match no mechanism, family, group or shock type of the scenario. */
+  static List<String> unknownNames(ScenarioSpec s, Set<String> off) {
     List<String> unknown = new ArrayList<>();
     for (String name : off) {
       boolean found =
-          s.agents().stream().anyMatch(g -> g.family().equals(name) || g.name().equals(name));
+          Mechanisms.presentIn(s).contains(name)
+              || s.agents().stream().anyMatch(g -> g.family().equals(name) || g.name().equals(name))
+              || s.shocks().stream().anyMatch(x -> x.type().configName().equals(name));
       if (!found) {
         unknown.add(name);
       }

@@ -33,11 +33,13 @@ public final class Simulations {
    * Resolves a scenario.
    *
    * @param seed the seed of every random stream
-   * @param without agent family names (or group names) to leave out; every other agent keeps the
-   *     same random stream, so a run without a family differs only by that family's absence
+   * @param without mechanisms ({@link Mechanisms}), agent families, group names or shock types to
+   *     leave out; every other agent keeps the same random stream, so a run without a family
+   *     differs only by that family's absence
    */
   public static Simulation resolve(
       ScenarioSpec spec, long seed, Set<String> without, AgentRegistry registry) {
+    Set<String> off = Mechanisms.expand(without);
     long start = Time.ofInstant(spec.start().toInstant());
     long end = Time.ofInstant(spec.end().toInstant());
     Scheduler clock = new Scheduler(start);
@@ -87,7 +89,7 @@ public final class Simulations {
     World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
 
     for (AgentGroupSpec g : spec.agents()) {
-      if (without.contains(g.family()) || without.contains(g.name())) {
+      if (off.contains(g.family()) || off.contains(g.name())) {
         continue;
       }
       AgentFamily family = registry.get(g.family());
@@ -116,7 +118,9 @@ public final class Simulations {
     }
 
     for (ShockSpec s : spec.shocks()) {
-      scheduleShock(world, instruments, s);
+      if (!off.contains(s.type().configName())) {
+        scheduleShock(world, instruments, s);
+      }
     }
     return new Simulation(spec, seed, without, world, start, end);
   }

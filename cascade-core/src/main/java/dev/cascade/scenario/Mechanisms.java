@@ -1,0 +1,58 @@
+package dev.cascade.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The amplification mechanisms a run can switch off ({@code --without}) and attribute, each as the
+ * agent families and shock types that make it up. A name given to {@code --without} may be a
+ * mechanism, a family, an agent group or a shock type; mechanisms expand to their members.
+ */
+public final class Mechanisms {
+  private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
+
+  static {
+    MEMBERS.put("liquidity-withdrawal", List.of("liquidity"));
+    MEMBERS.put("momentum", List.of("momentum"));
+  }
+
+  private Mechanisms() {}
+
+  /** Mechanism names, in a stable order. */
+  public static List<String> names() {
+    return List.copyOf(MEMBERS.keySet());
+  }
+
+  /** The families and shock types a mechanism is made of, or an empty list for an unknown name. */
+  public static List<String> members(String mechanism) {
+    return MEMBERS.getOrDefault(mechanism, List.of());
+  }
+
+  /** The names with every mechanism replaced by its members (the others kept as they are). */
+  public static Set<String> expand(Set<String> names) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String n : names) {
+      out.add(n);
+      out.addAll(members(n));
+    }
+    return out;
+  }
+
+  /**
+   * The mechanisms present in a scenario: those with at least one member among its agent families
+   * or shock types, in {@link #names()} order.
+   */
+  public static List<String> presentIn(ScenarioSpec spec) {
+    Set<String> used = new LinkedHashSet<>();
+    for (AgentGroupSpec g : spec.agents()) {
+      used.add(g.family());
+    }
+    for (ShockSpec s : spec.shocks()) {
+      used.add(s.type().configName());
+    }
+    return names().stream().filter(m -> members(m).stream().anyMatch(used::contains)).toList();
+  }
+}
