@@ -157,8 +157,10 @@ final class RunCommand implements Callable<Integer> {
       outW.println("tape-hash: " + summary.tapeHash());
       outW.printf(
           Locale.ROOT,
-          "events: %,d in %.2f s (%,.0f events/s)%n",
+          "events: %,d (%,d wake-ups + %,d order messages) in %.2f s: %,.0f events/s%n",
           summary.events(),
+          summary.wakeups(),
+          summary.orderMessages(),
           summary.wallSeconds(),
           summary.eventsPerSecond());
       outW.println("ledger: " + summary.conservation());

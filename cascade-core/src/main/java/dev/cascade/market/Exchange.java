@@ -51,6 +51,7 @@ public final class Exchange implements BookListener {
   private final List<MarketListener> listeners = new ArrayList<>();
   private MarketListener[] listenerArray = new MarketListener[0];
   private long nextSeq = 1;
+  private long messages;
 
   // The order being matched (the taker), for settlement.
   private Instrument takerInstrument;
@@ -134,21 +135,25 @@ public final class Exchange implements BookListener {
 
   /** A resting limit order. Returns the order id, or a negative reject code. */
   public long limit(int account, int instrument, Side side, long price, long qty, int cause) {
+    messages++;
     return submit(account, instrument, side, price, qty, cause, false, false);
   }
 
   /** An immediate-or-cancel limit order. */
   public long ioc(int account, int instrument, Side side, long price, long qty, int cause) {
+    messages++;
     return submit(account, instrument, side, price, qty, cause, true, false);
   }
 
   /** A market order: immediate or cancel at the protection price. */
   public long market(int account, int instrument, Side side, long qty, int cause) {
+    messages++;
     return submit(account, instrument, side, 0, qty, cause, true, true);
   }
 
   /** A stop-market order, held until a print at or through {@code stopPrice}. */
   public long stop(int account, int instrument, Side side, long stopPrice, long qty, int cause) {
+    messages++;
     RejectReason r = check(instrument, qty);
     if (r != null) {
       return -r.code();
@@ -270,6 +275,7 @@ public final class Exchange implements BookListener {
    * @return null on success, else why not
    */
   public RejectReason cancel(int account, long orderId) {
+    messages++;
     int i = instrumentOf(orderId);
     if (orderId <= 0 || i >= books.length) {
       return RejectReason.UNKNOWN_ORDER;
@@ -297,6 +303,7 @@ public final class Exchange implements BookListener {
 
   /** Reduces a resting order of {@code account} to {@code newQty} lots, keeping priority. */
   public RejectReason reduce(int account, long orderId, long newQty) {
+    messages++;
     int i = instrumentOf(orderId);
     if (orderId <= 0 || i >= books.length) {
       return RejectReason.UNKNOWN_ORDER;
@@ -474,6 +481,14 @@ public final class Exchange implements BookListener {
   }
 
   // ---- market data ----
+
+  /**
+   * Order messages received so far: submissions of every type, cancels and reduces (accepted or
+   * rejected). Triggered stops are not counted again.
+   */
+  public long messages() {
+    return messages;
+  }
 
   public List<Instrument> instruments() {
     return instruments;

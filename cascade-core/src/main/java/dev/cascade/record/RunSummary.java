@@ -15,7 +15,9 @@ import java.util.List;
  * @param seed the seed used
  * @param without agent families left out
  * @param tapeHash SHA-256 of the tape, hex
- * @param events events processed
+ * @param events events processed: wake-ups plus order messages
+ * @param wakeups scheduled wake-ups run (agents, shocks, clearing, samplers)
+ * @param orderMessages order messages the exchange handled (submits, cancels, reduces)
  * @param eventsPerSecond events per wall-clock second
  * @param wallSeconds wall-clock duration of the simulation
  * @param simulatedStart ISO-8601 UTC
@@ -30,6 +32,8 @@ public record RunSummary(
     List<String> without,
     String tapeHash,
     long events,
+    long wakeups,
+    long orderMessages,
     double eventsPerSecond,
     double wallSeconds,
     String simulatedStart,
@@ -89,13 +93,15 @@ public record RunSummary(
               Time.format(h.untilNanos()),
               h.reason()));
     }
-    long events = sim.clock().eventsRun();
+    long events = sim.events();
     return new RunSummary(
         sim.spec().name(),
         sim.seed(),
         sim.without().stream().sorted().toList(),
         hash.hex(),
         events,
+        sim.clock().eventsRun(),
+        sim.exchange().messages(),
         wallSeconds > 0 ? Math.round(events / wallSeconds) : 0,
         round(wallSeconds, 3),
         Time.format(sim.startNanos()),

@@ -674,7 +674,7 @@ final class ScenarioReader {
               e.line(),
               e.column(),
               p,
-              Suggestions.unknown("parameter of family " + family.name(), e.key(), declared));
+              Suggestions.unknown(family.name() + " parameter", e.key(), declared));
           continue;
         }
         Distribution d = distribution(e.value(), p);

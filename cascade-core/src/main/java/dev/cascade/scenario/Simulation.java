@@ -112,9 +112,18 @@ public final class Simulation {
     while (t < end) {
       t = Math.min(end, t + reportEveryNanos);
       runUntil(t);
-      progress.update(t, world.clock().eventsRun());
+      progress.update(t, events());
     }
-    return world.clock().eventsRun();
+    return events();
+  }
+
+  /**
+   * Events processed: scheduled wake-ups (agents, shocks, clearing, samplers) plus order messages
+   * handled by the exchange, each of which is a discrete simulation event even though it is
+   * processed synchronously.
+   */
+  public long events() {
+    return world.clock().eventsRun() + world.exchange().messages();
   }
 
   public boolean finished() {

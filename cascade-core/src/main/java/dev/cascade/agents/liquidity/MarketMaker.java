@@ -4,7 +4,6 @@ import dev.cascade.agents.Agent;
 import dev.cascade.agents.AgentContext;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
-import dev.cascade.agents.OpenOrders;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.kernel.Time;
@@ -64,7 +63,11 @@ public final class MarketMaker implements Agent {
   private final double skew;
   private final double volRef;
   private final double kappa;
-  private final OpenOrders[] quotes;
+  // Per instrument and level: the order id and price of the live quote on each side (0 = none).
+  private final long[][] bidId;
+  private final long[][] bidPx;
+  private final long[][] askId;
+  private final long[][] askPx;
   private int cause;
 
   MarketMaker(AgentSetup s) {
@@ -78,10 +81,11 @@ public final class MarketMaker implements Agent {
     skew = s.get("skewBps") / 10_000;
     volRef = s.get("volRef");
     kappa = s.get("kappa");
-    quotes = new OpenOrders[instruments.size()];
-    for (int k = 0; k < quotes.length; k++) {
-      quotes[k] = new OpenOrders(2 * levels);
-    }
+    int n = instruments.size();
+    bidId = new long[n][levels];
+    bidPx = new long[n][levels];
+    askId = new long[n][levels];
+    askPx = new long[n][levels];
   }
 
   @Override
@@ -100,7 +104,7 @@ public final class MarketMaker implements Agent {
         nextWake = Math.min(nextWake, ctx.nextOpen(ins));
         continue;
       }
-      requote(ctx, ins, quotes[k]);
+      requote(ctx, ins, k);
     }
     if (tag == REFRESH) {
       long jitter = (long) (refreshNanos * 0.2 * ctx.random().nextDouble());
@@ -108,9 +112,13 @@ public final class MarketMaker implements Agent {
     }
   }
 
-  private void requote(AgentContext ctx, Instrument ins, OpenOrders mine) {
-    mine.cancelAll(ctx);
-    double ref = ctx.mid(ins);
+  /**
+   * Brings each level's quote to its target price and size. A quote already at its target price
+   * with at least half its target size left keeps its place in the queue; others are cancelled and
+   * replaced.
+   */
+  private void requote(AgentContext ctx, Instrument ins, int k) {
+    double ref = referencePrice(ctx, ins, k);
     double volRatio = Math.max(1e-3, ctx.realizedVol(ins) / volRef);
     double h = halfSpread * Math.max(1, volRatio) * ctx.spreadStress(ins);
     double depthFactor = Math.min(1, Math.pow(volRatio, -kappa)) * ctx.depthStress(ins);
@@ -126,18 +134,50 @@ public final class MarketMaker implements Agent {
       if (ask <= bid) {
         ask = bid + 1;
       }
-      if (bidAllowed && bid >= 1) {
-        long id = ctx.limit(ins, Side.BUY, bid, lots, cause);
-        if (id > 0) {
-          mine.add(id);
-        }
-      }
-      if (askAllowed) {
-        long id = ctx.limit(ins, Side.SELL, ask, lots, cause);
-        if (id > 0) {
-          mine.add(id);
-        }
-      }
+      place(ctx, ins, Side.BUY, bidAllowed && bid >= 1 ? bid : 0, lots, bidId[k], bidPx[k], lvl);
+      place(ctx, ins, Side.SELL, askAllowed ? ask : 0, lots, askId[k], askPx[k], lvl);
+    }
+  }
+
+  /**
+   * The price the ladder is centred on: the mid when both sides are quoted and at least one side's
+   * touch is someone else's, otherwise the last trade price (so a maker alone at the touch does not
+   * chase its own quotes).
+   */
+  private double referencePrice(AgentContext ctx, Instrument ins, int k) {
+    long bid = ctx.bestBid(ins);
+    long ask = ctx.bestAsk(ins);
+    if (bid > 0 && ask > 0 && !(bid == bidPx[k][0] && ask == askPx[k][0])) {
+      return 0.5 * (bid + ask);
+    }
+    return ctx.lastPrice(ins);
+  }
+
+  private void place(
+      AgentContext ctx,
+      Instrument ins,
+      Side side,
+      long price,
+      long lots,
+      long[] ids,
+      long[] pxs,
+      int lvl) {
+    long live = ids[lvl] == 0 ? 0 : ctx.openQty(ids[lvl]);
+    if (live > 0 && price == pxs[lvl] && 2 * live >= lots) {
+      return;
+    }
+    if (live > 0) {
+      ctx.cancel(ids[lvl]);
+    }
+    ids[lvl] = 0;
+    pxs[lvl] = 0;
+    if (price <= 0) {
+      return;
+    }
+    long id = ctx.limit(ins, side, price, lots, cause);
+    if (id > 0) {
+      ids[lvl] = id;
+      pxs[lvl] = price;
     }
   }
 }

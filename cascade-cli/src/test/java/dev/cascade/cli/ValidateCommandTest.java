@@ -1,0 +1,92 @@
+package dev.cascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+  static final String GOOD =
+      """
+      name: calm-day
+      start: 2025-11-18T09:30:00-05:00
+      end: 2025-11-18T16:00:00-05:00
+      instruments:
+        - {symbol: SPY, class: etf, price: 660.00}
+        - {symbol: NVDA, class: equity, price: 181.36}
+      shocks:
+        - {type: fundamental, at: 2025-11-18T12:00:00-05:00, target: NVDA, pct: -8}
+      """;
+
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int validate(String text) throws IOException {
+    Path f = dir.resolve("s.yaml");
+    Files.writeString(f, text);
+    return run(f.toString());
+  }
+
+  int run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    String[] full = new String[args.length + 1];
+    full[0] = "validate";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return cmd.execute(full);
+  }
+
+  @Test
+  void validScenarioPrintsASummaryAndExitsZero() throws IOException {
+    assertThat(validate(GOOD)).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "ok: "
+                + dir.resolve("s.yaml")
+                + ": scenario 'calm-day', 2 instruments, 0 agents in 0 groups, 1 shocks"
+                + System.lineSeparator());
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void invalidScenarioPrintsEveryLocatedErrorAndExitsTwo() throws IOException {
+    String bad =
+        GOOD.replace("price: 181.36", "price: cheap").replace("target: NVDA", "target: NVDX");
+    assertThat(validate(bad)).isEqualTo(2);
+    String file = dir.resolve("s.yaml").toString();
+    assertThat(err.toString().lines())
+        .containsExactly(
+            file + ":6:42: instruments[1].price: expected a number but found the string 'cheap'",
+            file + ":8:64: shocks[0].target: unknown instrument 'NVDX'; did you mean 'NVDA'?",
+            "2 error(s) in " + file);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void missingFileAndDirectoryAreErrorsWithoutStackTraces() {
+    assertThat(run(dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(run(dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("no such file")
+        .contains("is a directory")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void brokenYamlIsReportedWithoutAStackTrace() throws IOException {
+    assertThat(validate("name: [unclosed\nstart: x\n")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("invalid YAML")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+}
