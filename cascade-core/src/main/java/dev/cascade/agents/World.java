@@ -162,6 +162,11 @@ public final class World implements MarketListener {
     issuer[i] = ledger.openAccount("issuer:" + b.etf().symbol(), AccountKind.EXTERNAL, 0);
   }
 
+  /** An ETF's mid over its NAV, minus 1 (positive: a premium); NaN without a basket. */
+  public double etfPremium(int instrument) {
+    return markOf(instrument) / nav(instrument) - 1;
+  }
+
   /** The basket of an instrument, or null. */
   public EtfBasket basket(int instrument) {
     return baskets[instrument];
