@@ -211,4 +211,80 @@ class FlowScenarioTest {
     }
     throw new AssertionError(id);
   }
+
+  @Test
+  void aStopClusterBelowSupportFiresWhenPriceBreaksIt() {
+    List<String> one = List.of("XYZ");
+    List<AgentGroupSpec> agents =
+        List.of(
+            group("market-maker", "mm", 2, one, 20_000_000, Map.of(), Map.of()),
+            group(
+                "fundamental",
+                "value",
+                5,
+                one,
+                5_000_000,
+                Map.of("XYZ", 20_000L),
+                Map.of("size", Distribution.fixed(50))),
+            group(
+                "stop-loss",
+                "stops",
+                4,
+                one,
+                0,
+                Map.of("XYZ", 1000L),
+                Map.of(
+                    "roundStep",
+                    Distribution.fixed(0),
+                    "support1",
+                    Distribution.fixed(98.0),
+                    "offsetTicks",
+                    Distribution.fixed(5))));
+    ScenarioSpec s =
+        spec(
+            30,
+            List.of(stock("XYZ", "100.00", 10, 0, null)),
+            agents,
+            List.of(
+                new ShockSpec(
+                    ShockType.FUNDAMENTAL,
+                    START.plusMinutes(2),
+                    "guidance cut",
+                    "XYZ",
+                    Map.of("pct", -6.0))));
+    Simulation sim = Simulations.resolve(s, 5, Set.of(), StandardFamilies.registry());
+    sim.runUntil(sim.startNanos() + Time.NANOS_PER_MINUTE);
+    assertThat(sim.exchange().pendingStops(0)).isEqualTo(4);
+    sim.runUntil(sim.endNanos());
+    assertThat(sim.exchange().pendingStops(0)).isZero();
+    long fired = 0;
+    for (int c = 1; c < sim.causes().size(); c++) {
+      if (sim.causes().kind(c) == CauseKind.STOP && sim.causes().agent(c) < 0) {
+        fired++;
+      }
+    }
+    assertThat(fired).isGreaterThanOrEqualTo(4);
+    assertThat(sim.ledger().conservation().holds()).isTrue();
+  }
+
+  @Test
+  void theDemoScenarioRebalancesAreCausedByItsShocks() throws Exception {
+    LoadResult r =
+        ScenarioLoader.load(
+            java.nio.file.Path.of("../scenarios/systematic-demo.yaml"),
+            StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    Simulation sim =
+        Simulations.resolve(r.spec().orElseThrow(), 1, Set.of(), StandardFamilies.registry());
+    sim.runUntil(sim.endNanos());
+    int rebalances = 0;
+    for (int c = 1; c < sim.causes().size(); c++) {
+      if (sim.causes().kind(c) == CauseKind.REBALANCE) {
+        rebalances++;
+        assertThat(reachesShock(sim, c)).as(sim.causes().label(c)).isTrue();
+      }
+    }
+    assertThat(rebalances).isGreaterThan(0);
+    assertThat(sim.ledger().conservation().holds()).isTrue();
+  }
 }
