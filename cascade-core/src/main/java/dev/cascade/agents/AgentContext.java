@@ -155,4 +155,43 @@ public interface AgentContext {
    * (noise, quotes) that need no cause of their own.
    */
   int routineCause(CauseKind kind);
+
+  // ---- sessions, shocks, flows and funds (docs/model-flows.md) ----
+
+  /** The close (nanos) of the instrument's session open now, or of its next session. */
+  long sessionClose(Instrument i);
+
+  /** The cause id of the latest scenario shock so far, or {@code CauseLog.GENESIS} if none. */
+  int latestShock();
+
+  /** When the latest scenario shock happened, nanos, or {@link Long#MIN_VALUE} if none. */
+  long latestShockTime();
+
+  /**
+   * Investor flow into fund {@code i} that flow shocks announced so far schedule within [from, to),
+   * dollars (currency units); negative for outflows. Each flow is spread evenly over its minutes.
+   */
+  double flowDollars(Instrument i, long from, long to);
+
+  /** The cause id of the latest flow shock into {@code i}, or {@code CauseLog.GENESIS}. */
+  int flowCause(Instrument i);
+
+  /** The creation basket of an exchange-traded fund, or null if {@code i} has none. */
+  EtfBasket basket(Instrument i);
+
+  /**
+   * Net asset value of one lot of the fund, in the fund's ticks (a double), from the constituents'
+   * mids; NaN if {@code i} has no basket.
+   */
+  double nav(Instrument i);
+
+  /**
+   * Creates {@code units} creation units: the account delivers the basket's lots to the fund's
+   * issuer and receives {@code units x unitLots} lots of the fund, as balanced transfers. False
+   * (and nothing moves) if the account does not hold the basket free of resting orders.
+   */
+  boolean create(Instrument etf, long units);
+
+  /** Redeems {@code units} creation units: the reverse of {@link #create}. */
+  boolean redeem(Instrument etf, long units);
 }

@@ -12,6 +12,13 @@ import java.util.random.RandomGenerator;
  * and Z standard normal, plus the jumps scenario shocks apply. Each instrument's walk has its own
  * random stream ("fundamental:SYMBOL") and consumes one draw per grid step whoever asks, so values
  * do not depend on when agents look (common random numbers across ablations).
+ *
+ * <p>Rates: an instrument given a duration D (years) and convexity C (years squared) is also
+ * discounted by the cumulative shift s (decimal, 0.0025 = 25 bp) of its discount rate since the
+ * start: V = W (1 - D s + C s^2 / 2), the second-order Taylor expansion of a price in its yield, so
+ * dV/V = -D dr for a small move. For a Treasury this is its price following its yield; for a stock
+ * D is the equity duration of its cash flows (see docs/model-flows.md). The factor is floored at
+ * 0.01 so a huge shift cannot make a value negative.
  */
 public final class Fundamentals {
   /** Grid step of the random walk. */
@@ -22,6 +29,9 @@ public final class Fundamentals {
   private final long[] advancedTo;
   private final RandomGenerator[] rng;
   private final int[] lastShock;
+  private final double[] duration;
+  private final double[] convexity;
+  private final double[] rateShift;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -35,6 +45,9 @@ public final class Fundamentals {
     advancedTo = new long[n];
     rng = new RandomGenerator[n];
     lastShock = new int[n];
+    duration = new double[n];
+    convexity = new double[n];
+    rateShift = new double[n];
     for (Instrument i : instruments) {
       int k = i.id();
       value[k] = i.referencePriceTicks();
@@ -49,7 +62,45 @@ public final class Fundamentals {
   /** The fundamental value in ticks at time {@code t} (not before the last time asked). */
   public double value(int instrument, long t) {
     advance(instrument, t);
-    return value[instrument];
+    return value[instrument] * rateFactor(instrument);
+  }
+
+  /**
+   * Makes an instrument's value depend on its discount rate.
+   *
+   * @param durationYears modified duration, years (0: not rate-sensitive)
+   * @param convexityYears2 convexity, years squared
+   */
+  public void setRateSensitivity(int instrument, double durationYears, double convexityYears2) {
+    duration[instrument] = durationYears;
+    convexity[instrument] = convexityYears2;
+  }
+
+  /** The instrument's modified duration, years (0 when not rate-sensitive). */
+  public double duration(int instrument) {
+    return duration[instrument];
+  }
+
+  /**
+   * Moves the instrument's discount rate by {@code dr} (decimal: 0.0025 = +25 bp) at time t.
+   *
+   * @param cause the shock's cause id, remembered as the value's latest shock
+   */
+  public void shiftRate(int instrument, long t, double dr, int cause) {
+    advance(instrument, t);
+    rateShift[instrument] += dr;
+    lastShock[instrument] = cause;
+  }
+
+  /** The cumulative shift of the instrument's discount rate since the start, decimal. */
+  public double rateShift(int instrument) {
+    return rateShift[instrument];
+  }
+
+  /** 1 - D s + C s^2 / 2 for the cumulative shift s, floored at 0.01. */
+  private double rateFactor(int k) {
+    double s = rateShift[k];
+    return Math.max(0.01, 1 - duration[k] * s + 0.5 * convexity[k] * s * s);
   }
 
   /**

@@ -3,7 +3,15 @@ package dev.cascade.agents;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.liquidity.MarketMaker;
 import dev.cascade.agents.noise.NoiseTrader;
+import dev.cascade.agents.passive.AuthorizedParticipant;
+import dev.cascade.agents.passive.EtfHolder;
+import dev.cascade.agents.passive.IndexFund;
+import dev.cascade.agents.retail.RetailTrader;
 import dev.cascade.agents.systematic.MomentumTrader;
+import dev.cascade.agents.systematic.RiskParityFund;
+import dev.cascade.agents.systematic.StopLossCluster;
+import dev.cascade.agents.systematic.TechnicalTrader;
+import dev.cascade.agents.systematic.VolTargetFund;
 
 /** The agent families Cascade ships, as one registry: what scenarios may name. */
 public final class StandardFamilies {
@@ -15,6 +23,14 @@ public final class StandardFamilies {
         .register(NoiseTrader.FAMILY)
         .register(MarketMaker.FAMILY)
         .register(FundamentalInvestor.FAMILY)
-        .register(MomentumTrader.FAMILY);
+        .register(MomentumTrader.FAMILY)
+        .register(VolTargetFund.FAMILY)
+        .register(RiskParityFund.FAMILY)
+        .register(StopLossCluster.FAMILY)
+        .register(TechnicalTrader.FAMILY)
+        .register(EtfHolder.FAMILY)
+        .register(IndexFund.FAMILY)
+        .register(AuthorizedParticipant.FAMILY)
+        .register(RetailTrader.FAMILY);
   }
 }

@@ -5,7 +5,9 @@ import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Time;
 import dev.cascade.kernel.Wakeable;
+import dev.cascade.ledger.AccountKind;
 import dev.cascade.ledger.Ledger;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
@@ -34,6 +36,15 @@ public final class World implements MarketListener {
   private final double[] spreadStress;
   private final double[] depthStress;
   private final long[] stressUntil;
+  private final EtfBasket[] baskets;
+  private final int[] issuer;
+  private final int[] flowCause;
+  private final List<Flow> flows = new ArrayList<>();
+  private int latestShock = CauseLog.GENESIS;
+  private long latestShockTime = Long.MIN_VALUE;
+
+  /** An investor flow into a fund: {@code dollars} spread evenly over [start, end). */
+  private record Flow(int instrument, double dollars, long start, long end) {}
 
   public World(
       Scheduler clock,
@@ -52,6 +63,10 @@ public final class World implements MarketListener {
     spreadStress = new double[n];
     depthStress = new double[n];
     stressUntil = new long[n];
+    baskets = new EtfBasket[n];
+    issuer = new int[n];
+    flowCause = new int[n];
+    Arrays.fill(flowCause, CauseLog.GENESIS);
     Arrays.fill(spreadStress, 1);
     Arrays.fill(depthStress, 1);
     exchange.addListener(this);
@@ -135,6 +150,107 @@ public final class World implements MarketListener {
     spreadStress[instrument] = spreadMultiplier;
     depthStress[instrument] = depthMultiplier;
     stressUntil[instrument] = until;
+  }
+
+  /**
+   * Gives an ETF its creation basket and opens the account of its issuer, which creates and redeems
+   * units (its positions are the net creations: negative fund lots, positive basket lots).
+   */
+  public void defineBasket(EtfBasket b) {
+    int i = b.etf().id();
+    baskets[i] = b;
+    issuer[i] = ledger.openAccount("issuer:" + b.etf().symbol(), AccountKind.EXTERNAL, 0);
+  }
+
+  /** An ETF's mid over its NAV, minus 1 (positive: a premium); NaN without a basket. */
+  public double etfPremium(int instrument) {
+    return markOf(instrument) / nav(instrument) - 1;
+  }
+
+  /** The basket of an instrument, or null. */
+  public EtfBasket basket(int instrument) {
+    return baskets[instrument];
+  }
+
+  /** Notes a scenario shock (already recorded as a cause) so agents can name it as a parent. */
+  public void noteShock(int cause, long time) {
+    latestShock = cause;
+    latestShockTime = time;
+  }
+
+  /**
+   * An investor flow shock: {@code dollars} (negative for an outflow) into fund {@code instrument},
+   * spread evenly from {@code start} over {@code minutes}.
+   */
+  public void addFlow(int instrument, double dollars, long start, double minutes, int cause) {
+    long end = start + Math.max(1, Math.round(minutes * Time.NANOS_PER_MINUTE));
+    flows.add(new Flow(instrument, dollars, start, end));
+    flowCause[instrument] = cause;
+  }
+
+  private double flowDollars(int instrument, long from, long to) {
+    double sum = 0;
+    for (Flow f : flows) {
+      if (f.instrument == instrument) {
+        long a = Math.max(from, f.start);
+        long b = Math.min(to, f.end);
+        if (b > a) {
+          sum += f.dollars * (double) (b - a) / (f.end - f.start);
+        }
+      }
+    }
+    return sum;
+  }
+
+  private double nav(int instrument) {
+    EtfBasket b = baskets[instrument];
+    if (b == null) {
+      return Double.NaN;
+    }
+    double cash = 0;
+    for (int k = 0; k < b.size(); k++) {
+      Instrument c = b.constituent(k);
+      cash += (double) b.lots(k) * markOf(c.id()) * c.cashPerTickLot();
+    }
+    return cash / b.unitLots() / b.etf().cashPerTickLot();
+  }
+
+  /** Mid when both sides are quoted, else the last trade, ticks. */
+  private double markOf(int instrument) {
+    long bid = exchange.book(instrument).bestBid();
+    long ask = exchange.book(instrument).bestAsk();
+    return bid > 0 && ask > 0 ? 0.5 * (bid + ask) : exchange.lastPrice(instrument);
+  }
+
+  /** Create (sign +1) or redeem (sign -1) creation units as balanced transfers with the issuer. */
+  private boolean exchangeUnits(int account, int etf, long units, int sign) {
+    EtfBasket b = baskets[etf];
+    if (b == null || units <= 0) {
+      return false;
+    }
+    long etfLots = Math.multiplyExact(units, b.unitLots());
+    int iss = issuer[etf];
+    if (sign > 0) {
+      for (int k = 0; k < b.size(); k++) {
+        if (ledger.freeUnits(account, b.constituent(k).id())
+            < Math.multiplyExact(units, b.lots(k))) {
+          return false;
+        }
+      }
+      for (int k = 0; k < b.size(); k++) {
+        ledger.transferUnits(account, iss, b.constituent(k).id(), units * b.lots(k));
+      }
+      ledger.transferUnits(iss, account, etf, etfLots);
+    } else {
+      if (ledger.freeUnits(account, etf) < etfLots) {
+        return false;
+      }
+      ledger.transferUnits(account, iss, etf, etfLots);
+      for (int k = 0; k < b.size(); k++) {
+        ledger.transferUnits(iss, account, b.constituent(k).id(), units * b.lots(k));
+      }
+    }
+    return true;
   }
 
   @Override
@@ -375,6 +491,51 @@ public final class World implements MarketListener {
     @Override
     public int cause(CauseKind kind, int parent, String label) {
       return causes.record(kind, index, parent, clock.now(), label);
+    }
+
+    @Override
+    public long sessionClose(Instrument i) {
+      return exchange.session(i.id()).nextClose(clock.now());
+    }
+
+    @Override
+    public int latestShock() {
+      return latestShock;
+    }
+
+    @Override
+    public long latestShockTime() {
+      return latestShockTime;
+    }
+
+    @Override
+    public double flowDollars(Instrument i, long from, long to) {
+      return World.this.flowDollars(i.id(), from, to);
+    }
+
+    @Override
+    public int flowCause(Instrument i) {
+      return flowCause[i.id()];
+    }
+
+    @Override
+    public EtfBasket basket(Instrument i) {
+      return baskets[i.id()];
+    }
+
+    @Override
+    public double nav(Instrument i) {
+      return World.this.nav(i.id());
+    }
+
+    @Override
+    public boolean create(Instrument etf, long units) {
+      return exchangeUnits(account, etf.id(), units, 1);
+    }
+
+    @Override
+    public boolean redeem(Instrument etf, long units) {
+      return exchangeUnits(account, etf.id(), units, -1);
     }
 
     @Override

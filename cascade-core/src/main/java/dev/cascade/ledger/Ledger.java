@@ -116,6 +116,11 @@ public final class Ledger implements Clearing {
   }
 
   /** Fees paid by the account so far, micro-units (negative if it earned rebates). */
+  /** Units held and not reserved for resting sell orders (cash accounts), lots. */
+  public long freeUnits(int account, int instrument) {
+    return position[account][instrument] - reservedUnits[account][instrument];
+  }
+
   public long feesPaid(int account) {
     return feesPaid[account];
   }

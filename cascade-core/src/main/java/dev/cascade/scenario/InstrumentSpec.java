@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param fundamentalVolPct annualised volatility of the fundamental value's random walk, percent
  * @param baselineDailyVolume a normal day's volume in lots in this simulation (the denominator of
  *     relative volume), or 0 if not known
+ * @param rates how the fundamental value responds to rates ({@link RateSensitivity#NONE} if not)
+ * @param basket the creation basket when the instrument is an ETF over other instruments, or null
  */
 public record InstrumentSpec(
     String symbol,
@@ -30,7 +32,9 @@ public record InstrumentSpec(
     SessionKind session,
     BigDecimal price,
     double fundamentalVolPct,
-    long baselineDailyVolume) {
+    long baselineDailyVolume,
+    RateSensitivity rates,
+    BasketSpec basket) {
 
   public InstrumentSpec {
     Objects.requireNonNull(symbol, "symbol");
@@ -41,5 +45,33 @@ public record InstrumentSpec(
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(price, "price");
+    Objects.requireNonNull(rates, "rates");
+  }
+
+  /** An instrument without rate sensitivity or basket. */
+  public InstrumentSpec(
+      String symbol,
+      AssetClass assetClass,
+      BigDecimal tick,
+      BigDecimal lot,
+      BigDecimal multiplier,
+      String currency,
+      SessionKind session,
+      BigDecimal price,
+      double fundamentalVolPct,
+      long baselineDailyVolume) {
+    this(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        RateSensitivity.NONE,
+        null);
   }
 }

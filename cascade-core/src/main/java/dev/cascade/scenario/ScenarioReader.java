@@ -69,7 +69,12 @@ final class ScenarioReader {
           "currency",
           "session",
           "fundamentalVolPct",
-          "baselineDailyVolume");
+          "baselineDailyVolume",
+          "duration",
+          "convexity",
+          "yieldPct",
+          "basket",
+          "creationUnit");
   private static final List<String> AGENT_KEYS =
       List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
   private static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
@@ -87,6 +92,11 @@ final class ScenarioReader {
 
   /** Every syntactically valid symbol declared, valid instrument or not: no cascading errors. */
   private final Map<String, YamlNode> symbols = new LinkedHashMap<>();
+
+  /** Basket constituents to check once every instrument is declared. */
+  private final List<YamlNode.Entry> basketRefs = new ArrayList<>();
+
+  private final List<String> basketOwners = new ArrayList<>();
 
   ScenarioReader(AgentRegistry registry, ScenarioErrors errors) {
     this.registry = registry;
@@ -148,6 +158,14 @@ final class ScenarioReader {
       InstrumentSpec s = instrument(items.get(i), "instruments[" + i + "]");
       if (s != null) {
         out.add(s);
+      }
+    }
+    for (int k = 0; k < basketRefs.size(); k++) {
+      YamlNode.Entry e = basketRefs.get(k);
+      String p = basketOwners.get(k) + ".basket." + e.key();
+      if (!symbols.containsKey(e.key())) {
+        errors.add(
+            e.line(), e.column(), p, Suggestions.unknown("instrument", e.key(), symbols.keySet()));
       }
     }
     return out;
@@ -263,7 +281,20 @@ final class ScenarioReader {
         }
       }
     }
+    Double duration = optionalReal(f, "duration", path, 0, true, 100, true, 0);
+    Double convexity = optionalReal(f, "convexity", path, 0, true, 10_000, true, 0);
+    Double yieldPct = optionalReal(f, "yieldPct", path, -5, true, 50, true, Double.NaN);
+    BasketSpec basket = f.has("basket") ? basket(f, path, symbol) : null;
+    if (f.has("creationUnit") && !f.has("basket")) {
+      errors.at(
+          f.get("creationUnit"),
+          path + ".creationUnit",
+          "creationUnit applies only to an instrument with a basket; add basket: {SYMBOL: weight}");
+    }
     if (errors.count() > before
+        || duration == null
+        || convexity == null
+        || yieldPct == null
         || symbol == null
         || cls == null
         || tick == null
@@ -277,7 +308,64 @@ final class ScenarioReader {
       return null; // reported here, or earlier as an alias
     }
     return new InstrumentSpec(
-        symbol, cls, tick, lot, multiplier, currency, session, price, vol, baseline);
+        symbol,
+        cls,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        vol,
+        baseline,
+        duration > 0 || convexity > 0 || !yieldPct.isNaN()
+            ? new RateSensitivity(duration, convexity, yieldPct)
+            : RateSensitivity.NONE,
+        basket);
+  }
+
+  /** An ETF's basket: {SYMBOL: weight} with weights in (0, 1] summing to 1, and its unit. */
+  private BasketSpec basket(Fields f, String path, String owner) {
+    YamlNode.Mapping m = mapping(f.get("basket"), path + ".basket");
+    Long unit =
+        optionalInteger(
+            f, "creationUnit", path, 1, 1_000_000_000L, BasketSpec.DEFAULT_CREATION_UNIT);
+    if (m == null) {
+      return null;
+    }
+    if (m.entries().isEmpty()) {
+      errors.at(m, path + ".basket", "must list at least one constituent as SYMBOL: weight");
+      return null;
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    double sum = 0;
+    boolean ok = true;
+    for (YamlNode.Entry e : m.entries().values()) {
+      String p = path + ".basket." + e.key();
+      if (e.key().equals(owner)) {
+        errors.add(e.line(), e.column(), p, "a basket cannot contain its own fund");
+        ok = false;
+        continue;
+      }
+      basketRefs.add(e);
+      basketOwners.add(path);
+      Double w = real(e.value(), p, 0, false, 1, true);
+      if (w == null) {
+        ok = false;
+        continue;
+      }
+      weights.put(e.key(), w);
+      sum += w;
+    }
+    if (ok && Math.abs(sum - 1) > 1e-3) {
+      errors.at(
+          m,
+          path + ".basket",
+          "index weights must sum to 1 (within 0.001) but sum to "
+              + fmt(Math.round(sum * 1e6) / 1e6));
+      return null;
+    }
+    return ok && unit != null ? new BasketSpec(weights, unit) : null;
   }
 
   private BigDecimal positive(Fields f, String key, String path, BigDecimal def) {

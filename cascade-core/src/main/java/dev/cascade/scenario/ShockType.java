@@ -14,7 +14,24 @@ public enum ShockType {
    * Market makers on {@code target} (or everywhere, without a target) widen spreads by {@code
    * spreadMultiplier} and quote {@code depthMultiplier} of their size for {@code minutes}.
    */
-  LIQUIDITY(false, List.of("spreadMultiplier", "depthMultiplier", "minutes"));
+  LIQUIDITY(false, List.of("spreadMultiplier", "depthMultiplier", "minutes")),
+  /**
+   * The yield (discount rate) of {@code target}, or of every rate-sensitive instrument without a
+   * target, moves by {@code bp} basis points: a macro print. Values move by -D dr + C dr^2 / 2.
+   */
+  YIELD(false, List.of("bp")),
+  /**
+   * A policy repricing: the market's probability of a rate cut of {@code cutBp} basis points at the
+   * next meeting changes by {@code probabilityChangePct} percentage points. Rule (assumed,
+   * docs/model-flows.md): every rate-sensitive instrument's yield moves by -probabilityChangePct /
+   * 100 x cutBp basis points (the change in the expected policy rate, passed through one for one).
+   */
+  POLICY(false, List.of("probabilityChangePct", "cutBp")),
+  /**
+   * Investor flow into fund {@code target}: {@code dollars} (negative for an outflow), spread
+   * evenly over {@code minutes}, executed by the passive families that hold or track the fund.
+   */
+  FLOW(true, List.of("dollars", "minutes"));
 
   private final boolean needsTarget;
   private final List<String> params;

@@ -4,6 +4,7 @@ import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.Distribution;
+import dev.cascade.agents.EtfBasket;
 import dev.cascade.agents.Fundamentals;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
@@ -87,6 +88,20 @@ public final class Simulations {
     exchangeRef[0] = exchange;
     Fundamentals fundamentals = new Fundamentals(instruments, vols, streams, start);
     World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
+    for (InstrumentSpec is : spec.instruments()) {
+      int id = indexOf(instruments, is.symbol());
+      fundamentals.setRateSensitivity(id, is.rates().duration(), is.rates().convexity());
+      if (is.basket() != null) {
+        List<Instrument> members = new ArrayList<>();
+        double[] weights = new double[is.basket().weights().size()];
+        for (Map.Entry<String, Double> e : is.basket().weights().entrySet()) {
+          weights[members.size()] = e.getValue();
+          members.add(instruments.get(indexOf(instruments, e.getKey())));
+        }
+        world.defineBasket(
+            new EtfBasket(instruments.get(id), members, weights, is.basket().creationUnit()));
+      }
+    }
 
     for (AgentGroupSpec g : spec.agents()) {
       if (off.contains(g.family()) || off.contains(g.name())) {
@@ -136,6 +151,7 @@ public final class Simulations {
             (time, tag) -> {
               int cause =
                   world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
+              world.noteShock(cause, time);
               switch (s.type()) {
                 case FUNDAMENTAL:
                   world.fundamentals().jump(target, time, s.param("pct"), cause);
@@ -149,11 +165,32 @@ public final class Simulations {
                     }
                   }
                   break;
+                case YIELD:
+                  shiftRates(world, instruments, target, time, s.param("bp") / 10_000, cause);
+                  break;
+                case POLICY:
+                  // The expected policy-rate change, passed through one for one (assumed).
+                  double bp = -s.param("probabilityChangePct") / 100 * s.param("cutBp");
+                  shiftRates(world, instruments, target, time, bp / 10_000, cause);
+                  break;
+                case FLOW:
+                  world.addFlow(target, s.param("dollars"), time, s.param("minutes"), cause);
+                  break;
                 default:
                   throw new AssertionError(s.type());
               }
             },
             0);
+  }
+
+  /** Shifts the discount rate of the target, or of every rate-sensitive instrument. */
+  private static void shiftRates(
+      World world, List<Instrument> instruments, int target, long time, double dr, int cause) {
+    for (Instrument i : instruments) {
+      if (target < 0 ? world.fundamentals().duration(i.id()) > 0 : i.id() == target) {
+        world.fundamentals().shiftRate(i.id(), time, dr, cause);
+      }
+    }
   }
 
   private static long micro(BigDecimal currencyUnits) {

@@ -1,2 +1,6 @@
-/** Rule-based traders: momentum and trend signals (vol-target and risk-parity funds to come). */
+/**
+ * Rule-based traders and funds: momentum, volatility-targeting and risk-parity funds that rebalance
+ * near the close, technical traders on moving-average and Fibonacci levels, and stop-loss clusters
+ * resting at the exchange. See docs/model-flows.md.
+ */
 package dev.cascade.agents.systematic;

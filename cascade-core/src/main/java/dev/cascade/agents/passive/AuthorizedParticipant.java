@@ -1,0 +1,123 @@
+package dev.cascade.agents.passive;
+
+import dev.cascade.agents.Agent;
+import dev.cascade.agents.AgentContext;
+import dev.cascade.agents.AgentFamily;
+import dev.cascade.agents.AgentSetup;
+import dev.cascade.agents.EtfBasket;
+import dev.cascade.agents.ParamSpec;
+import dev.cascade.cause.CauseKind;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.Side;
+import java.util.List;
+
+/**
+ * An authorised participant keeping an ETF (its first instrument) near its net asset value. Every
+ * {@code intervalSeconds} it compares the fund's touch with the NAV from the constituents' mids:
+ * when the bid exceeds NAV by more than {@code thresholdBps} it sells up to {@code size} fund lots
+ * at the bid and buys the matching fraction of the creation basket; when the ask is below NAV by
+ * more it buys the fund and sells the basket. Basket lots are accumulated as fractions (lots_k x
+ * filled / unitLots) and traded in whole lots, so its basket trades follow index weights. Whenever
+ * its fund inventory drifts a whole creation unit from where it started it redeems (or creates) a
+ * unit with the issuer, as balanced ledger transfers, and is flat again. Causes: a HEDGE cause
+ * ("ETF arbitrage") whose parent is the fund's latest flow shock, or genesis.
+ *
+ * <p>Trades only with immediate-or-cancel and market orders, so nothing it holds is reserved when
+ * it creates or redeems. Defaults assumed: 10 bps threshold (a few times the half-spread), 1 s.
+ */
+public final class AuthorizedParticipant implements Agent {
+  /** The family as registered. */
+  public static final AgentFamily FAMILY =
+      new AgentFamily(
+          "etf-ap",
+          "authorised participant: arbitrages an ETF against its basket, creates and redeems units",
+          List.of(
+              ParamSpec.real("intervalSeconds", "seconds between looks", 1, 0.01, 86_400),
+              ParamSpec.real(
+                  "thresholdBps", "premium or discount to NAV needed, bps", 10, 0, 10_000),
+              ParamSpec.real("size", "largest fund trade per look, lots", 200, 1, 1e9)),
+          AuthorizedParticipant::new);
+
+  private final Instrument etf;
+  private final long interval;
+  private final double threshold;
+  private final long size;
+  private EtfBasket basket;
+  private double[] pending;
+  private long startPosition;
+  private int shock = CauseLog.GENESIS;
+  private int cause = CauseLog.GENESIS;
+
+  AuthorizedParticipant(AgentSetup s) {
+    etf = s.instruments().get(0);
+    interval = Time.seconds(s.get("intervalSeconds"));
+    threshold = s.get("thresholdBps") / 10_000;
+    size = s.getLong("size");
+  }
+
+  @Override
+  public void start(AgentContext ctx) {
+    basket = ctx.basket(etf);
+    if (basket == null) {
+      return;
+    }
+    pending = new double[basket.size()];
+    startPosition = ctx.position(etf);
+    ctx.wakeIn((long) (interval * ctx.random().nextDouble()), 0);
+  }
+
+  @Override
+  public void wake(AgentContext ctx, int tag) {
+    ctx.wakeIn(interval, 0);
+    if (!ctx.isOpen(etf)) {
+      return;
+    }
+    double nav = ctx.nav(etf);
+    long bid = ctx.bestBid(etf);
+    long ask = ctx.bestAsk(etf);
+    long before = ctx.position(etf);
+    if (bid > 0 && bid > nav * (1 + threshold)) {
+      long q = Math.min(size, Math.min(ctx.bestBidSize(etf), before));
+      if (q > 0) {
+        ctx.ioc(etf, Side.SELL, bid, q, cause(ctx));
+      }
+    } else if (ask > 0 && ask < nav * (1 - threshold)) {
+      long q = Math.min(size, ctx.bestAskSize(etf));
+      if (q > 0) {
+        ctx.ioc(etf, Side.BUY, ask, q, cause(ctx));
+      }
+    }
+    long filled = ctx.position(etf) - before;
+    // Bought fund lots are hedged by selling basket, sold ones by buying it.
+    for (int k = 0; k < basket.size(); k++) {
+      pending[k] -= (double) filled * basket.lots(k) / basket.unitLots();
+      Instrument c = basket.constituent(k);
+      long lots = (long) pending[k];
+      if (lots < 0) {
+        lots = -Math.min(-lots, ctx.position(c));
+      }
+      if (lots != 0 && ctx.isOpen(c)) {
+        if (ctx.market(c, lots > 0 ? Side.BUY : Side.SELL, Math.abs(lots), cause(ctx)) > 0) {
+          pending[k] -= lots;
+        }
+      }
+    }
+    long drift = ctx.position(etf) - startPosition;
+    if (drift >= basket.unitLots()) {
+      ctx.redeem(etf, drift / basket.unitLots());
+    } else if (drift <= -basket.unitLots()) {
+      ctx.create(etf, -drift / basket.unitLots());
+    }
+  }
+
+  private int cause(AgentContext ctx) {
+    int s = ctx.flowCause(etf);
+    if (s != shock || cause == CauseLog.GENESIS) {
+      shock = s;
+      cause = ctx.cause(CauseKind.HEDGE, s, etf.symbol() + " ETF arbitrage");
+    }
+    return cause;
+  }
+}
