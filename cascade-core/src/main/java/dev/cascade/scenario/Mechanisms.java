@@ -15,8 +15,14 @@ public final class Mechanisms {
   private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
 
   static {
-    MEMBERS.put("liquidity-withdrawal", List.of("liquidity"));
+    MEMBERS.put("vol-target", List.of("vol-target"));
+    MEMBERS.put("risk-parity", List.of("risk-parity"));
+    MEMBERS.put("passive-flows", List.of("index-fund", "etf-holder", "flow"));
+    MEMBERS.put("stops", List.of("stop-loss"));
+    MEMBERS.put("technical", List.of("technical"));
     MEMBERS.put("momentum", List.of("momentum"));
+    MEMBERS.put("retail", List.of("retail"));
+    MEMBERS.put("liquidity-withdrawal", List.of("liquidity"));
   }
 
   private Mechanisms() {}
