@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
+      AttributeCommand.class,
       GexCommand.class,
       CommandLine.HelpCommand.class
     })

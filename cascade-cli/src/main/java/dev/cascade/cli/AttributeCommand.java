@@ -1,0 +1,389 @@
+package dev.cascade.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.agents.StandardFamilies;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.record.MarketRecorder;
+import dev.cascade.scenario.LoadResult;
+import dev.cascade.scenario.Mechanisms;
+import dev.cascade.scenario.ScenarioError;
+import dev.cascade.scenario.ScenarioLoader;
+import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.Simulation;
+import dev.cascade.scenario.Simulations;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cascade attribute FILE --seeds N}: how much of each asset's move each mechanism caused.
+ * Runs the full scenario, the scenario without each mechanism, and the scenario without all of them
+ * (the direct shock alone), over the same N seeds: common random numbers, so differences are paired
+ * seed by seed.
+ */
+@Command(
+    name = "attribute",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Attributes each asset's move to the mechanisms of a scenario.",
+      "Runs the full scenario, each ablation (--without one mechanism) and the direct shock alone"
+          + " (every mechanism off) over the same seeds, in parallel across cores, and prints per"
+          + " asset: the change and drawdown with everything on, each mechanism's contribution"
+          + " (full minus ablated: mean and standard deviation over seeds) and the amplification"
+          + " ratio (full change / change from the direct shock alone)."
+    })
+final class AttributeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "scenario YAML file")
+  Path file;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "seeds per variant (default: ${DEFAULT-VALUE})")
+  int seeds;
+
+  @Option(
+      names = "--first-seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "seeds run S, S+1, ... (default: ${DEFAULT-VALUE})")
+  long firstSeed;
+
+  @Option(
+      names = "--mechanisms",
+      paramLabel = "M",
+      split = ",",
+      description = "mechanisms to attribute (default: every mechanism the scenario has)")
+  List<String> mechanisms;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "parallel simulations (default: the number of cores)")
+  Integer threads;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "where to write attribution.json and .csv (default: runs/<scenario>-attribution)")
+  Path out;
+
+  /** The outcome of one run: per instrument, change and max drawdown in percent. */
+  record Outcome(double[] changePct, double[] maxDrawdownPct) {}
+
+  /**
+   * One asset's attribution.
+   *
+   * @param symbol instrument
+   * @param fullChangePct mean change with everything on, percent
+   * @param fullChangeSd its standard deviation over seeds
+   * @param fullDrawdownPct mean max drawdown with everything on, percent
+   * @param directChangePct mean change with every mechanism off (the direct shock alone)
+   * @param amplification full change / direct change (null when the direct change is ~0)
+   * @param contributions per mechanism, in mechanism order
+   */
+  record AssetAttribution(
+      String symbol,
+      double fullChangePct,
+      double fullChangeSd,
+      double fullDrawdownPct,
+      double directChangePct,
+      Double amplification,
+      List<Contribution> contributions) {}
+
+  /**
+   * A mechanism's contribution to one asset (full minus ablated, paired by seed).
+   *
+   * @param mechanism name
+   * @param changePp contribution to the change, percentage points (negative: pushed it down)
+   * @param changeSd its standard deviation over seeds
+   * @param drawdownPp contribution to the max drawdown, percentage points
+   * @param drawdownSd its standard deviation over seeds
+   */
+  record Contribution(
+      String mechanism, double changePp, double changeSd, double drawdownPp, double drawdownSd) {}
+
+  /**
+   * What {@code attribution.json} holds.
+   *
+   * @param scenario name
+   * @param seeds seeds used
+   * @param mechanisms attributed, in order
+   * @param assets per instrument
+   */
+  record Attribution(
+      String scenario, List<Long> seeds, List<String> mechanisms, List<AssetAttribution> assets) {}
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outW = spec.commandLine().getOut();
+    if (seeds < 1 || seeds > 100_000) {
+      err.println("cascade attribute: --seeds must be in [1, 100000], got " + seeds);
+      return 2;
+    }
+    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (nThreads < 1 || nThreads > 1024) {
+      err.println("cascade attribute: --threads must be in [1, 1024], got " + nThreads);
+      return 2;
+    }
+    AgentRegistry registry = StandardFamilies.registry();
+    LoadResult loaded = ScenarioLoader.load(file, registry);
+    if (!loaded.ok()) {
+      for (ScenarioError e : loaded.errors()) {
+        err.println(e);
+      }
+      err.println(loaded.errors().size() + " error(s) in " + file);
+      return 2;
+    }
+    ScenarioSpec scenario = loaded.spec().orElseThrow();
+    List<String> present = Mechanisms.presentIn(scenario);
+    List<String> mechs =
+        mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));
+    for (String m : mechs) {
+      if (!present.contains(m)) {
+        err.println(
+            "cascade attribute: '"
+                + m
+                + "' is not a mechanism of this scenario; it has: "
+                + (present.isEmpty() ? "none" : String.join(", ", present)));
+        return 2;
+      }
+    }
+    if (mechs.isEmpty()) {
+      err.println(
+          "cascade attribute: this scenario has no mechanism to attribute (known: "
+              + String.join(", ", Mechanisms.names())
+              + ")");
+      return 2;
+    }
+
+    // Variants: 0 = full, 1..m = without one mechanism, m+1 = direct shock alone.
+    List<Set<String>> variants = new ArrayList<>();
+    variants.add(Set.of());
+    for (String m : mechs) {
+      variants.add(Set.of(m));
+    }
+    variants.add(Set.copyOf(mechs));
+    int nv = variants.size();
+    Outcome[][] results = new Outcome[nv][seeds];
+    long wall0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(nThreads);
+    try {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (int v = 0; v < nv; v++) {
+        for (int k = 0; k < seeds; k++) {
+          Set<String> off = variants.get(v);
+          long seed = firstSeed + k;
+          futures.add(pool.submit(() -> outcome(scenario, seed, off, registry)));
+        }
+      }
+      for (int v = 0, f = 0; v < nv; v++) {
+        for (int k = 0; k < seeds; k++, f++) {
+          results[v][k] = futures.get(f).get();
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a simulation failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    double wall = (System.nanoTime() - wall0) / 1e9;
+
+    List<Long> seedList = new ArrayList<>();
+    for (int k = 0; k < seeds; k++) {
+      seedList.add(firstSeed + k);
+    }
+    List<AssetAttribution> assets = new ArrayList<>();
+    for (int i = 0; i < scenario.instruments().size(); i++) {
+      double[] fullChange = column(results[0], i, true);
+      double[] fullDd = column(results[0], i, false);
+      double[] direct = column(results[nv - 1], i, true);
+      List<Contribution> cs = new ArrayList<>();
+      for (int m = 0; m < mechs.size(); m++) {
+        double[] dc = diff(fullChange, column(results[m + 1], i, true));
+        double[] dd = diff(fullDd, column(results[m + 1], i, false));
+        cs.add(new Contribution(mechs.get(m), r(mean(dc)), r(sd(dc)), r(mean(dd)), r(sd(dd))));
+      }
+      double full = mean(fullChange);
+      double dir = mean(direct);
+      assets.add(
+          new AssetAttribution(
+              scenario.instruments().get(i).symbol(),
+              r(full),
+              r(sd(fullChange)),
+              r(mean(fullDd)),
+              r(dir),
+              Math.abs(dir) < 0.01 ? null : r(full / dir),
+              cs));
+    }
+    Attribution a = new Attribution(scenario.name(), seedList, mechs, assets);
+
+    Path target = out != null ? out : Path.of("runs", scenario.name() + "-attribution");
+    RunDirectory dir = RunDirectory.create(target);
+    boolean committed = false;
+    try {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(dir.file("attribution.json").toFile(), a);
+      writeCsv(dir.file("attribution.csv"), a);
+      Files.copy(file, dir.file("scenario.yaml"));
+      Path where = dir.commit();
+      committed = true;
+      outW.print(render(a, nv * seeds, wall, nThreads));
+      outW.println("run: " + where);
+      outW.flush();
+      return 0;
+    } finally {
+      if (!committed) {
+        dir.abandon();
+      }
+    }
+  }
+
+  static Outcome outcome(ScenarioSpec s, long seed, Set<String> off, AgentRegistry registry) {
+    Simulation sim = Simulations.resolve(s, seed, off, registry);
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 60);
+    sim.addListener(rec);
+    sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
+    int n = sim.instruments().size();
+    double[] ch = new double[n];
+    double[] dd = new double[n];
+    for (Instrument ins : sim.instruments()) {
+      int i = ins.id();
+      ch[i] = 100.0 * ((double) rec.close(i) / ins.referencePriceTicks() - 1);
+      dd[i] = 100.0 * rec.maxDrawdown(i);
+    }
+    return new Outcome(ch, dd);
+  }
+
+  static String render(Attribution a, int runs, double wall, int threads) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "attribution of %s over %d seeds (%d runs on %d threads in %.1f s)%n"
+                + "contribution = full minus without the mechanism, paired by seed: mean ± sd"
+                + " in percentage points (negative = pushed the price down)%n%n",
+            a.scenario(),
+            a.seeds().size(),
+            runs,
+            threads,
+            wall));
+    for (AssetAttribution x : a.assets()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s full %+7.2f%% ± %.2f (max dd %.2f%%)   direct shock alone %+7.2f%%   amplification %s%n",
+              x.symbol(),
+              x.fullChangePct(),
+              x.fullChangeSd(),
+              x.fullDrawdownPct(),
+              x.directChangePct(),
+              x.amplification() == null
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2fx", x.amplification())));
+      for (Contribution c : x.contributions()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "    %-22s change %+7.2f ± %-6.2f  drawdown %+7.2f ± %.2f%n",
+                c.mechanism(),
+                c.changePp(),
+                c.changeSd(),
+                c.drawdownPp(),
+                c.drawdownSd()));
+      }
+    }
+    return b.toString();
+  }
+
+  private static void writeCsv(Path f, Attribution a) throws IOException {
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write(
+          "symbol,mechanism,changePp,changeSd,drawdownPp,drawdownSd,fullChangePct,directChangePct\n");
+      for (AssetAttribution x : a.assets()) {
+        for (Contribution c : x.contributions()) {
+          w.write(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f%n",
+                  x.symbol(),
+                  c.mechanism(),
+                  c.changePp(),
+                  c.changeSd(),
+                  c.drawdownPp(),
+                  c.drawdownSd(),
+                  x.fullChangePct(),
+                  x.directChangePct()));
+        }
+      }
+    }
+  }
+
+  private static double[] column(Outcome[] runs, int instrument, boolean change) {
+    double[] v = new double[runs.length];
+    for (int k = 0; k < runs.length; k++) {
+      v[k] = change ? runs[k].changePct()[instrument] : runs[k].maxDrawdownPct()[instrument];
+    }
+    return v;
+  }
+
+  private static double[] diff(double[] a, double[] b) {
+    double[] d = new double[a.length];
+    for (int k = 0; k < a.length; k++) {
+      d[k] = a[k] - b[k];
+    }
+    return d;
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  /** Sample standard deviation (0 for one seed). */
+  private static double sd(double[] v) {
+    if (v.length < 2) {
+      return 0;
+    }
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return Math.sqrt(s / (v.length - 1));
+  }
+
+  private static double r(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}
