@@ -64,9 +64,14 @@ final class CauseCsv {
     }
   }
 
-  /** Reads {@code causes.csv} back into a table; every problem located by file:line. */
-  static CauseTable read(Path file) throws CsvFile.CsvException {
-    CsvFile f = CsvFile.read(file, "id", "kind", "agent", "parent", "timeNanos", "label");
+  /**
+   * Reads a run's causes (causes.parquet or causes.csv) back into a table; every problem located by
+   * file:line.
+   */
+  static CauseTable read(Path runDir) throws CsvFile.CsvException {
+    CsvFile f =
+        CsvFile.readTable(runDir, "causes", "id", "kind", "agent", "parent", "timeNanos", "label");
+    Path file = runDir.resolve("causes");
     int n = f.rows();
     List<CauseKind> kinds = new ArrayList<>(n);
     List<String> agents = new ArrayList<>(n);

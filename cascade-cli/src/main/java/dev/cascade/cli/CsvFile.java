@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small RFC 4180 CSV reader for run-directory files: a header row, then rows of the same width;
- * quoted fields may hold commas and doubled quotes. Problems are reported as {@link CsvException}s
- * naming file:line, for the command to print.
+ * A table of a run directory, read from its Parquet file (through DuckDB) or its CSV file: a
+ * header, then rows of the same width, every field as text. The CSV reader follows RFC 4180 (quoted
+ * fields may hold commas and doubled quotes). Problems are reported as {@link CsvException}s naming
+ * file:line (the data row for Parquet), for the command to print.
  */
 final class CsvFile {
   /** A located problem with a CSV file. */
@@ -33,6 +34,48 @@ final class CsvFile {
     this.file = file;
     this.header = header;
     this.rows = rows;
+  }
+
+  /**
+   * Reads table {@code base} of a run directory: {@code base.parquet} if present, else {@code
+   * base.csv}.
+   */
+  static CsvFile readTable(Path dir, String base, String... requiredColumns) throws CsvException {
+    Path parquet = dir.resolve(base + ".parquet");
+    if (!Files.exists(parquet)) {
+      return read(dir.resolve(base + ".csv"), requiredColumns);
+    }
+    List<String> header = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT * FROM read_parquet('"
+                    + parquet.toAbsolutePath().toString().replace("'", "''")
+                    + "')")) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      for (int c = 1; c <= n; c++) {
+        header.add(md.getColumnName(c));
+      }
+      while (rs.next()) {
+        String[] row = new String[n];
+        for (int c = 1; c <= n; c++) {
+          String v = rs.getString(c);
+          row[c - 1] = v == null ? "" : v;
+        }
+        rows.add(row);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new CsvException(parquet, 0, "cannot read Parquet: " + e.getMessage());
+    }
+    for (String col : requiredColumns) {
+      if (!header.contains(col)) {
+        throw new CsvException(parquet, 0, "missing column '" + col + "' in " + header);
+      }
+    }
+    return new CsvFile(parquet, List.copyOf(header), rows);
   }
 
   static CsvFile read(Path file, String... requiredColumns) throws CsvException {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Explains a run: the root shocks, the mechanisms each set off in order, the volume and"
           + " price impact of each step, and the depth of the longest chain.",
-      "Every trade counts for the cause of its aggressor order (the one that moved the price)."
+      "Every trade counts for the cause of its aggressor order (the one that moved the price).",
+      "Reads causes and trades from the run's Parquet files (or its CSV files)."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,8 +48,8 @@ final class ExplainCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      CauseTable causes = CauseCsv.read(run.resolve("causes.csv"));
-      List<TapeTrade> trades = readTrades(run.resolve("trades.csv"), causes.size());
+      CauseTable causes = CauseCsv.read(run);
+      List<TapeTrade> trades = readTrades(run, causes.size());
       CauseChains.Report report = CauseChains.analyze(causes, trades);
       spec.commandLine()
           .getOut()
@@ -63,10 +64,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  static List<TapeTrade> readTrades(Path file, int causeCount) throws CsvFile.CsvException {
+  static List<TapeTrade> readTrades(Path runDir, int causeCount) throws CsvFile.CsvException {
     CsvFile f =
-        CsvFile.read(
-            file,
+        CsvFile.readTable(
+            runDir,
+            "trades",
             "timeNanos",
             "symbol",
             "price",

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     name = "gex",
     mixinStandardHelpOptions = true,
     description =
-        "Dealer gamma exposure (GEX, dollars per 1% move) of a CBOE option chain over a price"
+        "Dealer gamma exposure (GEX, dollars per 1%% move) of a CBOE option chain over a price"
             + " grid, the gamma-flip level(s), call and put walls and the implied move.")
 final class GexCommand implements Callable<Integer> {
   private static final int BAR_WIDTH = 30;

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
-          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv, causes.csv."
+          + " summary.json and the tables trades, bars-1m, depth, halts and causes as Parquet"
+          + " (through embedded DuckDB; --csv keeps CSV copies)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -74,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
+
+  @Option(
+      names = "--csv",
+      description = "also keep the tables as CSV files (they are always written as Parquet)")
+  boolean csv;
 
   @Option(
       names = "--sample-seconds",
@@ -144,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
       writeDepth(dir.file("depth.csv"), sim, rec);
       writeHalts(dir.file("halts.csv"), summary);
       CauseCsv.write(dir.file("causes.csv"), sim.world());
+      RunTables.toParquet(dir.path(), csv);
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);

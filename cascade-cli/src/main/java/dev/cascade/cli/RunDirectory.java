@@ -38,6 +38,11 @@ final class RunDirectory {
     return temp.resolve(name);
   }
 
+  /** The temporary directory being written. */
+  Path path() {
+    return temp;
+  }
+
   Path target() {
     return target;
   }

@@ -37,12 +37,19 @@ class RunCommandTest {
   @Test
   void runPrintsTheSummaryAndWritesTheRunDirectory() throws Exception {
     Path dir = tmp.resolve("run");
-    Result r = cascade("run", tiny(), "--seed", "5", "--out", dir.toString(), "--no-progress");
+    Result r =
+        cascade("run", tiny(), "--seed", "5", "--out", dir.toString(), "--no-progress", "--csv");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("ticker", "SPY", "BTC", "tape-hash: ", "events/s", "conserved");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .contains("summary.json", "trades.csv", "bars-1m.csv", "depth.csv", "halts.csv");
+          .contains("summary.json", "trades.csv", "bars-1m.csv", "depth.csv", "halts.csv")
+          .contains(
+              "trades.parquet",
+              "bars-1m.parquet",
+              "depth.parquet",
+              "halts.parquet",
+              "causes.parquet");
     }
     JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     for (String field :
@@ -76,8 +83,10 @@ class RunCommandTest {
 
   @Test
   void theSameSeedGivesTheSameTapeHashAndAnotherSeedAnother() throws Exception {
-    String a = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("a").toString()));
-    String b = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("b").toString()));
+    String a =
+        hash(cascade("run", tiny(), "--seed", "9", "--csv", "--out", tmp.resolve("a").toString()));
+    String b =
+        hash(cascade("run", tiny(), "--seed", "9", "--csv", "--out", tmp.resolve("b").toString()));
     String c = hash(cascade("run", tiny(), "--seed", "10", "--out", tmp.resolve("c").toString()));
     assertThat(a).isEqualTo(b).isNotEqualTo(c);
     assertThat(Files.readString(tmp.resolve("a/trades.csv")))
@@ -88,6 +97,12 @@ class RunCommandTest {
   void rerunningIntoTheSameDirectoryReplacesIt() throws Exception {
     Path dir = tmp.resolve("same");
     assertThat(cascade("run", tiny(), "--out", dir.toString()).exit()).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("without --csv the tables are Parquet only")
+          .contains("trades.parquet")
+          .doesNotContain("trades.csv");
+    }
     assertThat(cascade("run", tiny(), "--seed", "4", "--out", dir.toString()).exit()).isZero();
     JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     assertThat(s.get("seed").asLong()).isEqualTo(4);
