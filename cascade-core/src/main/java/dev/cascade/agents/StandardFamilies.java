@@ -1,6 +1,7 @@
 package dev.cascade.agents;
 
 import dev.cascade.agents.fundamental.FundamentalInvestor;
+import dev.cascade.agents.leveraged.LongShortFund;
 import dev.cascade.agents.liquidity.MarketMaker;
 import dev.cascade.agents.noise.NoiseTrader;
 import dev.cascade.agents.systematic.MomentumTrader;
@@ -15,6 +16,7 @@ public final class StandardFamilies {
         .register(NoiseTrader.FAMILY)
         .register(MarketMaker.FAMILY)
         .register(FundamentalInvestor.FAMILY)
-        .register(MomentumTrader.FAMILY);
+        .register(MomentumTrader.FAMILY)
+        .register(LongShortFund.FAMILY);
   }
 }

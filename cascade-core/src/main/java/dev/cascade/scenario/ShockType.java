@@ -14,7 +14,12 @@ public enum ShockType {
    * Market makers on {@code target} (or everywhere, without a target) widen spreads by {@code
    * spreadMultiplier} and quote {@code depthMultiplier} of their size for {@code minutes}.
    */
-  LIQUIDITY(false, List.of("spreadMultiplier", "depthMultiplier", "minutes"));
+  LIQUIDITY(false, List.of("spreadMultiplier", "depthMultiplier", "minutes")),
+  /**
+   * The venue multiplies its margin rates on {@code target} by {@code multiplier} (SHFE and Comex
+   * raising silver margins, seed 003): every margin account is checked at once.
+   */
+  MARGIN_RATE(true, List.of("multiplier"));
 
   private final boolean needsTarget;
   private final List<String> params;

@@ -13,7 +13,18 @@ import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Time;
+import dev.cascade.ledger.AccountKind;
 import dev.cascade.ledger.Ledger;
+import dev.cascade.margin.CcpMargin;
+import dev.cascade.margin.CrossAssetPolicy;
+import dev.cascade.margin.MarginDesks;
+import dev.cascade.margin.MarginPolicy;
+import dev.cascade.margin.MarginTerms;
+import dev.cascade.margin.PrimeBroker;
+import dev.cascade.margin.RegT;
+import dev.cascade.margin.StressMargin;
+import dev.cascade.margin.TieredMargin;
+import dev.cascade.margin.VenueRates;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketRules;
@@ -85,6 +96,7 @@ public final class Simulations {
     exchangeRef[0] = exchange;
     Fundamentals fundamentals = new Fundamentals(instruments, vols, streams, start);
     World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
+    Margin margin = new Margin(world, vols);
 
     for (AgentGroupSpec g : spec.agents()) {
       if (without.contains(g.family()) || without.contains(g.name())) {
@@ -105,6 +117,9 @@ public final class Simulations {
           params.put(p.name(), p.clamp(d.sample(draws)));
         }
         int account = ledger.openAccount(agentId, family.accountKind(), family.leverage());
+        if (family.accountKind() == AccountKind.MARGIN) {
+          margin.cover(account, params);
+        }
         ledger.transferCash(Ledger.EXTERNAL, account, micro(g.cash()));
         for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
           ledger.transferUnits(
@@ -115,13 +130,77 @@ public final class Simulations {
       }
     }
 
+    margin.start();
     for (ShockSpec s : spec.shocks()) {
-      scheduleShock(world, instruments, s);
+      scheduleShock(world, instruments, s, margin.rates);
     }
     return new Simulation(spec, seed, without, world, start, end);
   }
 
-  private static void scheduleShock(World world, List<Instrument> instruments, ShockSpec s) {
+  /**
+   * The margin desks of a simulation: a prime broker for leveraged funds and a crypto venue's
+   * clearing for perpetual traders, sharing the CCP's margin rates and the venue multipliers. A
+   * margin family's drawn parameters choose its agreement: {@code venueMargin} = 1 puts the account
+   * with the crypto venue, {@code portfolioMargin} = 1 margins its equities by FINRA stress margin
+   * instead of Reg-T (see docs/model-leverage.md).
+   */
+  private static final class Margin {
+    final VenueRates rates;
+    final CcpMargin ccp;
+    final PrimeBroker broker;
+    final PrimeBroker venue;
+    final World world;
+
+    Margin(World world, double[] vols) {
+      this.world = world;
+      int n = world.exchange().instruments().size();
+      rates = new VenueRates(n);
+      ccp = CcpMargin.standard(vols);
+      broker =
+          new PrimeBroker(
+              "prime-broker",
+              world.clock(),
+              world.causes(),
+              world.exchange(),
+              world.ledger(),
+              MarginTerms.broker(),
+              ccp);
+      venue =
+          new PrimeBroker(
+              "crypto-venue",
+              world.clock(),
+              world.causes(),
+              world.exchange(),
+              world.ledger(),
+              MarginTerms.venue(),
+              ccp);
+      world.addBroker(broker);
+      world.addBroker(venue);
+      world.exchange().addListener(broker);
+      world.exchange().addListener(venue);
+      world.ledger().setMarginCheck(new MarginDesks(List.of(broker, venue)));
+    }
+
+    void cover(int account, Map<String, Double> params) {
+      boolean portfolio = params.getOrDefault("portfolioMargin", 0.0) > 0.5;
+      MarginPolicy equities = portfolio ? StressMargin.FINRA : RegT.STANDARD;
+      MarginPolicy policy =
+          new CrossAssetPolicy(equities, ccp, TieredMargin.binanceBtc(), RegT.STANDARD, rates);
+      if (params.getOrDefault("venueMargin", 0.0) > 0.5) {
+        venue.cover(account, policy);
+      } else {
+        broker.cover(account, policy);
+      }
+    }
+
+    void start() {
+      broker.start();
+      venue.start();
+    }
+  }
+
+  private static void scheduleShock(
+      World world, List<Instrument> instruments, ShockSpec s, VenueRates rates) {
     long at = Time.ofInstant(s.at().toInstant());
     int target = s.target() == null ? -1 : indexOf(instruments, s.target());
     world
@@ -130,7 +209,8 @@ public final class Simulations {
             at,
             Priority.SHOCK,
             (time, tag) -> {
-              world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
+              int cause =
+                  world.causes().record(CauseKind.SHOCK, -1, CauseLog.GENESIS, time, s.label());
               switch (s.type()) {
                 case FUNDAMENTAL:
                   world.fundamentals().jump(target, time, s.param("pct"));
@@ -142,6 +222,12 @@ public final class Simulations {
                       world.stressLiquidity(
                           i.id(), s.param("spreadMultiplier"), s.param("depthMultiplier"), until);
                     }
+                  }
+                  break;
+                case MARGIN_RATE:
+                  rates.scale(target, s.param("multiplier"));
+                  for (PrimeBroker b : world.brokers()) {
+                    b.requestCheck(cause);
                   }
                   break;
                 default:
