@@ -44,7 +44,7 @@ public record MarginTerms(
 
   /** A crypto venue: checks every second and on 0.5% moves, liquidates at once with IOCs. */
   public static MarginTerms venue() {
-    return new MarginTerms(1, 0.5, 0, 1, 0.0, LiquidationOrder.PRO_RATA, true);
+    return new MarginTerms(1, 0.5, 0, 1, Double.POSITIVE_INFINITY, LiquidationOrder.PRO_RATA, true);
   }
 
   public MarginTerms withOrder(LiquidationOrder o) {

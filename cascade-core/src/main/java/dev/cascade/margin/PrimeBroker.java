@@ -146,6 +146,11 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     return accountCount;
   }
 
+  /** The covered accounts, in the order they were covered. */
+  public int[] accounts() {
+    return Arrays.copyOf(accounts, accountCount);
+  }
+
   /** Schedules the first check; does nothing if no account is covered. */
   public void start() {
     if (started || accountCount == 0) {
