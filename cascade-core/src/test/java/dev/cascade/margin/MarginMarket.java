@@ -21,14 +21,14 @@ import java.util.List;
  * BTC perpetual at 100,000 (1-dollar ticks, 0.001 BTC a lot), no fees, no bands, no halts. Two
  * accounts of the outside world's kind print prices and provide bids.
  */
-final class MarginMarket {
-  static final int XYZ = 0;
-  static final int PERP = 1;
+public final class MarginMarket {
+  public static final int XYZ = 0;
+  public static final int PERP = 1;
 
-  final Scheduler clock =
+  public final Scheduler clock =
       new Scheduler(Time.ofInstant(java.time.Instant.parse("2025-10-10T20:00:00Z")));
-  final CauseLog causes = new CauseLog();
-  final List<Instrument> instruments =
+  public final CauseLog causes = new CauseLog();
+  public final List<Instrument> instruments =
       List.of(
           new Instrument(
               XYZ,
@@ -51,8 +51,8 @@ final class MarginMarket {
               SessionKind.CRYPTO_24_7,
               100_000));
   final Exchange[] ref = new Exchange[1];
-  final Ledger ledger = new Ledger(instruments, 0, 0, i -> ref[0].lastPrice(i));
-  final Exchange exchange =
+  public final Ledger ledger = new Ledger(instruments, 0, 0, i -> ref[0].lastPrice(i));
+  public final Exchange exchange =
       new Exchange(
           clock,
           causes,
@@ -60,23 +60,23 @@ final class MarginMarket {
           new MarketRules(-1, List.of(), List.of(), LocalTime.of(15, 50), 0, 0, 0, 50),
           ledger,
           new double[] {0.3, 0.5});
-  final int printerBuy = ledger.openAccount("printer-buy", AccountKind.EXTERNAL, 0);
-  final int printerSell = ledger.openAccount("printer-sell", AccountKind.EXTERNAL, 0);
-  final int liquidity = ledger.openAccount("liquidity", AccountKind.EXTERNAL, 0);
+  public final int printerBuy = ledger.openAccount("printer-buy", AccountKind.EXTERNAL, 0);
+  public final int printerSell = ledger.openAccount("printer-sell", AccountKind.EXTERNAL, 0);
+  public final int liquidity = ledger.openAccount("liquidity", AccountKind.EXTERNAL, 0);
 
-  MarginMarket() {
+  public MarginMarket() {
     ref[0] = exchange;
   }
 
   /** A margin account with cash (dollars). */
-  int marginAccount(String name, long dollars) {
+  public int marginAccount(String name, long dollars) {
     int a = ledger.openAccount(name, AccountKind.MARGIN, 100);
     ledger.transferCash(Ledger.EXTERNAL, a, dollars * 1_000_000);
     return a;
   }
 
   /** Gives an account a position bought from the outside world at a price (ticks). */
-  void fill(int account, int instrument, long lots, long priceTicks) {
+  public void fill(int account, int instrument, long lots, long priceTicks) {
     if (lots > 0) {
       ledger.transferAtPrice(instrument, account, Ledger.EXTERNAL, priceTicks, lots);
     } else {
@@ -85,7 +85,7 @@ final class MarginMarket {
   }
 
   /** Prints one lot at a price, returning the cause of the selling order that printed it. */
-  int print(int instrument, long priceTicks) {
+  public int print(int instrument, long priceTicks) {
     int buy = causes.record(CauseKind.NOISE, -1, CauseLog.GENESIS, clock.now(), "bid");
     int sell = causes.record(CauseKind.NOISE, -1, CauseLog.GENESIS, clock.now(), "print");
     exchange.limit(printerBuy, instrument, Side.BUY, priceTicks, 1, buy);
@@ -94,21 +94,21 @@ final class MarginMarket {
   }
 
   /** Rests bids from the liquidity account: {@code levels} prices {@code step} apart. */
-  void bids(int instrument, long top, long step, int levels, long lotsEach) {
+  public void bids(int instrument, long top, long step, int levels, long lotsEach) {
     int c = causes.record(CauseKind.QUOTE, -1, CauseLog.GENESIS, clock.now(), "bids");
     for (int k = 0; k < levels; k++) {
       exchange.limit(liquidity, instrument, Side.BUY, top - k * step, lotsEach, c);
     }
   }
 
-  PrimeBroker broker(MarginTerms terms) {
+  public PrimeBroker broker(MarginTerms terms) {
     PrimeBroker b = new PrimeBroker("broker", clock, causes, exchange, ledger, terms, null);
     exchange.addListener(b);
     ledger.setMarginCheck(b);
     return b;
   }
 
-  void runFor(double seconds) {
+  public void runFor(double seconds) {
     clock.runUntil(clock.now() + Time.seconds(seconds));
   }
 }
