@@ -9,6 +9,7 @@ import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.InsuranceFund;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
@@ -25,6 +26,7 @@ import dev.cascade.margin.RegT;
 import dev.cascade.margin.StressMargin;
 import dev.cascade.margin.TieredMargin;
 import dev.cascade.margin.VenueRates;
+import dev.cascade.market.AssetClass;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketRules;
@@ -117,7 +119,7 @@ public final class Simulations {
           params.put(p.name(), p.clamp(d.sample(draws)));
         }
         int account = ledger.openAccount(agentId, family.accountKind(), family.leverage());
-        if (family.accountKind() == AccountKind.MARGIN) {
+        if (family.accountKind() == AccountKind.MARGIN && Margin.optsIn(family)) {
           margin.cover(account, params);
         }
         ledger.transferCash(Ledger.EXTERNAL, account, micro(g.cash()));
@@ -134,7 +136,9 @@ public final class Simulations {
     for (ShockSpec s : spec.shocks()) {
       scheduleShock(world, instruments, s, margin.rates);
     }
-    return new Simulation(spec, seed, without, world, start, end);
+    Simulation sim = new Simulation(spec, seed, without, world, start, end);
+    sim.setInsuranceFund(margin.insuranceFund);
+    return sim;
   }
 
   /**
@@ -145,11 +149,15 @@ public final class Simulations {
    * instead of Reg-T (see docs/model-leverage.md).
    */
   private static final class Margin {
+    /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */
+    static final long INSURANCE_FUND_MICRO = 10_000_000L * Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+
     final VenueRates rates;
     final CcpMargin ccp;
     final PrimeBroker broker;
     final PrimeBroker venue;
     final World world;
+    final InsuranceFund insuranceFund;
 
     Margin(World world, double[] vols) {
       this.world = world;
@@ -179,6 +187,28 @@ public final class Simulations {
       world.exchange().addListener(broker);
       world.exchange().addListener(venue);
       world.ledger().setMarginCheck(new MarginDesks(List.of(broker, venue)));
+      boolean perps = false;
+      for (Instrument i : world.exchange().instruments()) {
+        perps |= i.assetClass() == AssetClass.CRYPTO_PERP;
+      }
+      if (perps) {
+        Ledger ledger = world.ledger();
+        int account = ledger.openAccount("insurance-fund", AccountKind.VENUE, 0);
+        ledger.transferCash(Ledger.EXTERNAL, account, INSURANCE_FUND_MICRO);
+        insuranceFund = new InsuranceFund(ledger, world.causes(), world.clock(), venue, account, 0);
+        venue.setBackstop(insuranceFund);
+      } else {
+        insuranceFund = null;
+      }
+    }
+
+    /**
+     * Families opt in to a margin agreement by declaring {@code portfolioMargin} or {@code
+     * venueMargin}; other margin accounts (market makers) keep the ledger's intraday gross-leverage
+     * limit.
+     */
+    static boolean optsIn(AgentFamily family) {
+      return family.param("portfolioMargin") != null || family.param("venueMargin") != null;
     }
 
     void cover(int account, Map<String, Double> params) {
