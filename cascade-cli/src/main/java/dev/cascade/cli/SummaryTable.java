@@ -55,7 +55,50 @@ final class SummaryTable {
                 h.reason()));
       }
     }
+    margin(b, s);
     return b.toString();
+  }
+
+  /** Margin calls and liquidations per desk, when any account trades on margin. */
+  private static void margin(StringBuilder b, RunSummary s) {
+    boolean any = false;
+    for (var d : s.margin().desks()) {
+      any |= d.accounts() > 0;
+    }
+    if (!any) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "%nmargin and liquidations:%n"));
+    for (int k = 0; k < s.margin().desks().size(); k++) {
+      var d = s.margin().desks().get(k);
+      var v = s.liquidations().venues().get(k);
+      if (d.accounts() == 0) {
+        continue;
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-13s accounts %d  calls %d ($%,.0f)  met %d  liquidated %d accounts,"
+                  + " $%,.0f (longs $%,.0f / shorts $%,.0f)%n",
+              d.name(),
+              d.accounts(),
+              d.calls(),
+              d.callAmount(),
+              d.met(),
+              v.accounts(),
+              v.notional(),
+              v.longs(),
+              v.shorts()));
+    }
+    if (s.liquidations().insuranceFund() != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  insurance fund $%,.0f  takeovers %d  ADL events %d%n",
+              s.liquidations().insuranceFund(),
+              s.liquidations().insuranceTakeovers(),
+              s.liquidations().adlEvents()));
+    }
   }
 
   private static String price(double p) {

@@ -15,6 +15,9 @@ public interface AgentContext {
   /** The tag of wake-ups that follow the agent's own fills (see {@link #wakeOnFills}). */
   int FILL_TAG = -1;
 
+  /** The tag of the wake-up that tells an agent its account has been called for margin. */
+  int MARGIN_CALL_TAG = -2;
+
   // ---- identity and time ----
 
   /** The agent's id, unique in the simulation, e.g. {@code noise-3}. */
@@ -101,6 +104,29 @@ public interface AgentContext {
 
   /** Position in lots (negative when short). */
   long position(Instrument i);
+
+  /** Equity at the current marks (cash plus positions), micro-units of the account currency. */
+  default long equity() {
+    return cash();
+  }
+
+  /** Average entry price of the open position in ticks (0 when flat). */
+  default double entryPrice(Instrument i) {
+    return 0;
+  }
+
+  /**
+   * The deficit of the account's open margin call (maintenance requirement minus equity),
+   * micro-units, or 0 if it has none. An agent is woken with {@link #MARGIN_CALL_TAG} when called.
+   */
+  default long marginCallAmount() {
+    return 0;
+  }
+
+  /** The cause id of the account's open margin call (the genesis cause, 0, if none). */
+  default int marginCallCause() {
+    return 0;
+  }
 
   // ---- orders ----
 

@@ -1,6 +1,7 @@
 package dev.cascade.agents;
 
 import dev.cascade.agents.fundamental.FundamentalInvestor;
+import dev.cascade.agents.leveraged.LongShortFund;
 import dev.cascade.agents.liquidity.MarketMaker;
 import dev.cascade.agents.noise.NoiseTrader;
 import dev.cascade.agents.passive.AuthorizedParticipant;
@@ -31,6 +32,7 @@ public final class StandardFamilies {
         .register(EtfHolder.FAMILY)
         .register(IndexFund.FAMILY)
         .register(AuthorizedParticipant.FAMILY)
-        .register(RetailTrader.FAMILY);
+        .register(RetailTrader.FAMILY)
+        .register(LongShortFund.FAMILY);
   }
 }

@@ -9,6 +9,8 @@ import dev.cascade.kernel.Time;
 import dev.cascade.kernel.Wakeable;
 import dev.cascade.ledger.AccountKind;
 import dev.cascade.ledger.Ledger;
+import dev.cascade.margin.MarginCallListener;
+import dev.cascade.margin.PrimeBroker;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketListener;
@@ -24,7 +26,7 @@ import java.util.random.RandomGenerator;
  * gives each agent its own {@link AgentContext} bound to the agent's account and random stream, so
  * an agent can reach nothing else.
  */
-public final class World implements MarketListener {
+public final class World implements MarketListener, MarginCallListener {
   private final Scheduler clock;
   private final RandomStreams streams;
   private final CauseLog causes;
@@ -45,6 +47,8 @@ public final class World implements MarketListener {
 
   /** An investor flow into a fund: {@code dollars} spread evenly over [start, end). */
   private record Flow(int instrument, double dollars, long start, long end) {}
+
+  private final List<PrimeBroker> brokers = new ArrayList<>();
 
   public World(
       Scheduler clock,
@@ -139,6 +143,28 @@ public final class World implements MarketListener {
       ids.add(s.id);
     }
     return Collections.unmodifiableList(ids);
+  }
+
+  /**
+   * Adds a prime broker or clearing house: agents see their calls through their context and are
+   * woken with {@link AgentContext#MARGIN_CALL_TAG} when called.
+   */
+  public void addBroker(PrimeBroker broker) {
+    brokers.add(broker);
+    broker.setListener(this);
+  }
+
+  /** The brokers and clearing houses, in the order added. */
+  public List<PrimeBroker> brokers() {
+    return Collections.unmodifiableList(brokers);
+  }
+
+  @Override
+  public void onMarginCall(int account, int cause, long amountMicro) {
+    Slot s = account < slotOfAccount.length ? slotOfAccount[account] : null;
+    if (s != null) {
+      clock.at(clock.now(), Priority.AGENT, s, AgentContext.MARGIN_CALL_TAG);
+    }
   }
 
   /**
@@ -431,6 +457,36 @@ public final class World implements MarketListener {
     @Override
     public long position(Instrument i) {
       return ledger.position(account, i.id());
+    }
+
+    @Override
+    public double entryPrice(Instrument i) {
+      return ledger.entryPrice(account, i.id());
+    }
+
+    @Override
+    public long equity() {
+      return ledger.equity(account);
+    }
+
+    @Override
+    public long marginCallAmount() {
+      for (PrimeBroker b : brokers) {
+        if (b.covers(account)) {
+          return b.openCallAmount(account);
+        }
+      }
+      return 0;
+    }
+
+    @Override
+    public int marginCallCause() {
+      for (PrimeBroker b : brokers) {
+        if (b.covers(account)) {
+          return b.openCallCause(account);
+        }
+      }
+      return CauseLog.GENESIS;
     }
 
     @Override

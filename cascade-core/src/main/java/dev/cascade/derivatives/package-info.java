@@ -9,5 +9,9 @@
  * continuously compounded per year as decimals. This package imports only {@code kernel}, {@code
  * cause} and {@code market}; the analyses built on it (GEX, implied move) live in {@code
  * analytics}.
+ *
+ * <p>Also perpetual futures' venue mechanics: the insurance fund that takes over bankrupt
+ * positions, auto-deleveraging when it is depleted, funding between longs and shorts (equations and
+ * sources in docs/model-leverage.md).
  */
 package dev.cascade.derivatives;

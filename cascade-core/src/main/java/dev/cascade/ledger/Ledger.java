@@ -1,5 +1,6 @@
 package dev.cascade.ledger;
 
+import dev.cascade.market.AssetClass;
 import dev.cascade.market.Clearing;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.RejectReason;
@@ -15,8 +16,17 @@ import java.util.List;
  *
  * <p>Pre-trade checks reserve what an order could use: a buy reserves, per lot, its notional at the
  * limit price plus the larger of the taker and maker fee (rounded up), so releases are exact; a
- * sell from a cash account reserves the lots. Margin accounts are checked on gross exposure against
- * equity at the current marks.
+ * sell from a cash account reserves the lots. Margin accounts are checked by the {@link
+ * MarginCheck} when one covers them, otherwise on gross exposure against equity at the current
+ * marks.
+ *
+ * <p>Futures and perpetuals ({@link #settlesByVariation}) never exchange notional. Each such
+ * instrument has a settlement price S (ticks, starting at the reference price). A fill of q lots at
+ * price P moves q x (P - S) x cashPerTickLot from buyer to seller; variation margin at a new mark M
+ * pays every account pos x (M - S) x cashPerTickLot and sets S = M; funding charges every account
+ * pos x (a whole number of micro-units per lot). Positions sum to zero over all accounts, so each
+ * of these sums to zero exactly: conservation needs no clearing account. Equity values such a
+ * position at pos x (mark - S) x cashPerTickLot.
  */
 public final class Ledger implements Clearing {
   /** The world outside the simulation. */
@@ -42,7 +52,11 @@ public final class Ledger implements Clearing {
   private long[][] openBuyLots = new long[16][];
   private long[][] openSellLots = new long[16][];
   private long[] feesPaid = new long[16];
+  private double[][] entryValue = new double[16][];
   private int accounts;
+  private final boolean[] variation;
+  private final long[] settlement;
+  private MarginCheck marginCheck;
 
   /**
    * @param instruments the simulation's instruments, indexed by id
@@ -53,8 +67,12 @@ public final class Ledger implements Clearing {
   public Ledger(List<Instrument> instruments, double takerFeeBps, double makerFeeBps, Marks marks) {
     this.instruments = instruments.size();
     this.cashPerTickLot = new long[this.instruments];
+    this.variation = new boolean[this.instruments];
+    this.settlement = new long[this.instruments];
     for (Instrument i : instruments) {
       cashPerTickLot[i.id()] = i.cashPerTickLot();
+      variation[i.id()] = settlesByVariation(i.assetClass());
+      settlement[i.id()] = i.referencePriceTicks();
     }
     this.takerFeeCentiBps = Math.round(takerFeeBps * 100);
     this.makerFeeCentiBps = Math.round(makerFeeBps * 100);
@@ -81,6 +99,7 @@ public final class Ledger implements Clearing {
       openBuyLots = Arrays.copyOf(openBuyLots, cap);
       openSellLots = Arrays.copyOf(openSellLots, cap);
       feesPaid = Arrays.copyOf(feesPaid, cap);
+      entryValue = Arrays.copyOf(entryValue, cap);
     }
     int id = accounts++;
     names.add(name);
@@ -90,7 +109,38 @@ public final class Ledger implements Clearing {
     reservedUnits[id] = new long[instruments];
     openBuyLots[id] = new long[instruments];
     openSellLots[id] = new long[instruments];
+    entryValue[id] = new double[instruments];
     return id;
+  }
+
+  /** Whether instruments of this class settle by variation margin instead of notional. */
+  public static boolean settlesByVariation(AssetClass c) {
+    return c == AssetClass.FUTURE || c == AssetClass.CRYPTO_PERP;
+  }
+
+  /** Lets a margin policy decide the pre-trade check of the margin accounts it covers. */
+  public void setMarginCheck(MarginCheck check) {
+    this.marginCheck = check;
+  }
+
+  /** The price the ledger values positions at now, ticks. */
+  public long mark(int instrument) {
+    return marks.markTicks(instrument);
+  }
+
+  /** The settlement price of a variation-settled instrument, ticks (0 for cash products). */
+  public long settlementPrice(int instrument) {
+    return variation[instrument] ? settlement[instrument] : 0;
+  }
+
+  /**
+   * The average entry price of the open position, ticks (0 when flat): the value at which the open
+   * lots were bought or sold, over the lots. Informational (rankings, liquidation prices), so kept
+   * in floating point; it never moves cash.
+   */
+  public double entryPrice(int account, int instrument) {
+    long p = position[account][instrument];
+    return p == 0 ? 0 : entryValue[account][instrument] / p;
   }
 
   public int accountCount() {
@@ -136,7 +186,8 @@ public final class Ledger implements Clearing {
     long[] pos = position[account];
     for (int i = 0; i < instruments; i++) {
       if (pos[i] != 0) {
-        e += pos[i] * marks.markTicks(i) * cashPerTickLot[i];
+        long px = variation[i] ? marks.markTicks(i) - settlement[i] : marks.markTicks(i);
+        e += pos[i] * px * cashPerTickLot[i];
       }
     }
     return e;
@@ -211,6 +262,14 @@ public final class Ledger implements Clearing {
         }
         return null;
       case MARGIN:
+        if (marginCheck != null && marginCheck.covers(account)) {
+          long pos = position[account][i];
+          long after = pos + side.sign() * qty;
+          if (Math.abs(after) > Math.abs(pos) && !marginCheck.admits(account, i, after, limit)) {
+            return RejectReason.INSUFFICIENT_BUYING_POWER;
+          }
+          return null;
+        }
         {
           // Gross exposure if this order and every open order on the same side filled: per
           // instrument the larger of |position + open buys| and |position - open sells|.
@@ -270,13 +329,92 @@ public final class Ledger implements Clearing {
     long notional = Math.multiplyExact(Math.multiplyExact(price, qty), cashPerTickLot[i]);
     long buyerFee = fee(notional, buyerIsTaker ? takerFeeCentiBps : makerFeeCentiBps);
     long sellerFee = fee(notional, buyerIsTaker ? makerFeeCentiBps : takerFeeCentiBps);
-    cash[buyer] -= notional + buyerFee;
-    cash[seller] += notional - sellerFee;
+    long moved = variation[i] ? (price - settlement[i]) * qty * cashPerTickLot[i] : notional;
+    cash[buyer] -= moved + buyerFee;
+    cash[seller] += moved - sellerFee;
     cash[VENUE] += buyerFee + sellerFee;
     feesPaid[buyer] += buyerFee;
     feesPaid[seller] += sellerFee;
+    move(buyer, seller, i, price, qty);
+  }
+
+  /**
+   * Transfers a position off the book at a given price with no fee, as a fill would settle it:
+   * auto-deleveraging and an insurance fund taking over a bankrupt position.
+   *
+   * @param price ticks
+   * @param qty lots, positive
+   */
+  public void transferAtPrice(int instrument, int buyer, int seller, long price, long qty) {
+    if (qty <= 0) {
+      throw new IllegalArgumentException("quantity must be positive");
+    }
+    long moved =
+        Math.multiplyExact(
+            Math.multiplyExact(variation[instrument] ? price - settlement[instrument] : price, qty),
+            cashPerTickLot[instrument]);
+    cash[buyer] = Math.subtractExact(cash[buyer], moved);
+    cash[seller] = Math.addExact(cash[seller], moved);
+    move(buyer, seller, instrument, price, qty);
+  }
+
+  private void move(int buyer, int seller, int i, long price, long qty) {
+    trackEntry(buyer, i, qty, price);
+    trackEntry(seller, i, -qty, price);
     position[buyer][i] += qty;
     position[seller][i] -= qty;
+  }
+
+  private void trackEntry(int account, int i, long signedQty, long price) {
+    long p = position[account][i];
+    long after = p + signedQty;
+    double value = (double) price * cashPerTickLot[i];
+    if (p == 0 || Long.signum(p) == Long.signum(signedQty)) {
+      entryValue[account][i] += signedQty * value;
+    } else if (after == 0 || Long.signum(after) == Long.signum(p)) {
+      entryValue[account][i] *= (double) after / p;
+    } else {
+      entryValue[account][i] = after * value;
+    }
+  }
+
+  /**
+   * Pays variation margin on a variation-settled instrument at a new mark: every account receives
+   * pos x (mark - S) x cashPerTickLot (pays if negative) and S becomes the mark. Sums to zero.
+   *
+   * @return cash paid to accounts that gained, micro-units
+   */
+  public long settleVariation(int instrument, long markTicks) {
+    if (!variation[instrument]) {
+      throw new IllegalArgumentException("instrument " + instrument + " settles by notional");
+    }
+    long perLot = (markTicks - settlement[instrument]) * cashPerTickLot[instrument];
+    settlement[instrument] = markTicks;
+    return chargePerLot(instrument, -perLot);
+  }
+
+  /**
+   * Charges every holder of an instrument {@code microPerLot} per lot held (a long of q lots pays q
+   * x microPerLot, a short of q lots receives it): perpetual funding. Sums to zero.
+   *
+   * @return cash received by the accounts that were paid, micro-units
+   */
+  public long chargePerLot(int instrument, long microPerLot) {
+    long paidOut = 0;
+    if (microPerLot == 0) {
+      return 0;
+    }
+    for (int a = 0; a < accounts; a++) {
+      long p = position[a][instrument];
+      if (p != 0) {
+        long c = Math.multiplyExact(p, microPerLot);
+        cash[a] = Math.subtractExact(cash[a], c);
+        if (c < 0) {
+          paidOut -= c;
+        }
+      }
+    }
+    return paidOut;
   }
 
   /** The conservation check: every account's cash, and every instrument's units, sum to zero. */

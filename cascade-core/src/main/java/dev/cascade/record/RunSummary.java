@@ -25,6 +25,8 @@ import java.util.List;
  * @param conservation "conserved", or what is not
  * @param instruments one line per instrument, in scenario order
  * @param halts every halt, in order
+ * @param margin margin calls per broker
+ * @param liquidations forced sales per venue, insurance fund and auto-deleveraging
  */
 public record RunSummary(
     String scenario,
@@ -40,7 +42,9 @@ public record RunSummary(
     String simulatedEnd,
     String conservation,
     List<InstrumentSummary> instruments,
-    List<HaltSummary> halts) {
+    List<HaltSummary> halts,
+    MarginSummary margin,
+    LiquidationSummary liquidations) {
 
   /**
    * A halt as summarised.
@@ -108,7 +112,14 @@ public record RunSummary(
         Time.format(sim.endNanos()),
         sim.ledger().conservation().toString(),
         lines,
-        halts);
+        halts,
+        MarginSummary.of(sim.world().brokers()),
+        LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()));
+  }
+
+  /** Micro-units to dollars, rounded to cents. */
+  static double dollars(long micro) {
+    return Math.round(micro / 10_000.0) / 100.0;
   }
 
   private static Double finite(double v) {

@@ -793,7 +793,9 @@ final class ScenarioReader {
       }
       for (String p : type.params()) {
         Double v = anyReal(f.require(p), path + "." + p);
-        if (v != null) {
+        if (v != null && type == ShockType.MARGIN_RATE && !(v > 0)) {
+          errors.at(m, path + "." + p, "a margin multiplier must be positive, e.g. 1.5");
+        } else if (v != null) {
           params.put(p, v);
         }
       }

@@ -31,7 +31,12 @@ public enum ShockType {
    * Investor flow into fund {@code target}: {@code dollars} (negative for an outflow), spread
    * evenly over {@code minutes}, executed by the passive families that hold or track the fund.
    */
-  FLOW(true, List.of("dollars", "minutes"));
+  FLOW(true, List.of("dollars", "minutes")),
+  /**
+   * The venue multiplies its margin rates on {@code target} by {@code multiplier} (SHFE and Comex
+   * raising silver margins, seed 003): every margin account is checked at once.
+   */
+  MARGIN_RATE(true, List.of("multiplier"));
 
   private final boolean needsTarget;
   private final List<String> params;

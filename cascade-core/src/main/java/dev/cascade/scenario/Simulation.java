@@ -2,6 +2,7 @@ package dev.cascade.scenario;
 
 import dev.cascade.agents.World;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.InsuranceFund;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.ledger.Ledger;
 import dev.cascade.market.Exchange;
@@ -33,6 +34,7 @@ public final class Simulation {
   private final long start;
   private final long end;
   private boolean started;
+  private InsuranceFund insuranceFund;
 
   Simulation(ScenarioSpec spec, long seed, Set<String> without, World world, long start, long end) {
     this.spec = spec;
@@ -66,6 +68,15 @@ public final class Simulation {
 
   public World world() {
     return world;
+  }
+
+  /** The perpetual venue's insurance fund, or null when the scenario has no perpetual. */
+  public InsuranceFund insuranceFund() {
+    return insuranceFund;
+  }
+
+  void setInsuranceFund(InsuranceFund fund) {
+    this.insuranceFund = fund;
   }
 
   public Exchange exchange() {

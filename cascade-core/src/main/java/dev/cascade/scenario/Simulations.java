@@ -10,11 +10,24 @@ import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.InsuranceFund;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Time;
+import dev.cascade.ledger.AccountKind;
 import dev.cascade.ledger.Ledger;
+import dev.cascade.margin.CcpMargin;
+import dev.cascade.margin.CrossAssetPolicy;
+import dev.cascade.margin.MarginDesks;
+import dev.cascade.margin.MarginPolicy;
+import dev.cascade.margin.MarginTerms;
+import dev.cascade.margin.PrimeBroker;
+import dev.cascade.margin.RegT;
+import dev.cascade.margin.StressMargin;
+import dev.cascade.margin.TieredMargin;
+import dev.cascade.margin.VenueRates;
+import dev.cascade.market.AssetClass;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketRules;
@@ -102,6 +115,7 @@ public final class Simulations {
             new EtfBasket(instruments.get(id), members, weights, is.basket().creationUnit()));
       }
     }
+    Margin margin = new Margin(world, vols);
 
     for (AgentGroupSpec g : spec.agents()) {
       if (off.contains(g.family()) || off.contains(g.name())) {
@@ -122,6 +136,9 @@ public final class Simulations {
           params.put(p.name(), p.clamp(d.sample(draws)));
         }
         int account = ledger.openAccount(agentId, family.accountKind(), family.leverage());
+        if (family.accountKind() == AccountKind.MARGIN && Margin.optsIn(family)) {
+          margin.cover(account, params);
+        }
         ledger.transferCash(Ledger.EXTERNAL, account, micro(g.cash()));
         for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
           ledger.transferUnits(
@@ -132,15 +149,107 @@ public final class Simulations {
       }
     }
 
+    margin.start();
     for (ShockSpec s : spec.shocks()) {
       if (!off.contains(s.type().configName())) {
-        scheduleShock(world, instruments, s);
+        scheduleShock(world, instruments, s, margin.rates);
       }
     }
-    return new Simulation(spec, seed, without, world, start, end);
+    Simulation sim = new Simulation(spec, seed, without, world, start, end);
+    sim.setInsuranceFund(margin.insuranceFund);
+    return sim;
   }
 
-  private static void scheduleShock(World world, List<Instrument> instruments, ShockSpec s) {
+  /**
+   * The margin desks of a simulation: a prime broker for leveraged funds and a crypto venue's
+   * clearing for perpetual traders, sharing the CCP's margin rates and the venue multipliers. A
+   * margin family's drawn parameters choose its agreement: {@code venueMargin} = 1 puts the account
+   * with the crypto venue, {@code portfolioMargin} = 1 margins its equities by FINRA stress margin
+   * instead of Reg-T (see docs/model-leverage.md).
+   */
+  private static final class Margin {
+    /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */
+    static final long INSURANCE_FUND_MICRO = 10_000_000L * Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+
+    final VenueRates rates;
+    final CcpMargin ccp;
+    final PrimeBroker broker;
+    final PrimeBroker venue;
+    final World world;
+    final InsuranceFund insuranceFund;
+
+    Margin(World world, double[] vols) {
+      this.world = world;
+      int n = world.exchange().instruments().size();
+      rates = new VenueRates(n);
+      ccp = CcpMargin.standard(vols);
+      broker =
+          new PrimeBroker(
+              "prime-broker",
+              world.clock(),
+              world.causes(),
+              world.exchange(),
+              world.ledger(),
+              MarginTerms.broker(),
+              ccp);
+      venue =
+          new PrimeBroker(
+              "crypto-venue",
+              world.clock(),
+              world.causes(),
+              world.exchange(),
+              world.ledger(),
+              MarginTerms.venue(),
+              ccp);
+      world.addBroker(broker);
+      world.addBroker(venue);
+      world.exchange().addListener(broker);
+      world.exchange().addListener(venue);
+      world.ledger().setMarginCheck(new MarginDesks(List.of(broker, venue)));
+      boolean perps = false;
+      for (Instrument i : world.exchange().instruments()) {
+        perps |= i.assetClass() == AssetClass.CRYPTO_PERP;
+      }
+      if (perps) {
+        Ledger ledger = world.ledger();
+        int account = ledger.openAccount("insurance-fund", AccountKind.VENUE, 0);
+        ledger.transferCash(Ledger.EXTERNAL, account, INSURANCE_FUND_MICRO);
+        insuranceFund = new InsuranceFund(ledger, world.causes(), world.clock(), venue, account, 0);
+        venue.setBackstop(insuranceFund);
+      } else {
+        insuranceFund = null;
+      }
+    }
+
+    /**
+     * Families opt in to a margin agreement by declaring {@code portfolioMargin} or {@code
+     * venueMargin}; other margin accounts (market makers) keep the ledger's intraday gross-leverage
+     * limit.
+     */
+    static boolean optsIn(AgentFamily family) {
+      return family.param("portfolioMargin") != null || family.param("venueMargin") != null;
+    }
+
+    void cover(int account, Map<String, Double> params) {
+      boolean portfolio = params.getOrDefault("portfolioMargin", 0.0) > 0.5;
+      MarginPolicy equities = portfolio ? StressMargin.FINRA : RegT.STANDARD;
+      MarginPolicy policy =
+          new CrossAssetPolicy(equities, ccp, TieredMargin.binanceBtc(), RegT.STANDARD, rates);
+      if (params.getOrDefault("venueMargin", 0.0) > 0.5) {
+        venue.cover(account, policy);
+      } else {
+        broker.cover(account, policy);
+      }
+    }
+
+    void start() {
+      broker.start();
+      venue.start();
+    }
+  }
+
+  private static void scheduleShock(
+      World world, List<Instrument> instruments, ShockSpec s, VenueRates rates) {
     long at = Time.ofInstant(s.at().toInstant());
     int target = s.target() == null ? -1 : indexOf(instruments, s.target());
     world
@@ -175,6 +284,12 @@ public final class Simulations {
                   break;
                 case FLOW:
                   world.addFlow(target, s.param("dollars"), time, s.param("minutes"), cause);
+                  break;
+                case MARGIN_RATE:
+                  rates.scale(target, s.param("multiplier"));
+                  for (PrimeBroker b : world.brokers()) {
+                    b.requestCheck(cause);
+                  }
                   break;
                 default:
                   throw new AssertionError(s.type());

@@ -1,0 +1,5 @@
+/**
+ * Leveraged funds: long/short equity and multi-strategy funds that run gross and net exposure
+ * targets on margin and de-gross when called or when a drawdown limit hits.
+ */
+package dev.cascade.agents.leveraged;

@@ -1,0 +1,537 @@
+package dev.cascade.margin;
+
+import dev.cascade.cause.CauseKind;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Time;
+import dev.cascade.kernel.Wakeable;
+import dev.cascade.ledger.Ledger;
+import dev.cascade.ledger.MarginCheck;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A prime broker or clearing house: it holds margin agreements with accounts, checks them every
+ * {@link MarginTerms#checkSeconds()} and right after a trade moves an instrument {@link
+ * MarginTerms#moveTriggerPct()} from its price at the last check, calls every account whose equity
+ * is below its maintenance requirement, and liquidates through the order book when a call is still
+ * unmet at its deadline.
+ *
+ * <p>Causes: a call's parent is the cause of the order that printed the move that triggered the
+ * check (or the shock that raised margin rates), linked to the other orders that moved prices since
+ * the last check; every liquidation order has its own {@code LIQUIDATION} cause whose parent is the
+ * call. The broker never trades from inside a listener callback: a move schedules a check at the
+ * same instant with {@link Priority#CLEARING}.
+ *
+ * <p>Liquidation sells a fraction f of the account's maintenance requirement, f = 1 - E / ((1 + b)
+ * M) (all of it when E <= 0), positions taken in the agreement's {@link LiquidationOrder}.
+ * Positions in closed or halted instruments wait; the broker looks again after {@link
+ * MarginTerms#retrySeconds()} until the account is compliant or flat. Settles variation margin on
+ * futures and perpetuals at each check.
+ */
+public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck {
+  private static final int TAG_SCHEDULED = -1;
+  private static final int TAG_MOVE = -2;
+  private static final int MOVERS = 4;
+
+  private final String name;
+  private final Scheduler clock;
+  private final CauseLog causes;
+  private final Exchange exchange;
+  private final Ledger ledger;
+  private final MarginTerms terms;
+  private final CcpMargin ccp;
+  private final Holdings holdings;
+  private final List<Instrument> instruments;
+
+  private MarginPolicy[] policyOf = new MarginPolicy[16];
+  private int[] openCall = new int[16];
+  private boolean[] liquidated = new boolean[16];
+  private int[] accounts = new int[16];
+  private int accountCount;
+  private final List<MarginCall> calls = new ArrayList<>();
+
+  private final long[] refPrice;
+  private boolean movePending;
+  private final int[] movers = new int[MOVERS];
+  private int moverCount;
+  private int pendingParent = CauseLog.GENESIS;
+  private boolean started;
+
+  private MarginCallListener listener = (a, c, m) -> {};
+  private Backstop backstop;
+
+  // statistics, for the run summary
+  private final long[] longNotional;
+  private final long[] shortNotional;
+  private final long[] liquidationTrades;
+  private long callAmount;
+  private int liquidationOrders;
+  private long variationPaid;
+  private long unsecuredDeficit;
+
+  /**
+   * @param name e.g. "prime-broker" or "crypto-venue", for labels and the summary
+   * @param ccp the CCP margin the broker's policies use, updated at each check (may be null)
+   */
+  public PrimeBroker(
+      String name,
+      Scheduler clock,
+      CauseLog causes,
+      Exchange exchange,
+      Ledger ledger,
+      MarginTerms terms,
+      CcpMargin ccp) {
+    this.name = name;
+    this.clock = clock;
+    this.causes = causes;
+    this.exchange = exchange;
+    this.ledger = ledger;
+    this.terms = terms;
+    this.ccp = ccp;
+    this.instruments = exchange.instruments();
+    this.holdings = new Holdings(ledger, instruments);
+    int n = instruments.size();
+    refPrice = new long[n];
+    longNotional = new long[n];
+    shortNotional = new long[n];
+    liquidationTrades = new long[n];
+    Arrays.fill(openCall, -1);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MarginTerms terms() {
+    return terms;
+  }
+
+  /** Puts an account under this broker's agreement with a margin policy. */
+  public void cover(int account, MarginPolicy policy) {
+    if (account >= policyOf.length) {
+      int cap = Math.max(account + 1, policyOf.length * 2);
+      policyOf = Arrays.copyOf(policyOf, cap);
+      liquidated = Arrays.copyOf(liquidated, cap);
+      int old = openCall.length;
+      openCall = Arrays.copyOf(openCall, cap);
+      Arrays.fill(openCall, old, cap, -1);
+    }
+    if (policyOf[account] == null) {
+      if (accountCount == accounts.length) {
+        accounts = Arrays.copyOf(accounts, accountCount * 2);
+      }
+      accounts[accountCount++] = account;
+    }
+    policyOf[account] = policy;
+  }
+
+  public void setListener(MarginCallListener l) {
+    this.listener = l;
+  }
+
+  /** What to do with positions that cannot be liquidated before equity runs out (perpetuals). */
+  public void setBackstop(Backstop b) {
+    this.backstop = b;
+  }
+
+  public int accountCount() {
+    return accountCount;
+  }
+
+  /** The covered accounts, in the order they were covered. */
+  public int[] accounts() {
+    return Arrays.copyOf(accounts, accountCount);
+  }
+
+  /** Schedules the first check; does nothing if no account is covered. */
+  public void start() {
+    if (started || accountCount == 0) {
+      return;
+    }
+    started = true;
+    for (int i = 0; i < refPrice.length; i++) {
+      refPrice[i] = exchange.lastPrice(i);
+    }
+    clock.after(Time.seconds(terms.checkSeconds()), Priority.CLEARING, this, TAG_SCHEDULED);
+  }
+
+  /**
+   * Checks every account at once (after the current event, at {@link Priority#CLEARING}); calls it
+   * issues descend from {@code parent}, e.g. a shock that raised margin rates.
+   */
+  public void requestCheck(int parent) {
+    if (accountCount == 0) {
+      return;
+    }
+    pendingParent = parent;
+    if (!movePending) {
+      movePending = true;
+      clock.at(clock.now(), Priority.CLEARING, this, TAG_MOVE);
+    }
+  }
+
+  // ---- MarginCheck ----
+
+  @Override
+  public boolean covers(int account) {
+    return account < policyOf.length && policyOf[account] != null;
+  }
+
+  @Override
+  public boolean admits(int account, int instrument, long positionAfter, long priceTicks) {
+    if (openCall[account] >= 0) {
+      return false; // no new risk while called
+    }
+    long required =
+        policyOf[account].initial(holdings.with(account, instrument, positionAfter, priceTicks));
+    return ledger.equity(account) >= required;
+  }
+
+  // ---- requirements ----
+
+  /** Maintenance requirement of a covered account now, micro-units. */
+  public long maintenance(int account) {
+    return policyOf[account].maintenance(holdings.of(account));
+  }
+
+  /** Initial requirement of a covered account now, micro-units. */
+  public long initial(int account) {
+    return policyOf[account].initial(holdings.of(account));
+  }
+
+  /** The deficit of the account's open call, micro-units, or 0 if it has none. */
+  public long openCallAmount(int account) {
+    if (!covers(account) || openCall[account] < 0) {
+      return 0;
+    }
+    return Math.max(0, maintenance(account) - ledger.equity(account));
+  }
+
+  /** The cause of the account's open call, or {@link CauseLog#GENESIS} if it has none. */
+  public int openCallCause(int account) {
+    if (!covers(account) || openCall[account] < 0) {
+      return CauseLog.GENESIS;
+    }
+    return calls.get(openCall[account]).cause();
+  }
+
+  // ---- events ----
+
+  @Override
+  public void wake(long time, int tag) {
+    if (tag == TAG_SCHEDULED) {
+      clock.after(Time.seconds(terms.checkSeconds()), Priority.CLEARING, this, TAG_SCHEDULED);
+      checkAll(latestMover());
+    } else if (tag == TAG_MOVE) {
+      movePending = false;
+      int parent = pendingParent;
+      pendingParent = CauseLog.GENESIS;
+      checkAll(parent);
+    } else {
+      followUp(tag);
+    }
+  }
+
+  private int latestMover() {
+    return moverCount == 0 ? CauseLog.GENESIS : movers[(moverCount - 1) % MOVERS];
+  }
+
+  /** Checks every covered account in the order they were covered. */
+  public void checkAll(int parent) {
+    if (ccp != null) {
+      ccp.update(exchange::realizedVol);
+    }
+    for (int i = 0; i < refPrice.length; i++) {
+      if (Ledger.settlesByVariation(instruments.get(i).assetClass())) {
+        variationPaid += ledger.settleVariation(i, ledger.mark(i));
+      }
+    }
+    int[] linked = Arrays.copyOf(movers, Math.min(moverCount, MOVERS));
+    for (int k = 0; k < accountCount; k++) {
+      check(accounts[k], parent, linked);
+    }
+    for (int i = 0; i < refPrice.length; i++) {
+      refPrice[i] = exchange.lastPrice(i);
+    }
+    moverCount = 0;
+  }
+
+  private void check(int account, int parent, int[] linked) {
+    long equity = ledger.equity(account);
+    long maint = maintenance(account);
+    int c = openCall[account];
+    if (c >= 0) {
+      if (equity >= maint || maint == 0) {
+        close(account);
+      } else if (terms.deadlineSeconds() == 0) {
+        followUp(c);
+      }
+      return;
+    }
+    if (equity >= maint || maint == 0) {
+      return;
+    }
+    long amount = maint - equity;
+    int cause =
+        causes.record(
+            CauseKind.MARGIN_CALL,
+            -1,
+            parent,
+            clock.now(),
+            String.format("%s margin call %s $%.0f", name, ledger.name(account), amount / 1e6));
+    for (int m : linked) {
+      if (m != parent && m != CauseLog.GENESIS) {
+        causes.link(cause, m);
+      }
+    }
+    long deadline = clock.now() + Time.seconds(terms.deadlineSeconds());
+    calls.add(
+        new MarginCall(account, cause, amount, clock.now(), deadline, MarginCall.Outcome.OPEN, 0));
+    int index = calls.size() - 1;
+    openCall[account] = index;
+    callAmount += amount;
+    listener.onMarginCall(account, cause, amount);
+    if (terms.deadlineSeconds() == 0) {
+      followUp(index);
+    } else {
+      clock.at(deadline, Priority.CLEARING, this, index);
+    }
+  }
+
+  private void close(int account) {
+    int c = openCall[account];
+    MarginCall call = calls.get(c);
+    calls.set(
+        c,
+        call.with(
+            call.liquidationOrders() > 0 ? MarginCall.Outcome.LIQUIDATED : MarginCall.Outcome.MET,
+            call.liquidationOrders()));
+    openCall[account] = -1;
+  }
+
+  /** At a call's deadline, and after each round of liquidation orders. */
+  private void followUp(int index) {
+    MarginCall call = calls.get(index);
+    int account = call.account();
+    if (openCall[account] != index) {
+      return; // already closed
+    }
+    long equity = ledger.equity(account);
+    long maint = maintenance(account);
+    if (equity >= maint || maint == 0) {
+      if (maint == 0 && equity < 0) {
+        unsecuredDeficit -= equity;
+      }
+      close(account);
+      return;
+    }
+    int sent = liquidate(account, call.cause(), equity, maint);
+    calls.set(index, call.with(MarginCall.Outcome.OPEN, call.liquidationOrders() + sent));
+    if (openCall[account] == index && maintenance(account) > 0) {
+      if (ledger.equity(account) >= maintenance(account)) {
+        close(account);
+      } else {
+        clock.after(Time.seconds(terms.retrySeconds()), Priority.CLEARING, this, index);
+      }
+    } else if (openCall[account] == index) {
+      close(account);
+    }
+  }
+
+  /** Sends the liquidation orders of one round; returns how many it sent. */
+  private int liquidate(int account, int callCause, long equity, long maint) {
+    MarginPolicy policy = policyOf[account];
+    double f =
+        equity <= 0 ? 1 : Math.max(0, Math.min(1, 1 - equity / ((1 + terms.buffer()) * maint)));
+    double need = f * maint;
+    Integer[] order = ranked(account);
+    int sent = 0;
+    for (int i : order) {
+      if (need <= 0 && terms.order() != LiquidationOrder.PRO_RATA) {
+        break;
+      }
+      long pos = ledger.position(account, i);
+      if (pos == 0 || !exchange.isOpen(i)) {
+        continue;
+      }
+      Instrument ins = instruments.get(i);
+      long abs = Math.abs(pos);
+      long lots;
+      if (terms.order() == LiquidationOrder.PRO_RATA) {
+        lots = Math.min(abs, (long) Math.ceil(f * abs));
+      } else {
+        long m = policy.maintenance(ins, pos, ledger.mark(i));
+        if (m <= 0) {
+          continue;
+        }
+        lots = Math.min(abs, (long) Math.ceil(abs * need / m));
+        need -= (double) m * lots / abs;
+      }
+      if (lots <= 0) {
+        continue;
+      }
+      Side side = pos > 0 ? Side.SELL : Side.BUY;
+      int cause =
+          causes.record(
+              CauseKind.LIQUIDATION,
+              -1,
+              callCause,
+              clock.now(),
+              name + " liquidates " + ledger.name(account) + " " + ins.symbol());
+      if (terms.iocAtBankruptcy()) {
+        long bankruptcy = bankruptcyPrice(account, i);
+        exchange.ioc(account, i, side, Math.max(1, bankruptcy), lots, cause);
+        long left = ledger.position(account, i);
+        if (left != 0 && backstop != null && ledger.equity(account) <= 0) {
+          backstop.absorb(account, i, bankruptcyPrice(account, i), callCause);
+        }
+      } else {
+        exchange.market(account, i, side, lots, cause);
+      }
+      liquidated[account] = true;
+      liquidationOrders++;
+      sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * The price of instrument i at which the account's equity would be zero, other marks unchanged:
+   * mark - equity / (position x cashPerTickLot), rounded towards the mark.
+   */
+  public long bankruptcyPrice(int account, int instrument) {
+    long pos = ledger.position(account, instrument);
+    long mark = ledger.mark(instrument);
+    if (pos == 0) {
+      return mark;
+    }
+    double per = (double) pos * instruments.get(instrument).cashPerTickLot();
+    double p = mark - ledger.equity(account) / per;
+    return pos > 0 ? (long) Math.ceil(p) : (long) Math.floor(p);
+  }
+
+  private Integer[] ranked(int account) {
+    List<Integer> held = new ArrayList<>();
+    for (int i = 0; i < instruments.size(); i++) {
+      if (ledger.position(account, i) != 0) {
+        held.add(i);
+      }
+    }
+    Integer[] order = held.toArray(new Integer[0]);
+    switch (terms.order()) {
+      case MOST_LIQUID_FIRST:
+        Arrays.sort(order, (a, b) -> Double.compare(tradedNotional(b), tradedNotional(a)));
+        break;
+      case BIGGEST_WINNERS_FIRST:
+        Arrays.sort(order, (a, b) -> Double.compare(gain(account, b), gain(account, a)));
+        break;
+      default:
+        break;
+    }
+    return order;
+  }
+
+  private double tradedNotional(int i) {
+    return (double) exchange.volume(i)
+        * exchange.lastPrice(i)
+        * instruments.get(i).cashPerTickLot();
+  }
+
+  /** Unrealised gain of a position, micro-units. */
+  private double gain(int account, int i) {
+    long pos = ledger.position(account, i);
+    return pos
+        * (ledger.mark(i) - ledger.entryPrice(account, i))
+        * instruments.get(i).cashPerTickLot();
+  }
+
+  // ---- MarketListener ----
+
+  @Override
+  public void onTrade(
+      long time,
+      Instrument instrument,
+      long price,
+      long qty,
+      Side aggressor,
+      int buyAccount,
+      int sellAccount,
+      int buyCause,
+      int sellCause) {
+    int i = instrument.id();
+    long notional = price * qty * instrument.cashPerTickLot();
+    if (covers(sellAccount) && causes.kind(sellCause) == CauseKind.LIQUIDATION) {
+      longNotional[i] += notional;
+      liquidationTrades[i]++;
+    }
+    if (covers(buyAccount) && causes.kind(buyCause) == CauseKind.LIQUIDATION) {
+      shortNotional[i] += notional;
+      liquidationTrades[i]++;
+    }
+    if (!started) {
+      return;
+    }
+    long ref = refPrice[i];
+    if (Math.abs(price - ref) * 100 >= terms.moveTriggerPct() * ref) {
+      refPrice[i] = price;
+      int mover = aggressor == Side.BUY ? buyCause : sellCause;
+      movers[moverCount % MOVERS] = mover;
+      moverCount++;
+      requestCheck(mover);
+    }
+  }
+
+  // ---- statistics ----
+
+  /** Every call so far, in the order issued. */
+  public List<MarginCall> calls() {
+    return Collections.unmodifiableList(calls);
+  }
+
+  /** Sum of the amounts of every call, micro-units. */
+  public long callAmount() {
+    return callAmount;
+  }
+
+  /** Liquidation orders sent. */
+  public int liquidationOrders() {
+    return liquidationOrders;
+  }
+
+  /** Accounts the broker has sent at least one liquidation order for. */
+  public int accountsLiquidated() {
+    int n = 0;
+    for (int k = 0; k < accountCount; k++) {
+      n += liquidated[accounts[k]] ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Notional of long positions sold by liquidation in an instrument, micro-units. */
+  public long longsLiquidated(int instrument) {
+    return longNotional[instrument];
+  }
+
+  /** Notional of short positions bought back by liquidation in an instrument, micro-units. */
+  public long shortsLiquidated(int instrument) {
+    return shortNotional[instrument];
+  }
+
+  /** Variation margin paid to gaining accounts at this broker's checks, micro-units. */
+  public long variationPaid() {
+    return variationPaid;
+  }
+
+  /** Losses beyond the equity of accounts that ended flat, micro-units. */
+  public long unsecuredDeficit() {
+    return unsecuredDeficit;
+  }
+}
