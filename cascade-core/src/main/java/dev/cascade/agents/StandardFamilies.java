@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.liquidity.MarketMaker;
 import dev.cascade.agents.noise.NoiseTrader;
@@ -15,6 +16,7 @@ public final class StandardFamilies {
         .register(NoiseTrader.FAMILY)
         .register(MarketMaker.FAMILY)
         .register(FundamentalInvestor.FAMILY)
-        .register(MomentumTrader.FAMILY);
+        .register(MomentumTrader.FAMILY)
+        .register(OptionsDealer.FAMILY);
   }
 }

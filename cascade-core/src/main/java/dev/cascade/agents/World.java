@@ -2,6 +2,7 @@ package dev.cascade.agents;
 
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.OptionsMarket;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
@@ -29,6 +30,7 @@ public final class World implements MarketListener {
   private final Exchange exchange;
   private final Ledger ledger;
   private final Fundamentals fundamentals;
+  private final OptionsMarket options;
   private final List<Slot> slots = new ArrayList<>();
   private Slot[] slotOfAccount = new Slot[64];
   private final double[] spreadStress;
@@ -48,6 +50,7 @@ public final class World implements MarketListener {
     this.exchange = exchange;
     this.ledger = ledger;
     this.fundamentals = fundamentals;
+    this.options = new OptionsMarket(clock, exchange, causes);
     int n = exchange.instruments().size();
     spreadStress = new double[n];
     depthStress = new double[n];
@@ -75,6 +78,11 @@ public final class World implements MarketListener {
 
   public Fundamentals fundamentals() {
     return fundamentals;
+  }
+
+  /** The run's options market: vol surfaces and dealer books (idle until a dealer registers). */
+  public OptionsMarket options() {
+    return options;
   }
 
   /**
@@ -300,6 +308,11 @@ public final class World implements MarketListener {
     @Override
     public double depthStress(Instrument i) {
       return clock.now() < stressUntil[i.id()] ? depthStress[i.id()] : 1;
+    }
+
+    @Override
+    public OptionsMarket options() {
+      return options;
     }
 
     @Override

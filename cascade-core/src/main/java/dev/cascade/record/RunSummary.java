@@ -1,5 +1,7 @@
 package dev.cascade.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cascade.derivatives.DealerReport;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.scenario.InstrumentSpec;
@@ -23,6 +25,7 @@ import java.util.List;
  * @param conservation "conserved", or what is not
  * @param instruments one line per instrument, in scenario order
  * @param halts every halt, in order
+ * @param dealers options dealers per underlying; absent (null) in runs without dealers
  */
 public record RunSummary(
     String scenario,
@@ -36,7 +39,8 @@ public record RunSummary(
     String simulatedEnd,
     String conservation,
     List<InstrumentSummary> instruments,
-    List<HaltSummary> halts) {
+    List<HaltSummary> halts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers) {
 
   /**
    * A halt as summarised.
@@ -89,6 +93,10 @@ public record RunSummary(
               Time.format(h.untilNanos()),
               h.reason()));
     }
+    List<DealerSummary> dealers = new ArrayList<>();
+    for (DealerReport r : sim.world().options().reports()) {
+      dealers.add(DealerSummary.of(r));
+    }
     long events = sim.clock().eventsRun();
     return new RunSummary(
         sim.spec().name(),
@@ -102,7 +110,8 @@ public record RunSummary(
         Time.format(sim.endNanos()),
         sim.ledger().conservation().toString(),
         lines,
-        halts);
+        halts,
+        dealers.isEmpty() ? null : List.copyOf(dealers));
   }
 
   private static Double finite(double v) {
