@@ -1,5 +1,6 @@
 package dev.cascade.cli;
 
+import dev.cascade.record.DealerSummary;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.record.RunSummary;
 import java.util.Locale;
@@ -56,6 +57,11 @@ final class SummaryTable {
       }
     }
     margin(b, s);
+    if (s.dealers() != null) {
+      for (DealerSummary d : s.dealers()) {
+        dealers(b, d);
+      }
+    }
     return b.toString();
   }
 
@@ -99,6 +105,65 @@ final class SummaryTable {
               s.liquidations().insuranceTakeovers(),
               s.liquidations().adlEvents()));
     }
+  }
+
+  /** The dealers block: gamma, flip, hedging and the VIX-style index of one underlying. */
+  private static void dealers(StringBuilder b, DealerSummary d) {
+    b.append(String.format(Locale.ROOT, "%ndealers on %s (%d):%n", d.underlying(), d.dealers()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  net gamma    %s -> %s per 1%%%n",
+            dollars(d.netGammaStartPer1Pct()),
+            dollars(d.netGammaEndPer1Pct())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  gamma flip   %s -> %s (spot %s -> %s)%s%n",
+            d.flipStart() == null ? "none" : price(d.flipStart()),
+            d.flipEnd() == null ? "none" : price(d.flipEnd()),
+            price(d.spotStart()),
+            price(d.spotEnd()),
+            d.flipCrossedAt() == null ? "" : ", crossed " + d.flipCrossedAt()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  hedging      %s lots (%s), bought %s sold %s%n",
+            volume(d.hedgeLots()),
+            dollars(d.hedgeNotional()),
+            volume(d.hedgeBoughtLots()),
+            volume(d.hedgeSoldLots())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  options      %s -> %s contracts, %s rolled off, %s puts sold to customers%n",
+            volume(d.contractsStart()),
+            volume(d.contractsEnd()),
+            volume(d.contractsRolledOff()),
+            volume(d.customerPuts())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  vix-style    %.2f start, %.2f max, %.2f end%n",
+            d.vixStart(),
+            d.vixMax(),
+            d.vixEnd()));
+  }
+
+  /** Dollars with a sign and a unit suffix: -$2.31M. */
+  static String dollars(double v) {
+    double a = Math.abs(v);
+    String sign = v < 0 ? "-" : "";
+    if (a >= 1e9) {
+      return String.format(Locale.ROOT, "%s$%.2fB", sign, a / 1e9);
+    }
+    if (a >= 1e6) {
+      return String.format(Locale.ROOT, "%s$%.2fM", sign, a / 1e6);
+    }
+    if (a >= 1e3) {
+      return String.format(Locale.ROOT, "%s$%.1fK", sign, a / 1e3);
+    }
+    return String.format(Locale.ROOT, "%s$%.0f", sign, a);
   }
 
   private static String price(double p) {

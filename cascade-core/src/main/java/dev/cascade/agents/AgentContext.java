@@ -1,6 +1,7 @@
 package dev.cascade.agents;
 
 import dev.cascade.cause.CauseKind;
+import dev.cascade.derivatives.OptionsMarket;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.Side;
 import java.util.List;
@@ -96,6 +97,14 @@ public interface AgentContext {
    * The fraction of their normal size market makers should quote now: 1 normally, less in stress.
    */
   double depthStress(Instrument i);
+
+  /**
+   * The run's listed-options market: the implied-vol surface shared by the dealers of each
+   * underlying, and where dealers register their option books.
+   */
+  default OptionsMarket options() {
+    throw new UnsupportedOperationException("this context has no options market");
+  }
 
   // ---- own account ----
 

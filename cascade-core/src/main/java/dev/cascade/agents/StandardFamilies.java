@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.leveraged.LongShortFund;
 import dev.cascade.agents.liquidity.MarketMaker;
@@ -33,6 +34,7 @@ public final class StandardFamilies {
         .register(IndexFund.FAMILY)
         .register(AuthorizedParticipant.FAMILY)
         .register(RetailTrader.FAMILY)
-        .register(LongShortFund.FAMILY);
+        .register(LongShortFund.FAMILY)
+        .register(OptionsDealer.FAMILY);
   }
 }

@@ -2,6 +2,7 @@ package dev.cascade.agents;
 
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.OptionsMarket;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
@@ -33,6 +34,7 @@ public final class World implements MarketListener, MarginCallListener {
   private final Exchange exchange;
   private final Ledger ledger;
   private final Fundamentals fundamentals;
+  private final OptionsMarket options;
   private final List<Slot> slots = new ArrayList<>();
   private Slot[] slotOfAccount = new Slot[64];
   private final double[] spreadStress;
@@ -63,6 +65,7 @@ public final class World implements MarketListener, MarginCallListener {
     this.exchange = exchange;
     this.ledger = ledger;
     this.fundamentals = fundamentals;
+    this.options = new OptionsMarket(clock, exchange, causes);
     int n = exchange.instruments().size();
     spreadStress = new double[n];
     depthStress = new double[n];
@@ -94,6 +97,11 @@ public final class World implements MarketListener, MarginCallListener {
 
   public Fundamentals fundamentals() {
     return fundamentals;
+  }
+
+  /** The run's options market: vol surfaces and dealer books (idle until a dealer registers). */
+  public OptionsMarket options() {
+    return options;
   }
 
   /**
@@ -447,6 +455,11 @@ public final class World implements MarketListener, MarginCallListener {
     @Override
     public double depthStress(Instrument i) {
       return clock.now() < stressUntil[i.id()] ? depthStress[i.id()] : 1;
+    }
+
+    @Override
+    public OptionsMarket options() {
+      return options;
     }
 
     @Override

@@ -191,9 +191,45 @@ public final class BlackScholes {
     return type == OptionType.CALL ? spot * Math.exp(-div * t) : strike * Math.exp(-rate * t);
   }
 
-  /** Standard normal cumulative distribution function. */
+  /**
+   * Standard normal cumulative distribution function: Hart's (1968) double-precision algorithm 5666
+   * as given by West, "Better approximations to cumulative normal functions", Wilmott (2005), fig.
+   * 2; absolute error below 1e-15 against Hipparchus' incomplete-gamma evaluation over |x| &lt; 37
+   * (checked in BlackScholesTest), at a small fraction of its cost, which matters to dealers
+   * repricing their books every few simulated seconds.
+   */
   static double cdf(double x) {
-    return N.cumulativeProbability(x);
+    double a = Math.abs(x);
+    double tail;
+    if (a > 37) {
+      tail = 0;
+    } else {
+      double e = Math.exp(-a * a / 2);
+      if (a < 7.07106781186547) {
+        double n = 3.52624965998911e-02 * a + 0.700383064443688;
+        n = n * a + 6.37396220353165;
+        n = n * a + 33.912866078383;
+        n = n * a + 112.079291497871;
+        n = n * a + 221.213596169931;
+        n = n * a + 220.206867912376;
+        double d = 8.83883476483184e-02 * a + 1.75566716318264;
+        d = d * a + 16.064177579207;
+        d = d * a + 86.7807322029461;
+        d = d * a + 296.564248779674;
+        d = d * a + 637.333633378831;
+        d = d * a + 793.826512519948;
+        d = d * a + 440.413735824752;
+        tail = e * n / d;
+      } else {
+        double b = a + 0.65;
+        b = a + 4 / b;
+        b = a + 3 / b;
+        b = a + 2 / b;
+        b = a + 1 / b;
+        tail = e / b / 2.506628274631;
+      }
+    }
+    return x > 0 ? 1 - tail : tail;
   }
 
   /** Standard normal density. */

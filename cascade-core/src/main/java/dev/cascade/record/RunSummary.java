@@ -1,5 +1,7 @@
 package dev.cascade.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cascade.derivatives.DealerReport;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.scenario.InstrumentSpec;
@@ -27,6 +29,7 @@ import java.util.List;
  * @param halts every halt, in order
  * @param margin margin calls per broker
  * @param liquidations forced sales per venue, insurance fund and auto-deleveraging
+ * @param dealers options dealers per underlying; absent (null) in runs without dealers
  */
 public record RunSummary(
     String scenario,
@@ -44,7 +47,8 @@ public record RunSummary(
     List<InstrumentSummary> instruments,
     List<HaltSummary> halts,
     MarginSummary margin,
-    LiquidationSummary liquidations) {
+    LiquidationSummary liquidations,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers) {
 
   /**
    * A halt as summarised.
@@ -97,6 +101,10 @@ public record RunSummary(
               Time.format(h.untilNanos()),
               h.reason()));
     }
+    List<DealerSummary> dealers = new ArrayList<>();
+    for (DealerReport r : sim.world().options().reports()) {
+      dealers.add(DealerSummary.of(r));
+    }
     long events = sim.events();
     return new RunSummary(
         sim.spec().name(),
@@ -114,7 +122,8 @@ public record RunSummary(
         lines,
         halts,
         MarginSummary.of(sim.world().brokers()),
-        LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()));
+        LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()),
+        dealers.isEmpty() ? null : List.copyOf(dealers));
   }
 
   /** Micro-units to dollars, rounded to cents. */

@@ -15,6 +15,9 @@ public final class Mechanisms {
   private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
 
   static {
+    MEMBERS.put("dealers", List.of("options-dealer"));
+    MEMBERS.put("leverage", List.of("long-short-fund"));
+    MEMBERS.put("margin-hikes", List.of("margin-rate"));
     MEMBERS.put("vol-target", List.of("vol-target"));
     MEMBERS.put("risk-parity", List.of("risk-parity"));
     MEMBERS.put("passive-flows", List.of("index-fund", "etf-holder", "flow"));

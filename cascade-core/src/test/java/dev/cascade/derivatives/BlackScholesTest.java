@@ -301,4 +301,15 @@ class BlackScholesTest {
             / (2 * h);
     assertThat(g.theta()).isCloseTo(fd, within(1e-6));
   }
+
+  @Test
+  void normalCdfMatchesHipparchusToMachinePrecision() {
+    org.hipparchus.distribution.continuous.NormalDistribution n =
+        new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+    for (double x = -37; x <= 37; x += 0.001) {
+      assertThat(BlackScholes.cdf(x))
+          .as("N(%f)", x)
+          .isCloseTo(n.cumulativeProbability(x), within(1e-15));
+    }
+  }
 }

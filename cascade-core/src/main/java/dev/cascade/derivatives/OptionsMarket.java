@@ -1,0 +1,320 @@
+package dev.cascade.derivatives;
+
+import dev.cascade.cause.CauseKind;
+import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.Scheduler;
+import dev.cascade.kernel.Time;
+import dev.cascade.kernel.Wakeable;
+import dev.cascade.market.Exchange;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The listed-options market of a run: one {@link VolSurface} per underlying, shared by every dealer
+ * on it; the dealers' {@link DealerBook}s; a VIX-style index ({@link VixIndex}) computed from each
+ * surface; and the tallies the run summary reads ({@link #reports}). Idle (no listener, no events)
+ * until a dealer {@link #register registers} a book.
+ *
+ * <p>Surface coupling. Every {@link #SURFACE_SECONDS} of simulated time while the underlying
+ * trades, the surface is updated with the last trade price and the exchange's short-term realised
+ * vol ({@link VolSurface#update}); the index is sampled right after. The surface starts at the
+ * defaults of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the
+ * exchange's prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily
+ * lambda 0.94 to the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being
+ * 1/252 of the session's trading year.
+ *
+ * <p>Every {@link #SAMPLE_SECONDS} the sign of the dealers' net GEX at spot is compared with its
+ * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
+ * watched to count hedge volume (orders whose cause is {@link CauseKind#HEDGE}) and to remember,
+ * per underlying, the cause of the last order that moved the price down and up ({@link
+ * #moveCause}), the parent dealers give their hedges. Events run at {@link Priority#SAMPLING},
+ * after the agents at the same instant. Rate and dividend yield are 0 (assumed).
+ */
+public final class OptionsMarket implements MarketListener, Wakeable {
+  /** Seconds between checks of the sign of net dealer gamma at spot. */
+  public static final double SAMPLE_SECONDS = 10;
+
+  /** Seconds between surface updates and index samples (assumed: the exchange's 300 s vol EWMA). */
+  public static final double SURFACE_SECONDS = 300;
+
+  /** Risk-free rate used for books, surface and index (assumed 0). */
+  public static final double RATE = 0;
+
+  /** Dividend yield used for books, surface and index (assumed 0). */
+  public static final double DIV = 0;
+
+  private static final double RISKMETRICS_DAILY_LAMBDA = 0.94;
+  private static final int SAMPLE = 1;
+
+  private final Scheduler clock;
+  private final Exchange exchange;
+  private final CauseLog causes;
+  private final VixIndex vix = VixIndex.standard();
+  private final Underlying[] byInstrument;
+  private final List<Underlying> underlyings = new ArrayList<>();
+  private final long sampleNanos = Time.seconds(SAMPLE_SECONDS);
+  private final long surfaceNanos = Time.seconds(SURFACE_SECONDS);
+  private boolean active;
+
+  /** The options market on one underlying. */
+  private static final class Underlying {
+    final Instrument instrument;
+    final VolSurface surface;
+    final List<DealerBook> books = new ArrayList<>();
+    boolean sampled;
+    double gammaStart;
+    double flipStart = Double.NaN;
+    double spotStart;
+    int startSign;
+    long crossed = -1;
+    long contractsStart;
+    long rolledOff;
+    long customerPuts;
+    long hedgeBought;
+    long hedgeSold;
+    double hedgeNotional;
+    double vixStart;
+    double vixMax;
+    long lastSurfaceUpdate;
+    long lastPrice;
+    int downCause = -1;
+    int upCause = -1;
+
+    Underlying(Instrument instrument, VolSurface surface) {
+      this.instrument = instrument;
+      this.surface = surface;
+    }
+  }
+
+  public OptionsMarket(Scheduler clock, Exchange exchange, CauseLog causes) {
+    this.clock = clock;
+    this.exchange = exchange;
+    this.causes = causes;
+    this.byInstrument = new Underlying[exchange.instruments().size()];
+  }
+
+  /** The shared implied-vol surface of an underlying, created on first use. */
+  public VolSurface surface(Instrument i) {
+    return underlying(i).surface;
+  }
+
+  /** Adds a dealer's book on an underlying; starts the market's sampling on the first call. */
+  public void register(Instrument i, DealerBook book) {
+    underlying(i).books.add(book);
+    if (!active) {
+      active = true;
+      exchange.addListener(this);
+      clock.at(clock.now(), Priority.SAMPLING, this, SAMPLE);
+    }
+  }
+
+  /** Records contracts that expired out of a dealer's book. */
+  public void recordRollOff(Instrument i, long contracts) {
+    underlying(i).rolledOff += contracts;
+  }
+
+  /** Records puts customers bought from a dealer, contracts. */
+  public void recordCustomerPuts(Instrument i, long contracts) {
+    underlying(i).customerPuts += contracts;
+  }
+
+  /**
+   * The cause of the last aggressive order that moved the underlying's trade price down ({@code
+   * down}) or up, or -1 if none has yet.
+   */
+  public int moveCause(Instrument i, boolean down) {
+    Underlying u = byInstrument[i.id()];
+    return u == null ? -1 : down ? u.downCause : u.upCause;
+  }
+
+  /** The dealers' net gamma exposure at price {@code s}, dollars per 1% move (sticky strike). */
+  public double netGamma(Instrument i, double s) {
+    Underlying u = underlying(i);
+    return netGamma(u, s, spot(u));
+  }
+
+  /** The gamma flip nearest spot, dollars, or NaN when the dealers' GEX has one sign. */
+  public double flip(Instrument i) {
+    Underlying u = underlying(i);
+    double spot = spot(u);
+    return GammaFlip.nearest(s -> netGamma(u, s, spot), spot, GammaFlip.GRID_PCT, GammaFlip.STEPS);
+  }
+
+  /** The VIX-style index of an underlying's surface now, index points. */
+  public double vix(Instrument i) {
+    Underlying u = underlying(i);
+    return vix.value(u.surface, spot(u), RATE, DIV);
+  }
+
+  /** One report per underlying with dealers, in order of first use; values "at the end" are now. */
+  public List<DealerReport> reports() {
+    List<DealerReport> out = new ArrayList<>();
+    for (Underlying u : underlyings) {
+      if (u.books.isEmpty()) {
+        continue;
+      }
+      if (!u.sampled) {
+        sampleStart(u);
+      }
+      double spot = spot(u);
+      double vixNow = vix.value(u.surface, spot, RATE, DIV);
+      out.add(
+          new DealerReport(
+              u.instrument.symbol(),
+              u.books.size(),
+              u.gammaStart,
+              netGamma(u, spot, spot),
+              u.flipStart,
+              flip(u.instrument),
+              u.spotStart,
+              spot,
+              u.crossed,
+              u.hedgeBought + u.hedgeSold,
+              u.hedgeNotional,
+              u.hedgeBought,
+              u.hedgeSold,
+              u.contractsStart,
+              grossContracts(u),
+              u.rolledOff,
+              u.customerPuts,
+              u.vixStart,
+              Math.max(u.vixMax, vixNow),
+              vixNow));
+    }
+    return out;
+  }
+
+  @Override
+  public void wake(long timeNanos, int tag) {
+    for (Underlying u : underlyings) {
+      if (u.books.isEmpty()) {
+        continue;
+      }
+      if (!u.sampled) {
+        sampleStart(u);
+        continue;
+      }
+      double spot = spot(u);
+      if (u.crossed < 0) {
+        int sign = (int) Math.signum(netGamma(u, spot, spot));
+        if (sign != 0 && sign != u.startSign) {
+          u.crossed = timeNanos;
+        }
+      }
+      int id = u.instrument.id();
+      if (timeNanos - u.lastSurfaceUpdate >= surfaceNanos && exchange.isOpen(id)) {
+        u.surface.update(spot, exchange.realizedVol(id));
+        u.lastSurfaceUpdate = timeNanos;
+        u.vixMax = Math.max(u.vixMax, vix.value(u.surface, spot, RATE, DIV));
+      }
+    }
+    clock.after(sampleNanos, Priority.SAMPLING, this, SAMPLE);
+  }
+
+  @Override
+  public void onTrade(
+      long time,
+      Instrument instrument,
+      long price,
+      long qty,
+      Side aggressor,
+      int buyAccount,
+      int sellAccount,
+      int buyCause,
+      int sellCause) {
+    Underlying u = byInstrument[instrument.id()];
+    if (u == null) {
+      return;
+    }
+    boolean hedgeBuy = causes.kind(buyCause) == CauseKind.HEDGE;
+    boolean hedgeSell = causes.kind(sellCause) == CauseKind.HEDGE;
+    if (hedgeBuy || hedgeSell) {
+      double notional =
+          (double) price
+              * qty
+              * instrument.cashPerTickLot()
+              / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+      // A hedge crossing another hedge is one trade: count it once, on the aggressor's side.
+      if (hedgeBuy && (!hedgeSell || aggressor == Side.BUY)) {
+        u.hedgeBought += qty;
+      } else {
+        u.hedgeSold += qty;
+      }
+      u.hedgeNotional += notional;
+    }
+    if (u.lastPrice > 0 && price < u.lastPrice && aggressor == Side.SELL) {
+      u.downCause = sellCause;
+    } else if (u.lastPrice > 0 && price > u.lastPrice && aggressor == Side.BUY) {
+      u.upCause = buyCause;
+    }
+    u.lastPrice = price;
+  }
+
+  private void sampleStart(Underlying u) {
+    double spot = spot(u);
+    u.sampled = true;
+    u.spotStart = spot;
+    u.gammaStart = netGamma(u, spot, spot);
+    u.startSign = (int) Math.signum(u.gammaStart);
+    u.flipStart = flip(u.instrument);
+    u.contractsStart = grossContracts(u);
+    u.vixStart = vix.value(u.surface, spot, RATE, DIV);
+    u.vixMax = u.vixStart;
+    u.lastSurfaceUpdate = clock.now();
+  }
+
+  private Underlying underlying(Instrument i) {
+    Underlying u = byInstrument[i.id()];
+    if (u == null) {
+      VolSurfaceParams base = VolSurfaceParams.defaults();
+      double prior = exchange.realizedVol(i.id());
+      double tradingDaySeconds = i.session().tradingSecondsPerYear() / 252;
+      double alpha = 1 - Math.pow(RISKMETRICS_DAILY_LAMBDA, SURFACE_SECONDS / tradingDaySeconds);
+      double atm = base.impliedOverRealized() * prior;
+      VolSurfaceParams p =
+          new VolSurfaceParams(
+              atm,
+              atm,
+              base.termSpeed(),
+              base.skew(),
+              base.curvature(),
+              base.minVol(),
+              base.maxVol(),
+              alpha,
+              base.impliedOverRealized(),
+              base.spotVolBeta(),
+              base.skewBeta(),
+              base.minSkew(),
+              base.maxSkew());
+      u = new Underlying(i, new VolSurface(p, i.price(exchange.lastPrice(i.id()))));
+      byInstrument[i.id()] = u;
+      underlyings.add(u);
+    }
+    return u;
+  }
+
+  private double spot(Underlying u) {
+    return u.instrument.price(exchange.lastPrice(u.instrument.id()));
+  }
+
+  private double netGamma(Underlying u, double s, double volSpot) {
+    long now = clock.now();
+    double g = 0;
+    for (DealerBook b : u.books) {
+      g += b.gammaPerOnePercent(s, now, u.surface, volSpot);
+    }
+    return g;
+  }
+
+  private static long grossContracts(Underlying u) {
+    long n = 0;
+    for (DealerBook b : u.books) {
+      n += b.grossContracts();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,211 @@
+package dev.cascade.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascade.agents.StandardFamilies;
+import dev.cascade.cause.CauseKind;
+import dev.cascade.derivatives.DealerReport;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import dev.cascade.record.MarketRecorder;
+import dev.cascade.record.RunSummary;
+import dev.cascade.record.TapeHash;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OptionsDealerTest {
+
+  private static Simulation run(ScenarioSpec spec, long seed) {
+    Simulation sim = Simulations.resolve(spec, seed, Set.of(), StandardFamilies.registry());
+    sim.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+    return sim;
+  }
+
+  private static DealerReport report(Simulation sim) {
+    assertThat(sim.world().options().reports()).hasSize(1);
+    return sim.world().options().reports().get(0);
+  }
+
+  @Test
+  void shortGammaDealersSellIntoAFallAndLongGammaDealersBuy() {
+    DealerReport shortGamma =
+        report(
+            run(DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.shortGamma()), 3));
+    DealerReport longGamma =
+        report(
+            run(DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.longGamma()), 3));
+
+    assertThat(shortGamma.netGammaStart()).isNegative();
+    assertThat(longGamma.netGammaStart()).isPositive();
+    assertThat(shortGamma.spotEnd()).isLessThan(shortGamma.spotStart());
+    assertThat(longGamma.spotEnd()).isLessThan(longGamma.spotStart());
+    // The direction comes from the book's delta: nearly all hedging goes one way.
+    assertThat(shortGamma.hedgeSoldLots()).isGreaterThan(4 * shortGamma.hedgeBoughtLots());
+    assertThat(longGamma.hedgeBoughtLots()).isGreaterThan(4 * longGamma.hedgeSoldLots());
+  }
+
+  @Test
+  void everyDealerOrderCarriesAHedgeCauseWhoseParentIsTheMoveOrRoutine() {
+    Simulation sim =
+        Simulations.resolve(
+            DealerFixture.spec(DealerFixture.START, 20, -1.5, DealerFixture.shortGamma()),
+            5,
+            Set.of(),
+            StandardFamilies.registry());
+    Map<Integer, Long> dealerLotsByKind = new HashMap<>();
+    sim.addListener(
+        new MarketListener() {
+          @Override
+          public void onTrade(
+              long time,
+              Instrument instrument,
+              long price,
+              long qty,
+              Side aggressor,
+              int buyAccount,
+              int sellAccount,
+              int buyCause,
+              int sellCause) {
+            for (int[] side : new int[][] {{buyAccount, buyCause}, {sellAccount, sellCause}}) {
+              int agent = sim.world().agentOfAccount(side[0]);
+              if (agent >= 0 && sim.world().agentId(agent).startsWith("dealer-")) {
+                dealerLotsByKind.merge(sim.causes().kind(side[1]).ordinal(), qty, Long::sum);
+              }
+            }
+          }
+        });
+    sim.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+
+    assertThat(dealerLotsByKind).containsOnlyKeys(CauseKind.HEDGE.ordinal());
+    assertThat(dealerLotsByKind.get(CauseKind.HEDGE.ordinal())).isPositive();
+    boolean someHedgeHasAMoveAsParent = false;
+    for (int c = 1; c < sim.causes().size(); c++) {
+      if (sim.causes().kind(c) == CauseKind.HEDGE
+          && sim.causes().parent(c) != dev.cascade.cause.CauseLog.GENESIS) {
+        someHedgeHasAMoveAsParent = true;
+      }
+    }
+    assertThat(someHedgeHasAMoveAsParent).isTrue();
+  }
+
+  @Test
+  void optionsRollOffAtTheirExpiry() {
+    // A 0-day expiry (today 16:00 New York) and one a week later; the run crosses the close.
+    OffsetDateTime start = OffsetDateTime.parse("2025-11-18T15:30:00-05:00");
+    Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
+    params.put("firstExpiryDays", 0.0);
+    params.put("expiries", 2.0);
+    params.put("expirySpacingDays", 7.0);
+    Simulation sim = run(DealerFixture.spec(start, 45, 0, params), 1);
+    DealerReport r = report(sim);
+
+    assertThat(r.contractsRolledOff()).isPositive();
+    assertThat(r.contractsEnd()).isEqualTo(r.contractsStart() - r.contractsRolledOff());
+    // Half the book (one expiry of two) went.
+    assertThat((double) r.contractsRolledOff() / r.contractsStart()).isBetween(0.45, 0.55);
+  }
+
+  @Test
+  void customersBuyPutsInASellOffAndDealersTakeThemOnTheirBooks() {
+    Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
+    params.put("putDemandPctPerHour", 5.0);
+    DealerReport withDemand =
+        report(run(DealerFixture.spec(DealerFixture.START, 30, -2, params), 2));
+    DealerReport calm = report(run(DealerFixture.spec(DealerFixture.START, 30, 0, params), 2));
+
+    assertThat(withDemand.customerPuts()).isPositive();
+    assertThat(withDemand.contractsEnd())
+        .isEqualTo(withDemand.contractsStart() + withDemand.customerPuts());
+    assertThat(withDemand.customerPuts()).isGreaterThan(calm.customerPuts());
+  }
+
+  @Test
+  void theSurfaceLiftsTheVixStyleIndexInASellOff() {
+    DealerReport r =
+        report(run(DealerFixture.spec(DealerFixture.START, 40, -2, DealerFixture.shortGamma()), 4));
+
+    // ATM starts at 1.1 x the 15% prior vol, so the index starts near 16.5 plus skew and smile.
+    assertThat(r.vixStart()).isBetween(15.0, 19.0);
+    assertThat(r.vixMax()).isGreaterThan(r.vixStart());
+    assertThat(r.vixEnd()).isGreaterThan(r.vixStart());
+  }
+
+  @Test
+  void theSummaryHasADealersSectionOnlyWhenThereAreDealers() throws Exception {
+    ScenarioSpec spec =
+        DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.shortGamma());
+    Simulation sim = Simulations.resolve(spec, 3, Set.of(), StandardFamilies.registry());
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 5);
+    TapeHash hash = new TapeHash();
+    sim.addListener(rec);
+    sim.addListener(hash);
+    rec.start();
+    sim.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+    rec.finish();
+    RunSummary summary = RunSummary.of(sim, rec, hash, 1);
+
+    assertThat(summary.conservation()).isEqualTo("conserved");
+    assertThat(summary.dealers()).hasSize(1);
+    var d = summary.dealers().get(0);
+    assertThat(d.underlying()).isEqualTo("SPY");
+    assertThat(d.dealers()).isEqualTo(3);
+    assertThat(d.netGammaStartPer1Pct()).isNegative();
+    assertThat(d.netGammaEndPer1Pct()).isNegative();
+    assertThat(d.flipStart()).isNotNull().isGreaterThan(d.spotStart());
+    assertThat(d.flipEnd()).isNotNull();
+    assertThat(d.hedgeLots()).isEqualTo(d.hedgeBoughtLots() + d.hedgeSoldLots()).isPositive();
+    assertThat(d.hedgeNotional()).isBetween(d.hedgeLots() * 500.0, d.hedgeLots() * 600.0);
+    assertThat(d.vixStart()).isPositive();
+    assertThat(d.vixMax()).isGreaterThanOrEqualTo(d.vixEnd());
+    assertThat(new ObjectMapper().writeValueAsString(summary)).contains("\"dealers\":[");
+
+    Simulation none =
+        Simulations.resolve(spec, 3, Set.of("options-dealer"), StandardFamilies.registry());
+    MarketRecorder rec2 = new MarketRecorder(none.exchange(), none.clock(), 5);
+    none.addListener(rec2);
+    rec2.start();
+    none.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+    rec2.finish();
+    RunSummary without = RunSummary.of(none, rec2, new TapeHash(), 1);
+    assertThat(without.dealers()).isNull();
+    assertThat(new ObjectMapper().writeValueAsString(without)).doesNotContain("dealers");
+  }
+
+  @Test
+  void theFlipCrossingIsRecordedWhenSpotFallsThroughIt() {
+    // Long gamma at the start, flip 1-2% below spot: a -3% shock crosses it.
+    Map<String, Double> params = new HashMap<>();
+    params.put("putCallRatio", 1.22);
+    params.put("putCentrePct", 4.0);
+    params.put("callCentrePct", 1.0);
+    DealerReport r = report(run(DealerFixture.spec(DealerFixture.START, 40, -3, params), 1));
+
+    assertThat(r.netGammaStart()).isPositive();
+    assertThat(r.flipStart()).isLessThan(r.spotStart());
+    assertThat(r.spotEnd()).isLessThan(r.flipStart());
+    assertThat(r.flipCrossedNanos()).isGreaterThan(Time.ofInstant(DealerFixture.START.toInstant()));
+    assertThat(r.netGammaEnd()).isNegative();
+  }
+
+  @Test
+  void runsWithDealersAreDeterministicAndConserveCashAndUnits() {
+    ScenarioSpec spec =
+        DealerFixture.spec(DealerFixture.START, 15, -1.5, DealerFixture.shortGamma());
+    String[] hashes = new String[2];
+    for (int k = 0; k < 2; k++) {
+      Simulation sim = Simulations.resolve(spec, 9, Set.of(), StandardFamilies.registry());
+      TapeHash hash = new TapeHash();
+      sim.addListener(hash);
+      sim.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+      assertThat(sim.ledger().conservation().holds()).isTrue();
+      hashes[k] = hash.hex();
+    }
+    assertThat(hashes[0]).isEqualTo(hashes[1]);
+  }
+}
