@@ -10,6 +10,8 @@ import dev.cascade.record.Bar;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
+import dev.cascade.report.HtmlReport;
+import dev.cascade.report.RunDataException;
 import dev.cascade.scenario.LoadResult;
 import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
-          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv."
+          + " summary.json, trades.csv, bars-1m.csv, depth.csv, halts.csv, scenario.yaml"
+          + " (and report.html with --report)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
+
+  @Option(
+      names = "--report",
+      description =
+          "also write report.html, the self-contained HTML report, into the run directory")
+  boolean report;
 
   @Option(
       names = "--sample-seconds",
@@ -142,6 +151,11 @@ final class RunCommand implements Callable<Integer> {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);
+      // The scenario travels with its run, so the run can be reproduced from its directory.
+      Files.copy(file, dir.file("scenario.yaml"));
+      if (report) {
+        writeReport(dir);
+      }
       Path where = dir.commit();
       committed = true;
 
@@ -163,12 +177,24 @@ final class RunCommand implements Callable<Integer> {
           summary.eventsPerSecond());
       outW.println("ledger: " + summary.conservation());
       outW.println("run: " + where);
+      if (report) {
+        outW.println("report: " + where.resolve(HtmlReport.FILE));
+      }
       outW.flush();
       return summary.conservation().equals("conserved") ? 0 : 1;
     } finally {
       if (!committed) {
         dir.abandon();
       }
+    }
+  }
+
+  private static void writeReport(RunDirectory dir) throws IOException {
+    try {
+      HtmlReport.write(dir.file("summary.json").getParent());
+    } catch (RunDataException e) {
+      // The run directory was written just above: a problem reading it back is a bug.
+      throw new IllegalStateException("report of the run just written: " + e.getMessage(), e);
     }
   }
 
