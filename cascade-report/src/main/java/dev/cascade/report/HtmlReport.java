@@ -112,7 +112,8 @@ public final class HtmlReport {
         .append("</span></h1>\n<p class=\"sub\">")
         .append(ReportPage.escape(run.summary.instruments().size() + " instruments · simulated "))
         .append(
-            ReportPage.escape(run.summary.simulatedStart() + " to " + run.summary.simulatedEnd()))
+            ReportPage.escape(
+                SummarySection.window(run.summary.simulatedStart(), run.summary.simulatedEnd())))
         .append(" · all times UTC</p>\n<nav>");
     h.append(navLinks(page.body()))
         .append("</nav>\n</header>\n<main>\n")

@@ -122,24 +122,34 @@
       ];
       return o;
     },
-    // Quoted spread above, depth per side below; spec: spread, bid, ask, halts.
+    // Quoted spread above; depth below, bid side up and ask side down from zero, so a book that
+    // drains on both sides shows as the band closing in. spec: spread, bid, ask, halts.
     liquidity: function (spec) {
       var o = base(spec);
       o.legend = { top: 2, right: 8, textStyle: { fontSize: 11 }, data: ['spread', 'bid depth', 'ask depth'] };
-      o.grid = [{ left: 64, right: 16, top: 34, height: '36%' }, { left: 64, right: 16, top: '57%', bottom: 46 }];
+      o.grid = [{ left: 64, right: 16, top: 34, height: '30%' }, { left: 64, right: 16, top: '50%', bottom: 46 }];
       o.xAxis = [timeAxis(0, false), timeAxis(1, true)];
-      o.yAxis = [valueAxis(0, 'spread (bps)', { min: 0 }), valueAxis(1, 'depth (lots, 5 lvls)', { min: 0 })];
+      o.yAxis = [
+        valueAxis(0, 'spread (bps)', { min: 0, splitNumber: 3 }),
+        valueAxis(1, 'lots (bid ↑ ask ↓)', {
+          scale: false, axisLabel: { color: '#444', formatter: function (v) { return compact(Math.abs(v)); } }
+        })
+      ];
       o.axisPointer = { link: [{ xAxisIndex: 'all' }] };
+      o.tooltip.valueFormatter = function (v) { return typeof v === 'number' ? compact(Math.abs(v)) : v; };
       o.series = [
         { type: 'line', name: 'spread', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false,
-          lineStyle: { width: 1.2, color: '#c0392b' }, itemStyle: { color: '#c0392b' },
+          lineStyle: { width: 0.8, color: '#c0392b' }, itemStyle: { color: '#c0392b' },
+          areaStyle: { color: 'rgba(192, 57, 43, 0.18)' },
           data: series(spec.spread), markArea: haltAreas(spec.halts) },
         { type: 'line', name: 'bid depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
-          lineStyle: { width: 1.1, color: '#2a8c5a' }, itemStyle: { color: '#2a8c5a' },
+          lineStyle: { width: 0.8, color: '#2a8c5a' }, itemStyle: { color: '#2a8c5a' },
+          areaStyle: { color: 'rgba(42, 140, 90, 0.22)' },
           data: series(spec.bid), markArea: haltAreas(spec.halts) },
         { type: 'line', name: 'ask depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
-          lineStyle: { width: 1.1, color: '#d9622b' }, itemStyle: { color: '#d9622b' },
-          data: series(spec.ask) }
+          lineStyle: { width: 0.8, color: '#d9622b' }, itemStyle: { color: '#d9622b' },
+          areaStyle: { color: 'rgba(217, 98, 43, 0.22)' },
+          data: series(spec.ask, -1) }
       ];
       return o;
     }
