@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ class ReportCommandTest {
   }
 
   @Test
+  @Tag("slow")
   void runWithReportWritesTheReportAndTheScenarioIntoTheRunDirectory() throws Exception {
     Path run = dir.resolve("calm");
     String[] r =

@@ -36,18 +36,19 @@ final class SummarySection implements ReportSection {
         page,
         "Without",
         s.without() == null || s.without().isEmpty() ? "none" : String.join(", ", s.without()));
-    fact(page, "Simulated (UTC)", window(s.simulatedStart(), s.simulatedEnd()));
+    fact(page, "Simulated (UTC)", window(s.simulatedStart(), s.simulatedEnd()), true);
     fact(page, "Events", String.format(Locale.ROOT, "%,d", s.events()));
     fact(
         page,
         "Speed",
         String.format(
-            Locale.ROOT, "%,.0f events/s (%.2f s wall)", s.eventsPerSecond(), s.wallSeconds()));
+            Locale.ROOT, "%,.0f events/s, %.2f s wall", s.eventsPerSecond(), s.wallSeconds()),
+        true);
     boolean ok = "conserved".equals(s.conservation());
-    page.html("<div class=\"fact\"><span class=\"k\">Ledger</span><span class=\"v ")
+    page.html("<div class=\"fact\"><span class=\"k\">Ledger (cash, units)</span><span class=\"v ")
         .html(ok ? "good" : "bad")
         .html("\">")
-        .text(ok ? "cash and units conserved" : String.valueOf(s.conservation()))
+        .text(ok ? "conserved" : String.valueOf(s.conservation()))
         .html("</span></div>\n");
     page.html("<div class=\"fact wide\"><span class=\"k\">Tape hash (SHA-256)</span>")
         .html("<span class=\"v mono\">")
@@ -101,7 +102,14 @@ final class SummarySection implements ReportSection {
   }
 
   private static void fact(ReportPage page, String k, String v) {
-    page.html("<div class=\"fact\"><span class=\"k\">")
+    fact(page, k, v, false);
+  }
+
+  private static void fact(ReportPage page, String k, String v, boolean twoColumns) {
+    page.html(
+            twoColumns
+                ? "<div class=\"fact two\"><span class=\"k\">"
+                : "<div class=\"fact\"><span class=\"k\">")
         .text(k)
         .html("</span><span class=\"v\">")
         .text(v)

@@ -39,12 +39,18 @@
     return String(+v.toFixed(4));
   }
 
-  function haltAreas(halts) {
+  // Halts as shaded spans; the same span of several instruments (a market-wide halt) is drawn once.
+  function haltAreas(halts, unlabelled) {
     if (!halts || !halts.length) return undefined;
+    var seen = {};
+    halts = halts.filter(function (h) {
+      var k = h.from + '/' + h.to;
+      return seen[k] ? false : (seen[k] = true);
+    });
     return {
       silent: true,
       itemStyle: { color: HALT },
-      label: { show: true, position: 'insideTop', color: '#a02828', fontSize: 10, formatter: 'halt' },
+      label: { show: !unlabelled, position: 'insideTop', color: '#a02828', fontSize: 10, formatter: 'halt' },
       data: halts.map(function (h) {
         return [{ xAxis: T0 + h.from * 1000, name: h.label }, { xAxis: T0 + h.to * 1000 }];
       })
@@ -56,7 +62,11 @@
       type: 'time', gridIndex: grid,
       name: labelled ? 'time (UTC)' : '', nameLocation: 'middle', nameGap: 24,
       nameTextStyle: { color: '#555' },
-      axisLabel: { show: labelled, hideOverlap: true, color: '#444' },
+      axisLabel: {
+        show: labelled, hideOverlap: true, color: '#444',
+        formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}', hour: '{HH}:{mm}',
+                     minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}', millisecond: '{HH}:{mm}:{ss}' }
+      },
       axisTick: { show: labelled },
       splitLine: { show: false }
     };
@@ -145,7 +155,7 @@
         { type: 'line', name: 'bid depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
           lineStyle: { width: 0.8, color: '#2a8c5a' }, itemStyle: { color: '#2a8c5a' },
           areaStyle: { color: 'rgba(42, 140, 90, 0.22)' },
-          data: series(spec.bid), markArea: haltAreas(spec.halts) },
+          data: series(spec.bid), markArea: haltAreas(spec.halts, true) },
         { type: 'line', name: 'ask depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
           lineStyle: { width: 0.8, color: '#d9622b' }, itemStyle: { color: '#d9622b' },
           areaStyle: { color: 'rgba(217, 98, 43, 0.22)' },
