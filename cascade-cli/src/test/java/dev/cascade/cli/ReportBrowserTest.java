@@ -33,6 +33,7 @@ class ReportBrowserTest {
 
   @Test
   void theReportOfACalmDayDrawsEveryChartWithNoConsoleError() throws Exception {
+    chromiumBinary(); // fail before the run when there is no browser
     Path run = dir.resolve("calm");
     String[] r =
         ReportCommandTest.cascade(
@@ -134,6 +135,9 @@ class ReportBrowserTest {
   private static String chromiumBinary() {
     String env = System.getenv("CASCADE_CHROMIUM");
     if (env != null && !env.isBlank()) {
+      if (!Files.isExecutable(Path.of(env))) {
+        fail("CASCADE_CHROMIUM names no executable: " + env);
+      }
       return env;
     }
     for (String name : List.of("chromium", "chromium-browser")) {

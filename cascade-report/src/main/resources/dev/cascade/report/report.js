@@ -200,6 +200,4 @@
 
   function resize() { charts.forEach(function (c) { c.resize(); }); }
   window.addEventListener('resize', resize);
-  window.addEventListener('beforeprint', resize);
-  window.addEventListener('afterprint', resize);
 })();

@@ -105,6 +105,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void theSameRunDirectoryGivesTheSameReportByteForByte() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    byte[] first = Files.readAllBytes(HtmlReport.write(run));
+    byte[] second = Files.readAllBytes(HtmlReport.write(run));
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
   void theReportReplacesAnOldOneAndLeavesNoTemporaryFile() throws Exception {
     Path run = SyntheticRun.write(dir.resolve("run"), 1, 0.05, 5);
     Files.writeString(run.resolve("report.html"), "old");
