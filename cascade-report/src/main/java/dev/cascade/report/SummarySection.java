@@ -45,7 +45,7 @@ final class SummarySection implements ReportSection {
             Locale.ROOT, "%,.0f events/s, %.2f s wall", s.eventsPerSecond(), s.wallSeconds()),
         true);
     boolean ok = "conserved".equals(s.conservation());
-    page.html("<div class=\"fact\"><span class=\"k\">Ledger (cash, units)</span><span class=\"v ")
+    page.html("<div class=\"fact\"><span class=\"k\">Ledger</span><span class=\"v ")
         .html(ok ? "good" : "bad")
         .html("\">")
         .text(ok ? "conserved" : String.valueOf(s.conservation()))
