@@ -1,8 +1,8 @@
 package dev.cascade.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cascade.record.InstrumentSummary;
-import dev.cascade.record.RunSummary;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -87,44 +87,44 @@ final class SyntheticRun {
               + ','
               + haltStart.plusSeconds(900)
               + ",\"limit down, 7%\"\n");
-      List<InstrumentSummary> lines = new ArrayList<>();
+      // Written as JSON, not through RunSummary's constructor: summary.json gains sections as
+      // the engine grows, and the report must read old and new summaries alike.
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode summary = json.createObjectNode();
+      summary.put("scenario", "synthetic");
+      summary.put("seed", 7);
+      summary.putArray("without");
+      summary.put("tapeHash", "ab".repeat(32));
+      summary.put("events", 1_000_000);
+      summary.put("eventsPerSecond", 500_000.0);
+      summary.put("wallSeconds", 2.0);
+      summary.put("simulatedStart", START.toString());
+      summary.put("simulatedEnd", end.toString());
+      summary.put("conservation", "conserved");
+      ArrayNode lines = summary.putArray("instruments");
       for (int i = 0; i < instruments; i++) {
-        lines.add(
-            new InstrumentSummary(
-                symbols.get(i),
-                100,
-                px[i],
-                px[i] - 100,
-                110,
-                90,
-                12345,
-                678,
-                null,
-                3.2,
-                20.0,
-                1.5,
-                600.0));
+        ObjectNode l = lines.addObject();
+        l.put("symbol", symbols.get(i));
+        l.put("open", 100.0);
+        l.put("close", px[i]);
+        l.put("changePct", px[i] - 100);
+        l.put("high", 110.0);
+        l.put("low", 90.0);
+        l.put("volume", 12345);
+        l.put("trades", 678);
+        l.putNull("relativeVolume");
+        l.put("maxDrawdownPct", 3.2);
+        l.put("realizedVolPct", 20.0);
+        l.put("avgSpreadBps", 1.5);
+        l.put("avgDepthLots", 600.0);
       }
-      RunSummary summary =
-          new RunSummary(
-              "synthetic",
-              7,
-              List.of(),
-              "ab".repeat(32),
-              1_000_000,
-              500_000,
-              2.0,
-              START.toString(),
-              end.toString(),
-              "conserved",
-              lines,
-              List.of(
-                  new RunSummary.HaltSummary(
-                      symbols.get(0),
-                      haltStart.toString(),
-                      haltStart.plusSeconds(900).toString(),
-                      "limit down, 7%")));
-      new ObjectMapper().writeValue(dir.resolve("summary.json").toFile(), summary);
+      ObjectNode halt = summary.putArray("halts").addObject();
+      halt.put("symbol", symbols.get(0));
+      halt.put("start", haltStart.toString());
+      halt.put("until", haltStart.plusSeconds(900).toString());
+      halt.put("reason", "limit down, 7%");
+      summary.putObject("aSectionFromALaterIssue").put("ignored", true);
+      json.writeValue(dir.resolve("summary.json").toFile(), summary);
       Files.writeString(dir.resolve("scenario.yaml"), "name: synthetic\n# <b>not markup</b>\n");
       return dir;
     } catch (IOException e) {
