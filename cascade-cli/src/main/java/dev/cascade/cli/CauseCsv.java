@@ -5,6 +5,8 @@ import dev.cascade.analytics.CauseTable;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Time;
+import dev.cascade.report.RunDataException;
+import dev.cascade.report.RunTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +58,7 @@ final class CauseCsv {
                 + ","
                 + (t == Long.MIN_VALUE ? "" : Long.toString(t))
                 + ","
-                + CsvFile.quote(label == null ? "" : label)
+                + quote(label == null ? "" : label)
                 + ","
                 + (links.get(i) == null ? "" : links.get(i))
                 + "\n");
@@ -65,47 +67,61 @@ final class CauseCsv {
   }
 
   /**
-   * Reads a run's causes (causes.parquet or causes.csv) back into a table; every problem located by
+   * Reads a run's causes (causes.csv or causes.parquet) back into a table; every problem located by
    * file:line.
    */
-  static CauseTable read(Path runDir) throws CsvFile.CsvException {
-    CsvFile f =
-        CsvFile.readTable(runDir, "causes", "id", "kind", "agent", "parent", "timeNanos", "label");
-    Path file = runDir.resolve("causes");
-    int n = f.rows();
-    List<CauseKind> kinds = new ArrayList<>(n);
-    List<String> agents = new ArrayList<>(n);
-    List<String> labels = new ArrayList<>(n);
-    int[] parent = new int[n];
-    long[] time = new long[n];
-    int cId = f.column("id");
-    int cKind = f.column("kind");
-    int cAgent = f.column("agent");
-    int cParent = f.column("parent");
-    int cTime = f.column("timeNanos");
-    int cLabel = f.column("label");
-    for (int r = 0; r < n; r++) {
-      if (f.getLong(r, cId) != r) {
-        throw f.error(r, "ids must run 0, 1, 2, ... in order; found " + f.get(r, cId));
-      }
-      CauseKind k = kindOf(f.get(r, cKind));
-      if (k == null) {
-        throw f.error(r, "unknown cause kind '" + f.get(r, cKind) + "'");
-      }
-      kinds.add(k);
-      agents.add(f.get(r, cAgent));
-      long p = f.getLong(r, cParent);
-      if (p < 0 || p > r || (p == r && r != 0)) {
-        throw f.error(r, "parent " + p + " must be an earlier cause");
-      }
-      parent[r] = (int) p;
-      time[r] = f.get(r, cTime).isEmpty() ? Long.MIN_VALUE : f.getLong(r, cTime);
-      labels.add(f.get(r, cLabel));
+  static CauseTable read(Path runDir) throws RunDataException {
+    Path file = runDir.resolve("causes.csv");
+    List<CauseKind> kinds = new ArrayList<>();
+    List<String> agents = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Long> parents = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
+    int[] c = new int[6];
+    RunTable.read(
+        file,
+        List.of("id", "kind", "agent", "parent", "timeNanos", "label"),
+        idx -> System.arraycopy(idx, 0, c, 0, 6),
+        row -> {
+          int r = kinds.size();
+          if (row.whole(c[0]) != r) {
+            throw new RunDataException(
+                file, row.line(), "ids must run 0, 1, 2, ... in order; found " + row.text(c[0]));
+          }
+          CauseKind k = kindOf(row.text(c[1]));
+          if (k == null) {
+            throw new RunDataException(
+                file, row.line(), "unknown cause kind '" + row.text(c[1]) + "'");
+          }
+          long p = row.whole(c[3]);
+          if (p < 0 || p > r || (p == r && r != 0)) {
+            throw new RunDataException(
+                file, row.line(), "parent " + p + " must be an earlier cause");
+          }
+          kinds.add(k);
+          agents.add(row.text(c[2]));
+          parents.add(p);
+          times.add(row.text(c[4]).isEmpty() ? Long.MIN_VALUE : row.whole(c[4]));
+          labels.add(row.text(c[5]));
+        });
+    if (kinds.isEmpty()) {
+      throw new RunDataException(file, 0, "no causes (expected at least genesis)");
     }
-    if (n == 0) {
-      throw new CsvFile.CsvException(file, 0, "no causes (expected at least genesis)");
+    int[] parent = new int[kinds.size()];
+    long[] time = new long[kinds.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = (int) (long) parents.get(i);
+      time[i] = times.get(i);
     }
     return new CauseTable(kinds, agents, parent, time, labels);
+  }
+
+  /** Quotes a CSV field if it needs it. */
+  static String quote(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
   }
 
   private static CauseKind kindOf(String label) {

@@ -3,6 +3,8 @@ package dev.cascade.cli;
 import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.CauseTable;
 import dev.cascade.analytics.TapeTrade;
+import dev.cascade.report.RunDataException;
+import dev.cascade.report.RunTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,17 +60,19 @@ final class ExplainCommand implements Callable<Integer> {
               run, causes.size(), trades.size(), ChainText.render(report, steps));
       spec.commandLine().getOut().flush();
       return 0;
-    } catch (CsvFile.CsvException e) {
+    } catch (RunDataException e) {
       spec.commandLine().getErr().println("cascade explain: " + e.getMessage());
       return 2;
     }
   }
 
-  static List<TapeTrade> readTrades(Path runDir, int causeCount) throws CsvFile.CsvException {
-    CsvFile f =
-        CsvFile.readTable(
-            runDir,
-            "trades",
+  static List<TapeTrade> readTrades(Path runDir, int causeCount) throws RunDataException {
+    Path file = runDir.resolve("trades.csv");
+    List<TapeTrade> out = new ArrayList<>();
+    int[] c = new int[8];
+    RunTable.read(
+        file,
+        List.of(
             "timeNanos",
             "symbol",
             "price",
@@ -76,37 +80,31 @@ final class ExplainCommand implements Callable<Integer> {
             "notional",
             "aggressor",
             "buyCauseId",
-            "sellCauseId");
-    int cTime = f.column("timeNanos");
-    int cSym = f.column("symbol");
-    int cPrice = f.column("price");
-    int cQty = f.column("qty");
-    int cNotional = f.column("notional");
-    int cAggr = f.column("aggressor");
-    int cBuy = f.column("buyCauseId");
-    int cSell = f.column("sellCauseId");
-    List<TapeTrade> out = new ArrayList<>(f.rows());
-    for (int r = 0; r < f.rows(); r++) {
-      String aggr = f.get(r, cAggr);
-      if (!aggr.equals("buy") && !aggr.equals("sell")) {
-        throw f.error(r, "aggressor: expected buy or sell, found '" + aggr + "'");
-      }
-      long buy = f.getLong(r, cBuy);
-      long sell = f.getLong(r, cSell);
-      if (buy < 0 || buy >= causeCount || sell < 0 || sell >= causeCount) {
-        throw f.error(r, "cause id out of range of causes.csv (" + causeCount + " causes)");
-      }
-      out.add(
-          new TapeTrade(
-              f.getLong(r, cTime),
-              f.get(r, cSym),
-              f.getDouble(r, cPrice),
-              f.getLong(r, cQty),
-              f.getDouble(r, cNotional),
-              aggr.equals("buy"),
-              (int) buy,
-              (int) sell));
-    }
+            "sellCauseId"),
+        idx -> System.arraycopy(idx, 0, c, 0, 8),
+        row -> {
+          String aggr = row.text(c[5]);
+          if (!aggr.equals("buy") && !aggr.equals("sell")) {
+            throw new RunDataException(
+                file, row.line(), "aggressor: expected buy or sell, found '" + aggr + "'");
+          }
+          long buy = row.whole(c[6]);
+          long sell = row.whole(c[7]);
+          if (buy < 0 || buy >= causeCount || sell < 0 || sell >= causeCount) {
+            throw new RunDataException(
+                file, row.line(), "cause id out of range of the causes (" + causeCount + ")");
+          }
+          out.add(
+              new TapeTrade(
+                  row.whole(c[0]),
+                  row.text(c[1]),
+                  row.number(c[2]),
+                  row.whole(c[3]),
+                  row.number(c[4]),
+                  aggr.equals("buy"),
+                  (int) buy,
+                  (int) sell));
+        });
     return out;
   }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       AttributeCommand.class,
       GexCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

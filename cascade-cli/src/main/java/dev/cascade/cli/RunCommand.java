@@ -10,6 +10,8 @@ import dev.cascade.record.Bar;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
+import dev.cascade.report.HtmlReport;
+import dev.cascade.report.RunDataException;
 import dev.cascade.scenario.LoadResult;
 import dev.cascade.scenario.Mechanisms;
 import dev.cascade.scenario.ScenarioError;
@@ -43,8 +45,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
-          + " summary.json and the tables trades, bars-1m, depth, halts and causes as Parquet"
-          + " (through embedded DuckDB; --csv keeps CSV copies)."
+          + " summary.json, scenario.yaml and the tables trades, bars-1m, depth, halts and causes"
+          + " as Parquet (through embedded DuckDB; --csv keeps CSV copies), and report.html with"
+          + " --report."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -80,6 +83,12 @@ final class RunCommand implements Callable<Integer> {
       names = "--csv",
       description = "also keep the tables as CSV files (they are always written as Parquet)")
   boolean csv;
+
+  @Option(
+      names = "--report",
+      description =
+          "also write report.html, the self-contained HTML report, into the run directory")
+  boolean report;
 
   @Option(
       names = "--sample-seconds",
@@ -154,6 +163,11 @@ final class RunCommand implements Callable<Integer> {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);
+      // The scenario travels with its run, so the run can be reproduced from its directory.
+      Files.copy(file, dir.file("scenario.yaml"));
+      if (report) {
+        writeReport(dir);
+      }
       Path where = dir.commit();
       committed = true;
 
@@ -177,12 +191,24 @@ final class RunCommand implements Callable<Integer> {
           summary.eventsPerSecond());
       outW.println("ledger: " + summary.conservation());
       outW.println("run: " + where);
+      if (report) {
+        outW.println("report: " + where.resolve(HtmlReport.FILE));
+      }
       outW.flush();
       return summary.conservation().equals("conserved") ? 0 : 1;
     } finally {
       if (!committed) {
         dir.abandon();
       }
+    }
+  }
+
+  private static void writeReport(RunDirectory dir) throws IOException {
+    try {
+      HtmlReport.write(dir.file("summary.json").getParent());
+    } catch (RunDataException e) {
+      // The run directory was written just above: a problem reading it back is a bug.
+      throw new IllegalStateException("report of the run just written: " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,48 @@
+package dev.cascade.cli;
+
+import dev.cascade.report.HtmlReport;
+import dev.cascade.report.RunDataException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cascade report RUN}: writes {@code RUN/report.html}, the self-contained HTML report of a
+ * run directory. A missing or malformed run directory is a located message and exit 2.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes RUN/report.html: one self-contained HTML file (charts inlined, opens offline)"
+          + " with the run's prices, liquidity, volume, summary table and scenario."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the report was written", "2:RUN is not a readable run directory"})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN", description = "run directory written by cascade run")
+  Path run;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Path report = HtmlReport.write(run);
+      out.println("report: " + report);
+      out.flush();
+      return 0;
+    } catch (RunDataException e) {
+      err.println("cascade report: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+  }
+}

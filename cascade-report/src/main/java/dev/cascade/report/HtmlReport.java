@@ -1,0 +1,191 @@
+package dev.cascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Writes {@code report.html} into a run directory: one self-contained file, with the ECharts
+ * library (from its webjar on the classpath) and every series inlined, that opens with no network.
+ * The file is written beside its final name and renamed into place, so a report is never seen half
+ * written.
+ */
+public final class HtmlReport {
+  /** The report's file name inside the run directory. */
+  public static final String FILE = "report.html";
+
+  private static final String ECHARTS_POM = "META-INF/maven/org.webjars/echarts/pom.properties";
+
+  /*
+   * The sections, in page order; each is drawn only when the file (or summary.json section) it
+   * reads exists:
+   *   SummarySection    summary.json        metadata and the summary table
+   *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
+   *                     halts.csv           (halt shading, when present)
+   *   LiquiditySection  depth.csv           quoted spread and depth per instrument
+   *   HaltSection       halts.csv           the halts table
+   *   ScenarioSection   scenario.yaml       the scenario file, verbatim
+   * Sections for later mechanisms plug in here the same way, reading what their issue adds to the
+   * run directory: dealer gamma profile and the VIX-style index, selling by mechanism over time,
+   * margin calls and liquidations, the insurance fund, cause chains (Sankey), the attribution
+   * waterfall. docs/report.md keeps the list.
+   */
+  private static final List<ReportSection> SECTIONS =
+      List.of(
+          new SummarySection(),
+          new PriceSection(),
+          new LiquiditySection(),
+          new HaltSection(),
+          new ScenarioSection());
+
+  private HtmlReport() {}
+
+  /**
+   * Reads the run directory {@code runDir} and writes {@code runDir/report.html} atomically.
+   *
+   * @return the report's path
+   * @throws RunDataException when the run directory is missing or malformed: a located message
+   * @throws IOException when the report cannot be written
+   */
+  public static Path write(Path runDir) throws RunDataException, IOException {
+    RunData run = RunData.read(runDir);
+    String html = render(run);
+    Path target = runDir.resolve(FILE);
+    Path temp = Files.createTempFile(runDir, ".report-", ".html.tmp");
+    try {
+      Files.writeString(temp, html, StandardCharsets.UTF_8);
+      readableByAll(temp);
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return target;
+  }
+
+  /** A temporary file is private to its owner; the report is as readable as the run's CSVs. */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  /** The report of {@code run} as one HTML document. */
+  static String render(RunData run) {
+    ReportPage page = new ReportPage(run.startMillis);
+    for (ReportSection s : SECTIONS) {
+      if (s.presentIn(run)) {
+        s.write(run, page);
+      }
+    }
+    String title = "Cascade report: " + run.summary.scenario() + ", seed " + run.summary.seed();
+    String echartsVersion = echartsVersion();
+    StringBuilder h = new StringBuilder(1 << 21);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\" data-charts-ready=\"false\">\n<head>\n")
+        .append("<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<meta name=\"generator\" content=\"cascade report\">\n")
+        .append("<title>")
+        .append(ReportPage.escape(title))
+        .append("</title>\n<script>")
+        .append(ReportPage.scriptSafe(resource("errors.js")))
+        .append("</script>\n<style>\n")
+        .append(resource("report.css"))
+        .append("</style>\n</head>\n<body>\n<header class=\"top\">\n<div class=\"brand\">")
+        .append("Cascade · run report</div>\n<h1>")
+        .append(ReportPage.escape(run.summary.scenario()))
+        .append(" <span class=\"seed\">seed ")
+        .append(run.summary.seed())
+        .append("</span></h1>\n<p class=\"sub\">")
+        .append(ReportPage.escape(run.summary.instruments().size() + " instruments · simulated "))
+        .append(
+            ReportPage.escape(
+                SummarySection.window(run.summary.simulatedStart(), run.summary.simulatedEnd())))
+        .append(" · all times UTC</p>\n<nav>");
+    h.append(navLinks(page.body()))
+        .append("</nav>\n</header>\n<main>\n")
+        .append(page.body())
+        .append("</main>\n<footer>Written by <code>cascade report</code> from run directory <code>")
+        .append(
+            ReportPage.escape(String.valueOf(run.dir.toAbsolutePath().normalize().getFileName())))
+        .append("</code>. Charts: Apache ECharts ")
+        .append(ReportPage.escape(echartsVersion))
+        .append(" (Apache License 2.0), inlined; the file needs no network.</footer>\n")
+        .append("<script type=\"application/json\" id=\"cascade-charts\">")
+        .append(chartsJson(page))
+        .append("</script>\n<script>window.__t0 = ")
+        .append(run.startMillis)
+        .append(";</script>\n<script>")
+        .append(ReportPage.scriptSafe(echarts(echartsVersion)))
+        .append("</script>\n<script>")
+        .append(ReportPage.scriptSafe(resource("report.js")))
+        .append("</script>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  /** Links to the sections on the page, from their ids and headings. */
+  private static String navLinks(String body) {
+    StringBuilder b = new StringBuilder();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<section class=\"section\" id=\"([^\"]+)\">\\n<h2>([^<]+)</h2>")
+            .matcher(body);
+    while (m.find()) {
+      b.append("<a href=\"#").append(m.group(1)).append("\">").append(m.group(2)).append("</a>");
+    }
+    return b.toString();
+  }
+
+  private static String chartsJson(ReportPage page) {
+    try {
+      return page.chartsJson(new ObjectMapper());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String echartsVersion() {
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(ECHARTS_POM)) {
+      if (in == null) {
+        throw new IllegalStateException("ECharts webjar not on the classpath: " + ECHARTS_POM);
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String echarts(String version) {
+    return classpath("META-INF/resources/webjars/echarts/" + version + "/echarts.min.js");
+  }
+
+  private static String resource(String name) {
+    return classpath("dev/cascade/report/" + name);
+  }
+
+  private static String classpath(String path) {
+    try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the classpath: " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

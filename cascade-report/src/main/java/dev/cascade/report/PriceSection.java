@@ -1,0 +1,77 @@
+package dev.cascade.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.record.InstrumentSummary;
+
+/**
+ * Price paths: every instrument normalised to 100 at its first bar on one chart, then one panel per
+ * instrument with the absolute close and the volume traded per minute beneath it. Halts are shaded.
+ * Reads bars-1m.csv (and halts.csv for the shading, when present).
+ */
+final class PriceSection implements ReportSection {
+  /** A minute-bar gap longer than this many typical steps is drawn as a break, not a line. */
+  static final int GAP_STEPS = 15;
+
+  @Override
+  public String reads() {
+    return RunData.BARS + ", " + RunData.HALTS;
+  }
+
+  @Override
+  public boolean presentIn(RunData run) {
+    return run.hasBars();
+  }
+
+  @Override
+  public void write(RunData run, ReportPage page) {
+    page.section(
+        "prices",
+        "Prices and volume",
+        "Closing price of each one-minute bar; shaded spans are trading halts. Series with more"
+            + " than "
+            + Downsampling.MAX_POINTS
+            + " points are downsampled keeping each interval's high and low.",
+        reads());
+    ObjectNode norm =
+        page.chart(
+            "price-normalised", "lines", "wide", "All instruments, normalised (first bar = 100)");
+    norm.put("yName", "index (first bar = 100)");
+    norm.put("normalise", true);
+    ArrayNode series = norm.putArray("series");
+    for (InstrumentSummary i : run.summary.instruments()) {
+      RunData.Bars b = run.bars.get(i.symbol());
+      if (b == null || b.close().size() == 0) {
+        continue;
+      }
+      ObjectNode s = series.addObject();
+      s.put("name", i.symbol());
+      s.set("data", page.points(b.close(), gap(b.close())));
+    }
+    norm.set("halts", page.spans(run.halts));
+
+    page.html("<div class=\"grid\">\n");
+    for (InstrumentSummary i : run.summary.instruments()) {
+      RunData.Bars b = run.bars.get(i.symbol());
+      if (b == null || b.close().size() == 0) {
+        continue;
+      }
+      ObjectNode c =
+          page.chart(
+              "price-" + i.symbol(),
+              "priceVolume",
+              "panel",
+              i.symbol() + ": price and volume per minute");
+      c.put("symbol", i.symbol());
+      c.set("price", page.points(b.close(), gap(b.close())));
+      c.set("volume", page.points(b.volume(), gap(b.volume())));
+      c.set("halts", page.spans(run.haltsOf(i.symbol())));
+    }
+    page.html("</div>\n");
+    page.endSection();
+  }
+
+  private static long gap(Series s) {
+    return GAP_STEPS * s.typicalStepMillis();
+  }
+}

@@ -1,0 +1,138 @@
+package dev.cascade.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The HTML of a report as it is built: sections append escaped text and markup, and register
+ * charts, each a placeholder element plus a JSON spec that the page's script turns into an ECharts
+ * chart. Chart kinds the script draws: {@code lines}, {@code priceVolume}, {@code liquidity}.
+ */
+final class ReportPage {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final StringBuilder body = new StringBuilder(1 << 16);
+  private final ArrayNode charts = JSON.arrayNode();
+  private final long t0Millis;
+
+  ReportPage(long t0Millis) {
+    this.t0Millis = t0Millis;
+  }
+
+  long t0Millis() {
+    return t0Millis;
+  }
+
+  /** Appends markup as is: only for constant markup written in this package. */
+  ReportPage html(String markup) {
+    body.append(markup);
+    return this;
+  }
+
+  /** Appends text, escaped for HTML. */
+  ReportPage text(String s) {
+    body.append(escape(s));
+    return this;
+  }
+
+  /** Opens a section: a heading, a one-line note of what it shows and the file it reads. */
+  ReportPage section(String id, String title, String note, String reads) {
+    html("<section class=\"section\" id=\"").text(id).html("\">\n<h2>").text(title).html("</h2>\n");
+    html("<p class=\"note\">").text(note).html(" <span class=\"reads\">Source: ");
+    html("<code>").text(reads).html("</code></span></p>\n");
+    return this;
+  }
+
+  ReportPage endSection() {
+    return html("</section>\n");
+  }
+
+  /** A new chart spec of {@code kind}, placed here with CSS class {@code size}. */
+  ObjectNode chart(String id, String kind, String size, String title) {
+    html("<div class=\"chart ").text(size).html("\" id=\"").text(id).html("\"></div>\n");
+    ObjectNode c = charts.addObject();
+    c.put("id", id);
+    c.put("kind", kind);
+    c.put("title", title);
+    return c;
+  }
+
+  /** The downsampled series {@code s} as {@code {"t": seconds since t0, "v": values}}. */
+  ObjectNode points(Series s, long maxGapMillis) {
+    Downsampling.Points p = Downsampling.of(s, t0Millis, maxGapMillis);
+    ObjectNode o = JSON.objectNode();
+    ArrayNode t = o.putArray("t");
+    ArrayNode v = o.putArray("v");
+    for (int i = 0; i < p.size(); i++) {
+      double sec = p.seconds()[i];
+      if (sec == Math.rint(sec)) {
+        t.add((long) sec);
+      } else {
+        t.add(sec);
+      }
+      Double val = p.values()[i];
+      if (val == null) {
+        v.addNull();
+      } else if (val == Math.rint(val) && Math.abs(val) < 1e15) {
+        v.add(val.longValue());
+      } else {
+        v.add(val);
+      }
+    }
+    return o;
+  }
+
+  /** Halts as shaded spans: {@code [{"from": s, "to": s, "label": reason}]}. */
+  ArrayNode spans(List<RunData.HaltSpan> halts) {
+    ArrayNode a = JSON.arrayNode();
+    for (RunData.HaltSpan h : halts) {
+      ObjectNode o = a.addObject();
+      o.put("from", (h.startMillis() - t0Millis) / 1000.0);
+      o.put("to", (h.untilMillis() - t0Millis) / 1000.0);
+      o.put("label", "Halt: " + h.reason());
+    }
+    return a;
+  }
+
+  String body() {
+    return body.toString();
+  }
+
+  /** The chart specs as JSON that is safe inside a script element. */
+  String chartsJson(ObjectMapper mapper) throws com.fasterxml.jackson.core.JsonProcessingException {
+    return scriptSafe(mapper.writeValueAsString(charts));
+  }
+
+  int chartCount() {
+    return charts.size();
+  }
+
+  /** Escapes text for HTML element content and attribute values. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Makes script text safe inside {@code <script>}: no "</script" can close the element early and
+   * no "<!--" can open an HTML comment. Both only occur inside strings, where the escaped forms
+   * mean the same.
+   */
+  static String scriptSafe(String js) {
+    return js.replaceAll("(?i)</(script)", "<\\\\/$1").replace("<!--", "<\\u0021--");
+  }
+}

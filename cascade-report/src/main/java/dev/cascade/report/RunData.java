@@ -1,0 +1,193 @@
+package dev.cascade.report;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cascade.record.InstrumentSummary;
+import dev.cascade.record.RunSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run directory holds, read once: summary.json (required) and the files the report's
+ * sections draw from, each read only if present. Per-instrument series are kept in the order of
+ * summary.json's instruments.
+ */
+final class RunData {
+  static final String SUMMARY = "summary.json";
+  static final String BARS = "bars-1m.csv";
+  static final String DEPTH = "depth.csv";
+  static final String HALTS = "halts.csv";
+  static final String SCENARIO = "scenario.yaml";
+
+  /** One instrument's one-minute bars: close in currency units, volume in lots per minute. */
+  record Bars(Series close, Series volume) {}
+
+  /** One instrument's liquidity samples: quoted spread in bps, lots within five levels per side. */
+  record Depth(Series spreadBps, Series bidLots, Series askLots) {}
+
+  /** A halt of one instrument, times in epoch milliseconds. */
+  record HaltSpan(String symbol, long startMillis, long untilMillis, String reason) {}
+
+  final Path dir;
+  final RunSummary summary;
+  final JsonNode summaryTree;
+  final long startMillis;
+  final long endMillis;
+  final Map<String, Bars> bars = new LinkedHashMap<>();
+  final Map<String, Depth> depth = new LinkedHashMap<>();
+  final List<HaltSpan> halts = new ArrayList<>();
+  final Optional<String> scenarioText;
+  private final boolean hasBars;
+  private final boolean hasDepth;
+
+  private RunData(Path dir, RunSummary summary, JsonNode tree) throws RunDataException {
+    this.dir = dir;
+    this.summary = summary;
+    this.summaryTree = tree;
+    Path sj = dir.resolve(SUMMARY);
+    this.startMillis = instant(sj, "simulatedStart", summary.simulatedStart());
+    this.endMillis = instant(sj, "simulatedEnd", summary.simulatedEnd());
+    for (InstrumentSummary i : summary.instruments()) {
+      bars.put(i.symbol(), new Bars(new Series(), new Series()));
+      depth.put(i.symbol(), new Depth(new Series(), new Series(), new Series()));
+    }
+    hasBars = RunTable.exists(dir.resolve(BARS));
+    hasDepth = RunTable.exists(dir.resolve(DEPTH));
+    if (hasBars) {
+      readBars(dir.resolve(BARS));
+    }
+    if (hasDepth) {
+      readDepth(dir.resolve(DEPTH));
+    }
+    if (RunTable.exists(dir.resolve(HALTS))) {
+      readHalts(dir.resolve(HALTS));
+    }
+    scenarioText = readText(dir.resolve(SCENARIO));
+  }
+
+  /** Reads the run directory {@code dir}; every problem is a located {@link RunDataException}. */
+  static RunData read(Path dir) throws RunDataException {
+    if (!Files.isDirectory(dir)) {
+      throw new RunDataException(
+          dir, 0, "not a directory (expected a run directory written by cascade run)");
+    }
+    Path sj = dir.resolve(SUMMARY);
+    ObjectMapper json =
+        new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    JsonNode tree;
+    try {
+      tree = json.readTree(sj.toFile());
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new RunDataException(
+          sj, at == null ? 0 : at.getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new RunDataException(sj, 0, "missing (is this a run directory of cascade run?)");
+    } catch (IOException e) {
+      throw new RunDataException(sj, 0, "cannot be read: " + e.getMessage());
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new RunDataException(sj, 1, "expected a JSON object, the run summary");
+    }
+    for (String field : List.of("scenario", "simulatedStart", "simulatedEnd", "instruments")) {
+      if (!tree.hasNonNull(field)) {
+        throw new RunDataException(sj, 0, "has no '" + field + "': not a run summary");
+      }
+    }
+    RunSummary summary;
+    try {
+      summary = json.treeToValue(tree, RunSummary.class);
+    } catch (JsonProcessingException e) {
+      throw new RunDataException(sj, 0, "not a run summary: " + e.getOriginalMessage());
+    }
+    return new RunData(dir, summary, tree);
+  }
+
+  boolean hasBars() {
+    return hasBars;
+  }
+
+  boolean hasDepth() {
+    return hasDepth;
+  }
+
+  /** The halts of one instrument, in order. */
+  List<HaltSpan> haltsOf(String symbol) {
+    return halts.stream().filter(h -> h.symbol().equals(symbol)).toList();
+  }
+
+  private static long instant(Path file, String field, String text) throws RunDataException {
+    try {
+      return Instant.parse(text).toEpochMilli();
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new RunDataException(file, 0, field + ": '" + text + "' is not an ISO-8601 time");
+    }
+  }
+
+  private void readBars(Path f) throws RunDataException {
+    int[] c = new int[4];
+    RunTable.read(
+        f,
+        List.of("time", "symbol", "close", "volume"),
+        idx -> System.arraycopy(idx, 0, c, 0, 4),
+        row -> {
+          Bars b = bars.computeIfAbsent(row.text(c[1]), s -> new Bars(new Series(), new Series()));
+          long t = row.epochMillis(c[0]);
+          b.close().add(t, row.number(c[2]));
+          b.volume().add(t, row.number(c[3]));
+        });
+  }
+
+  private void readDepth(Path f) throws RunDataException {
+    int[] c = new int[5];
+    RunTable.read(
+        f,
+        List.of("time", "symbol", "spreadBps", "bidDepthLots", "askDepthLots"),
+        idx -> System.arraycopy(idx, 0, c, 0, 5),
+        row -> {
+          Depth d =
+              depth.computeIfAbsent(
+                  row.text(c[1]), s -> new Depth(new Series(), new Series(), new Series()));
+          long t = row.epochMillis(c[0]);
+          d.spreadBps().add(t, row.number(c[2]));
+          d.bidLots().add(t, row.number(c[3]));
+          d.askLots().add(t, row.number(c[4]));
+        });
+  }
+
+  private void readHalts(Path f) throws RunDataException {
+    int[] c = new int[4];
+    RunTable.read(
+        f,
+        List.of("symbol", "start", "until", "reason"),
+        idx -> System.arraycopy(idx, 0, c, 0, 4),
+        row ->
+            halts.add(
+                new HaltSpan(
+                    row.text(c[0]), row.epochMillis(c[1]), row.epochMillis(c[2]), row.text(c[3]))));
+  }
+
+  private static Optional<String> readText(Path f) throws RunDataException {
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(f, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new RunDataException(f, 0, "cannot be read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.cascade.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+  @TempDir Path dir;
+
+  private static JsonNode charts(String html) throws Exception {
+    String open = "<script type=\"application/json\" id=\"cascade-charts\">";
+    int a = html.indexOf(open) + open.length();
+    int b = html.indexOf("</script>", a);
+    return new ObjectMapper().readTree(html.substring(a, b));
+  }
+
+  @Test
+  void theReportIsOneFileThatNeedsNoNetwork() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 3, 0.25, 5);
+    Path report = HtmlReport.write(run);
+
+    assertThat(report).isEqualTo(run.resolve("report.html"));
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>");
+    assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link ", "@import");
+    assertThat(html).contains("echarts.init", "Apache ECharts " + HtmlReport.echartsVersion());
+    // The library itself is inlined: its license banner is in the page.
+    assertThat(html).contains("Licensed to the Apache Software Foundation");
+  }
+
+  @Test
+  void everySectionWhoseFileExistsIsDrawnWithUnitsAndHalts() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 3, 0.25, 5);
+    String html = Files.readString(HtmlReport.write(run));
+
+    assertThat(html)
+        .contains(
+            "id=\"summary\"",
+            "id=\"prices\"",
+            "id=\"liquidity\"",
+            "id=\"halts\"",
+            "id=\"scenario\"",
+            "Source: <code>bars-1m.csv, halts.csv</code>",
+            "limit down, 7%",
+            "synthetic",
+            "abababab");
+    // The scenario is shown as text, never as markup.
+    assertThat(html).contains("# &lt;b&gt;not markup&lt;/b&gt;").doesNotContain("<b>not markup");
+    JsonNode charts = charts(html);
+    assertThat(charts.findValuesAsText("id"))
+        .containsExactly(
+            "price-normalised",
+            "price-S1",
+            "price-S2",
+            "price-S3",
+            "liquidity-S1",
+            "liquidity-S2",
+            "liquidity-S3");
+    for (JsonNode c : charts) {
+      assertThat(html).contains("<div class=\"chart ").contains("id=\"" + c.get("id").asText());
+    }
+    assertThat(charts.get(1).get("halts")).hasSize(1);
+    assertThat(
+            charts.get(1).get("halts").get(0).get("to").asDouble()
+                - charts.get(1).get("halts").get(0).get("from").asDouble())
+        .isEqualTo(900.0);
+    assertThat(charts.get(2).get("halts")).isEmpty();
+  }
+
+  @Test
+  void aSectionWhoseFileIsMissingIsLeftOut() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    Files.delete(run.resolve("depth.csv"));
+    Files.delete(run.resolve("scenario.yaml"));
+    Files.delete(run.resolve("halts.csv"));
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    assertThat(html).contains("id=\"summary\"", "id=\"prices\"");
+    assertThat(html).doesNotContain("id=\"liquidity\"", "id=\"scenario\"", "id=\"halts\"");
+    assertThat(charts(html).findValuesAsText("id")).noneMatch(id -> id.startsWith("liquidity"));
+  }
+
+  @Test
+  void aFiveDayTwelveInstrumentRunIsDownsampledWhenWritten() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 12, 5, 60);
+
+    Path report = HtmlReport.write(run);
+
+    JsonNode charts = charts(Files.readString(report));
+    assertThat(charts).hasSize(1 + 12 + 12);
+    for (JsonNode t : charts.findValues("t")) {
+      assertThat(t.size()).isBetween(1000, Downsampling.MAX_POINTS);
+    }
+    assertThat(Files.size(report)).isLessThan(8L << 20);
+  }
+
+  @Test
+  void theSameRunDirectoryGivesTheSameReportByteForByte() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    byte[] first = Files.readAllBytes(HtmlReport.write(run));
+    byte[] second = Files.readAllBytes(HtmlReport.write(run));
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void theReportReplacesAnOldOneAndLeavesNoTemporaryFile() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 1, 0.05, 5);
+    Files.writeString(run.resolve("report.html"), "old");
+
+    HtmlReport.write(run);
+
+    assertThat(Files.readString(run.resolve("report.html"))).startsWith("<!DOCTYPE html>");
+    try (Stream<Path> files = Files.list(run)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".report-"));
+    }
+  }
+
+  @Test
+  void aDirectoryWithoutSummaryIsALocatedMessage() {
+    Path empty = dir.resolve("empty");
+    assertThatThrownBy(() -> HtmlReport.write(dir.resolve("nowhere")))
+        .isInstanceOf(RunDataException.class)
+        .hasMessageContaining("not a directory");
+    assertThatThrownBy(
+            () -> {
+              Files.createDirectories(empty);
+              HtmlReport.write(empty);
+            })
+        .isInstanceOf(RunDataException.class)
+        .hasMessage(
+            empty.resolve("summary.json") + ": missing (is this a run directory of cascade run?)");
+  }
+
+  @Test
+  void aMalformedSummaryOrBarIsLocatedByLine() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 1, 0.05, 5);
+    List<String> bars = Files.readAllLines(run.resolve("bars-1m.csv"));
+    bars.set(3, bars.get(3).replaceFirst(",S1,", ",S1,1.0,"));
+    Files.write(run.resolve("bars-1m.csv"), bars);
+    assertThatThrownBy(() -> HtmlReport.write(run))
+        .hasMessageStartingWith(run.resolve("bars-1m.csv") + ":4: expected 8 fields");
+
+    Files.writeString(run.resolve("summary.json"), "{\n  \"scenario\": \"x\",\n  oops\n}");
+    assertThatThrownBy(() -> HtmlReport.write(run))
+        .isInstanceOf(RunDataException.class)
+        .hasMessageStartingWith(run.resolve("summary.json") + ":3: not valid JSON");
+    assertThat(run.resolve("report.html")).doesNotExist();
+  }
+}
