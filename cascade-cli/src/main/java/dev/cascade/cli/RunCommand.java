@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.StandardFamilies;
+import dev.cascade.analytics.CauseChains;
+import dev.cascade.analytics.CauseTable;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.record.Bar;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
+import dev.cascade.record.TradeTape;
 import dev.cascade.report.HtmlReport;
 import dev.cascade.report.RunDataException;
 import dev.cascade.scenario.LoadResult;
@@ -133,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
 
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     TapeHash hash = new TapeHash();
+    TradeTape tape = new TradeTape();
     MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
     RunDirectory dir = RunDirectory.create(target);
     boolean committed = false;
@@ -143,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
               Files.newBufferedWriter(dir.file("trades.csv"), StandardCharsets.UTF_8), 1 << 16)) {
         sim.addListener(hash);
         sim.addListener(rec);
+        sim.addListener(tape);
         sim.addListener(new TradeCsvWriter(trades, sim.world()));
         rec.start();
         ProgressBar bar =
@@ -180,6 +185,13 @@ final class RunCommand implements Callable<Integer> {
           summary.simulatedEnd());
       outW.print(SummaryTable.render(summary));
       outW.println();
+      CauseChains.Report chains =
+          CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), tape.trades());
+      if (!chains.shocks().isEmpty()) {
+        outW.println("top cause chains (cascade explain " + where + " for all):");
+        outW.print(ChainText.render(chains, 6));
+        outW.println();
+      }
       outW.println("tape-hash: " + summary.tapeHash());
       outW.printf(
           Locale.ROOT,

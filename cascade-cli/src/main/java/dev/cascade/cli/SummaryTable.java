@@ -1,9 +1,12 @@
 package dev.cascade.cli;
 
 import dev.cascade.record.DealerSummary;
+import dev.cascade.record.EpisodeSummary;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.record.RunSummary;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The terminal summary of a run: the table desks publish, then the run's own figures. */
 final class SummaryTable {
@@ -11,30 +14,71 @@ final class SummaryTable {
 
   static String render(RunSummary s) {
     StringBuilder b = new StringBuilder();
+    Map<String, EpisodeSummary.ObservedLine> observed = new HashMap<>();
+    if (s.episode() != null) {
+      for (EpisodeSummary.ObservedLine o : s.episode().observed()) {
+        observed.put(o.symbol(), o);
+      }
+    }
+    boolean src = !observed.isEmpty();
+    // Table 1 of the desks' notes first (price, change, volume relative to normal), with the
+    // source's figure beside the simulated one where the scenario states it.
+    b.append(String.format(Locale.ROOT, "%-8s %12s", "ticker", "price"));
+    if (src) {
+      b.append(String.format(Locale.ROOT, " %10s", "(source)"));
+    }
+    b.append(String.format(Locale.ROOT, " %8s", "chg %"));
+    if (src) {
+      b.append(String.format(Locale.ROOT, " %9s", "(source)"));
+    }
+    b.append(String.format(Locale.ROOT, " %8s", "rel vol"));
+    if (src) {
+      b.append(String.format(Locale.ROOT, " %9s", "(source)"));
+    }
     b.append(
         String.format(
-            Locale.ROOT,
-            "%-8s %12s %9s %12s %8s %8s %8s %9s%n",
-            "ticker",
-            "last",
-            "chg %",
-            "volume",
-            "rel vol",
-            "max dd %",
-            "rvol %",
-            "spr bps"));
+            Locale.ROOT, " %10s %8s %7s %8s%n", "volume", "max dd %", "rvol %", "spr bps"));
     for (InstrumentSummary i : s.instruments()) {
+      EpisodeSummary.ObservedLine o = observed.get(i.symbol());
+      b.append(String.format(Locale.ROOT, "%-8s %12s", i.symbol(), price(i.close())));
+      if (src) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %10s",
+                o == null || o.observedPrice() == null ? "" : price(o.observedPrice())));
+      }
+      b.append(String.format(Locale.ROOT, " %+8.2f", i.changePct()));
+      if (src) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %9s",
+                o == null || o.observedChangePct() == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%+.2f", o.observedChangePct())));
+      }
       b.append(
           String.format(
               Locale.ROOT,
-              "%-8s %12s %+9.2f %12s %8s %8.2f %8s %9s%n",
-              i.symbol(),
-              price(i.close()),
-              i.changePct(),
-              volume(i.volume()),
+              " %8s",
               i.relativeVolume() == null
                   ? "-"
-                  : String.format(Locale.ROOT, "%.2f", i.relativeVolume()),
+                  : String.format(Locale.ROOT, "%.2f", i.relativeVolume())));
+      if (src) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %9s",
+                o == null || o.observedRelativeVolume() == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%.2f", o.observedRelativeVolume())));
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " %10s %8.2f %7s %8s%n",
+              volume(i.volume()),
               i.maxDrawdownPct(),
               i.realizedVolPct() == null
                   ? "-"
@@ -43,6 +87,10 @@ final class SummaryTable {
                   ? "-"
                   : String.format(Locale.ROOT, "%.2f", i.avgSpreadBps())));
     }
+    if (src && !s.episode().source().isEmpty()) {
+      b.append(String.format(Locale.ROOT, "(source: %s)%n", s.episode().source()));
+    }
+    index(b, s);
     if (!s.halts().isEmpty()) {
       b.append(String.format(Locale.ROOT, "%nhalts:%n"));
       for (RunSummary.HaltSummary h : s.halts()) {
@@ -56,6 +104,7 @@ final class SummaryTable {
                 h.reason()));
       }
     }
+    levels(b, s);
     margin(b, s);
     if (s.dealers() != null) {
       for (DealerSummary d : s.dealers()) {
@@ -63,6 +112,60 @@ final class SummaryTable {
       }
     }
     return b.toString();
+  }
+
+  /** The index's move split by sector, and the breadth of its constituents. */
+  private static void index(StringBuilder b, RunSummary s) {
+    if (s.episode() == null || s.episode().index() == null) {
+      return;
+    }
+    EpisodeSummary.IndexLine x = s.episode().index();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nindex %s: constituents %+.2f%% (start weights)",
+            x.symbol(),
+            x.basketChangePct()));
+    for (Map.Entry<String, Double> e : x.sectorSharePct().entrySet()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "; %s share of the %s %.0f%%",
+              e.getKey(),
+              x.basketChangePct() < 0 ? "loss" : "gain",
+              e.getValue()));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "; breadth %d up / %d down / %d flat%n",
+            x.advancers(),
+            x.decliners(),
+            x.unchanged()));
+  }
+
+  /** The watched levels the prices broke. */
+  private static void levels(StringBuilder b, RunSummary s) {
+    if (s.levels() == null || s.levels().isEmpty()) {
+      return;
+    }
+    long broken = s.levels().stream().filter(EpisodeSummary.LevelLine::breached).count();
+    b.append(
+        String.format(
+            Locale.ROOT, "%nlevels breached: %d of %d watched%n", broken, s.levels().size()));
+    for (EpisodeSummary.LevelLine l : s.levels()) {
+      if (l.breached()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-8s %-12s %12s  broken %s at %s%n",
+                l.symbol(),
+                l.name(),
+                price(l.price()),
+                l.direction(),
+                l.at()));
+      }
+    }
   }
 
   /** Margin calls and liquidations per desk, when any account trades on margin. */

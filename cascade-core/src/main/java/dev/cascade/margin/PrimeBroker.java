@@ -24,11 +24,11 @@ import java.util.List;
  * is below its maintenance requirement, and liquidates through the order book when a call is still
  * unmet at its deadline.
  *
- * <p>Causes: a call's parent is the cause of the order that printed the move that triggered the
- * check (or the shock that raised margin rates), linked to the other orders that moved prices since
- * the last check; every liquidation order has its own {@code LIQUIDATION} cause whose parent is the
- * call. The broker never trades from inside a listener callback: a move schedules a check at the
- * same instant with {@link Priority#CLEARING}.
+ * <p>Causes: a call's parent is the shock that raised margin rates, if one triggered the check,
+ * else the cause whose price moves cost the account most over the run ({@link MoveAttribution}),
+ * linked to the next largest; every liquidation order has its own {@code LIQUIDATION} cause whose
+ * parent is the call. The broker never trades from inside a listener callback: a move schedules a
+ * check at the same instant with {@link Priority#CLEARING}.
  *
  * <p>Liquidation sells a fraction f of the account's maintenance requirement, f = 1 - E / ((1 + b)
  * M) (all of it when E <= 0), positions taken in the agreement's {@link LiquidationOrder}.
@@ -61,6 +61,8 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
   private final long[] refPrice;
   private boolean movePending;
   private final int[] movers = new int[MOVERS];
+  private final MoveAttribution moves;
+  private final long[] cashPerTickLot;
   private int moverCount;
   private int pendingParent = CauseLog.GENESIS;
   private boolean started;
@@ -98,6 +100,11 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     this.ccp = ccp;
     this.instruments = exchange.instruments();
     this.holdings = new Holdings(ledger, instruments);
+    this.moves = new MoveAttribution(instruments.size());
+    this.cashPerTickLot = new long[instruments.size()];
+    for (Instrument ins : instruments) {
+      cashPerTickLot[ins.id()] = ins.cashPerTickLot();
+    }
     int n = instruments.size();
     refPrice = new long[n];
     longNotional = new long[n];
@@ -240,6 +247,15 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     }
   }
 
+  /** The root of a cause: its ancestor whose parent is genesis. */
+  private int rootOf(int cause) {
+    int c = cause;
+    while (c != CauseLog.GENESIS && causes.parent(c) != CauseLog.GENESIS) {
+      c = causes.parent(c);
+    }
+    return c;
+  }
+
   private int latestMover() {
     return moverCount == 0 ? CauseLog.GENESIS : movers[(moverCount - 1) % MOVERS];
   }
@@ -254,9 +270,8 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
         variationPaid += ledger.settleVariation(i, ledger.mark(i));
       }
     }
-    int[] linked = Arrays.copyOf(movers, Math.min(moverCount, MOVERS));
     for (int k = 0; k < accountCount; k++) {
-      check(accounts[k], parent, linked);
+      check(accounts[k], parent);
     }
     for (int i = 0; i < refPrice.length; i++) {
       refPrice[i] = exchange.lastPrice(i);
@@ -264,7 +279,7 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     moverCount = 0;
   }
 
-  private void check(int account, int parent, int[] linked) {
+  private void check(int account, int parent) {
     long equity = ledger.equity(account);
     long maint = maintenance(account);
     int c = openCall[account];
@@ -280,15 +295,23 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       return;
     }
     long amount = maint - equity;
+    // Parent: a shock that raised the requirement itself (a margin hike), else the cause whose
+    // price moves cost this account most; the next largest are linked.
+    long[] pos = new long[instruments.size()];
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = ledger.position(account, i);
+    }
+    int[] losers = moves.largestLosses(pos, cashPerTickLot, 4, this::rootOf);
+    int primary = causes.kind(parent) == CauseKind.SHOCK || losers.length == 0 ? parent : losers[0];
     int cause =
         causes.record(
             CauseKind.MARGIN_CALL,
             -1,
-            parent,
+            primary,
             clock.now(),
             String.format("%s margin call %s $%.0f", name, ledger.name(account), amount / 1e6));
-    for (int m : linked) {
-      if (m != parent && m != CauseLog.GENESIS) {
+    for (int m : losers) {
+      if (m != primary && m != CauseLog.GENESIS) {
         causes.link(cause, m);
       }
     }
@@ -467,6 +490,7 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       int buyCause,
       int sellCause) {
     int i = instrument.id();
+    moves.onTrade(i, price, aggressor == Side.BUY ? buyCause : sellCause);
     long notional = price * qty * instrument.cashPerTickLot();
     if (covers(sellAccount) && causes.kind(sellCause) == CauseKind.LIQUIDATION) {
       longNotional[i] += notional;

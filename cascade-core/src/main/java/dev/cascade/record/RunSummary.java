@@ -30,6 +30,9 @@ import java.util.List;
  * @param margin margin calls per broker
  * @param liquidations forced sales per venue, insurance fund and auto-deleveraging
  * @param dealers options dealers per underlying; absent (null) in runs without dealers
+ * @param episode the run against the episode it reproduces; absent without an episode section
+ * @param levels watched levels (moving averages, Fibonacci retracements, round numbers, gamma
+ *     flips) and whether the price broke them
  */
 public record RunSummary(
     String scenario,
@@ -48,7 +51,9 @@ public record RunSummary(
     List<HaltSummary> halts,
     MarginSummary margin,
     LiquidationSummary liquidations,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers,
+    @JsonInclude(JsonInclude.Include.NON_NULL) EpisodeSummary episode,
+    List<EpisodeSummary.LevelLine> levels) {
 
   /**
    * A halt as summarised.
@@ -81,7 +86,7 @@ public record RunSummary(
               ins.symbol(),
               open,
               close,
-              round(100 * (close / open - 1), 4),
+              round(100 * ((double) rec.close(i) / ins.referencePriceTicks() - 1), 4),
               ins.price(rec.high(i)),
               ins.price(rec.low(i)),
               rec.volume(i),
@@ -123,7 +128,29 @@ public record RunSummary(
         halts,
         MarginSummary.of(sim.world().brokers()),
         LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()),
-        dealers.isEmpty() ? null : List.copyOf(dealers));
+        dealers.isEmpty() ? null : List.copyOf(dealers),
+        EpisodeSummary.of(sim, rec, lines),
+        levels(sim, rec, dealers));
+  }
+
+  /** The scenario's watched levels, then each dealer book's gamma flip at the start. */
+  private static List<EpisodeSummary.LevelLine> levels(
+      Simulation sim, MarketRecorder rec, List<DealerSummary> dealers) {
+    List<EpisodeSummary.LevelLine> out = new ArrayList<>(EpisodeSummary.levels(sim, rec));
+    for (DealerSummary d : dealers) {
+      if (d.flipStart() != null) {
+        boolean crossed = d.flipCrossedAt() != null;
+        out.add(
+            new EpisodeSummary.LevelLine(
+                d.underlying(),
+                "gamma flip",
+                d.flipStart(),
+                crossed,
+                crossed ? (d.spotStart() > d.flipStart() ? "below" : "above") : null,
+                d.flipCrossedAt()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Micro-units to dollars, rounded to cents. */

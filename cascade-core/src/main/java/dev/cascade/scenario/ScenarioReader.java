@@ -45,7 +45,13 @@ final class ScenarioReader {
           "rules",
           "instruments",
           "agents",
-          "shocks");
+          "shocks",
+          "episode");
+  private static final List<String> EPISODE_KEYS =
+      List.of("source", "observed", "index", "sectors", "levels");
+  private static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
+  private static final List<String> LEVEL_KEYS =
+      List.of("ma100", "ma200", "fibHigh", "fibLow", "roundStep");
   private static final List<String> RULE_KEYS =
       List.of(
           "haltReference",
@@ -136,11 +142,127 @@ final class ScenarioReader {
     MarketRulesSpec rules = f.has("rules") ? rules(f.get("rules")) : MarketRulesSpec.defaults();
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
     List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
+    EpisodeSpec episode =
+        f.has("episode") ? episode(f.get("episode"), instruments) : EpisodeSpec.NONE;
     if (errors.count() > 0) {
       return null;
     }
     return new ScenarioSpec(
-        name, description, seed, start, end, instruments, agents, rules, shocks);
+        name, description, seed, start, end, instruments, agents, rules, shocks, episode);
+  }
+
+  // ---- episode ----
+
+  private EpisodeSpec episode(YamlNode node, List<InstrumentSpec> instruments) {
+    YamlNode.Mapping m = mapping(node, "episode");
+    if (m == null) {
+      return EpisodeSpec.NONE;
+    }
+    Fields f = new Fields(m, "episode");
+    f.only(EPISODE_KEYS);
+    String source = f.has("source") ? text(f.get("source"), "episode.source") : "";
+    Map<String, EpisodeSpec.Observed> observed = new LinkedHashMap<>();
+    if (f.has("observed")) {
+      YamlNode.Mapping om = mapping(f.get("observed"), "episode.observed");
+      for (YamlNode.Entry e : om == null ? List.<YamlNode.Entry>of() : om.entries().values()) {
+        String p = "episode.observed." + e.key();
+        if (!symbols.containsKey(e.key())) {
+          errors.add(
+              e.line(),
+              e.column(),
+              p,
+              Suggestions.unknown("instrument", e.key(), symbols.keySet()));
+          continue;
+        }
+        YamlNode.Mapping fm = mapping(e.value(), p);
+        if (fm == null) {
+          continue;
+        }
+        Fields of = new Fields(fm, p);
+        of.only(OBSERVED_KEYS);
+        observed.put(
+            e.key(),
+            new EpisodeSpec.Observed(
+                of.has("price") ? real(of.get("price"), p + ".price", 0, false, 1e9, true) : null,
+                of.has("changePct")
+                    ? real(of.get("changePct"), p + ".changePct", -100, true, 10_000, true)
+                    : null,
+                of.has("relativeVolume")
+                    ? real(of.get("relativeVolume"), p + ".relativeVolume", 0, true, 1000, true)
+                    : null));
+      }
+    }
+    String index = null;
+    if (f.has("index")) {
+      index = symbol(f.get("index"), "episode.index");
+      if (index != null) {
+        for (InstrumentSpec i : instruments) {
+          if (i.symbol().equals(index) && i.basket() == null) {
+            errors.at(
+                f.get("index"),
+                "episode.index",
+                "'"
+                    + index
+                    + "' has no basket: the index must list its constituents (basket: ...)");
+            index = null;
+            break;
+          }
+        }
+      }
+    }
+    Map<String, List<String>> sectors = new LinkedHashMap<>();
+    if (f.has("sectors")) {
+      YamlNode.Mapping sm = mapping(f.get("sectors"), "episode.sectors");
+      for (YamlNode.Entry e : sm == null ? List.<YamlNode.Entry>of() : sm.entries().values()) {
+        String p = "episode.sectors." + e.key();
+        List<YamlNode> items = list(e.value(), p);
+        if (items == null) {
+          continue;
+        }
+        List<String> syms = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+          String sym = symbol(items.get(k), p + "[" + k + "]");
+          if (sym != null) {
+            syms.add(sym);
+          }
+        }
+        sectors.put(e.key(), List.copyOf(syms));
+      }
+    }
+    Map<String, EpisodeSpec.Levels> levels = new LinkedHashMap<>();
+    if (f.has("levels")) {
+      YamlNode.Mapping lm = mapping(f.get("levels"), "episode.levels");
+      for (YamlNode.Entry e : lm == null ? List.<YamlNode.Entry>of() : lm.entries().values()) {
+        String p = "episode.levels." + e.key();
+        if (!symbols.containsKey(e.key())) {
+          errors.add(
+              e.line(),
+              e.column(),
+              p,
+              Suggestions.unknown("instrument", e.key(), symbols.keySet()));
+          continue;
+        }
+        YamlNode.Mapping fm = mapping(e.value(), p);
+        if (fm == null) {
+          continue;
+        }
+        Fields lf = new Fields(fm, p);
+        lf.only(LEVEL_KEYS);
+        Double[] v = new Double[LEVEL_KEYS.size()];
+        for (int k = 0; k < v.length; k++) {
+          String key = LEVEL_KEYS.get(k);
+          v[k] = lf.has(key) ? real(lf.get(key), p + "." + key, 0, false, 1e9, true) : null;
+        }
+        if (v[2] != null && v[3] != null && !(v[2] > v[3])) {
+          errors.at(lf.get("fibHigh"), p + ".fibHigh", "must be above fibLow (" + fmt(v[3]) + ")");
+        }
+        if ((v[2] == null) != (v[3] == null)) {
+          errors.at(fm, p, "give both fibHigh and fibLow, or neither");
+        }
+        levels.put(e.key(), new EpisodeSpec.Levels(v[0], v[1], v[2], v[3], v[4]));
+      }
+    }
+    return new EpisodeSpec(source == null ? "" : source, observed, index, sectors, levels);
   }
 
   // ---- instruments ----

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param agents agent groups, in file order
  * @param rules circuit breakers and fees
  * @param shocks scheduled shocks, in file order
+ * @param episode what the scenario says about the episode it reproduces ({@link EpisodeSpec#NONE}
+ *     if nothing)
  */
 public record ScenarioSpec(
     String name,
@@ -28,9 +30,11 @@ public record ScenarioSpec(
     List<InstrumentSpec> instruments,
     List<AgentGroupSpec> agents,
     MarketRulesSpec rules,
-    List<ShockSpec> shocks) {
+    List<ShockSpec> shocks,
+    EpisodeSpec episode) {
 
   public ScenarioSpec {
+    Objects.requireNonNull(episode, "episode");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(start, "start");
@@ -45,6 +49,20 @@ public record ScenarioSpec(
     if (instruments.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one instrument");
     }
+  }
+
+  /** A scenario with no episode section. */
+  public ScenarioSpec(
+      String name,
+      String description,
+      long seed,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<InstrumentSpec> instruments,
+      List<AgentGroupSpec> agents,
+      MarketRulesSpec rules,
+      List<ShockSpec> shocks) {
+    this(name, description, seed, start, end, instruments, agents, rules, shocks, EpisodeSpec.NONE);
   }
 
   /** The instrument spec with this symbol, or null. */

@@ -1,0 +1,55 @@
+package dev.cascade.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a scenario says about the episode it reproduces, for comparing the simulation with it:
+ * figures observed in the source (printed beside the simulated ones), the index whose loss is split
+ * by sector and whose constituents give breadth, and the price levels desks watch.
+ *
+ * @param source where the observed figures come from, e.g. "seed 000, Table 1"
+ * @param observed per symbol, the figures the source reports
+ * @param index symbol of an index instrument with a basket, or null
+ * @param sectors sector name to its symbols, in file order
+ * @param levels per symbol, the levels to watch
+ */
+public record EpisodeSpec(
+    String source,
+    Map<String, Observed> observed,
+    String index,
+    Map<String, List<String>> sectors,
+    Map<String, Levels> levels) {
+
+  /** No episode section: nothing to compare. */
+  public static final EpisodeSpec NONE = new EpisodeSpec("", Map.of(), null, Map.of(), Map.of());
+
+  public EpisodeSpec {
+    Objects.requireNonNull(source, "source");
+    observed = Map.copyOf(observed);
+    sectors = Map.copyOf(sectors);
+    levels = Map.copyOf(levels);
+  }
+
+  /**
+   * Figures a source reports for one instrument at the end of the episode; null when not stated.
+   *
+   * @param price last price, currency units
+   * @param changePct change over the episode, percent
+   * @param relativeVolume volume relative to its 30-day average
+   */
+  public record Observed(Double price, Double changePct, Double relativeVolume) {}
+
+  /**
+   * Levels desks watch on one instrument, currency units; null when not given.
+   *
+   * @param ma100 100-day moving average
+   * @param ma200 200-day moving average
+   * @param fibHigh swing high of the Fibonacci retracement
+   * @param fibLow swing low of the Fibonacci retracement
+   * @param roundStep spacing of the round numbers to watch
+   */
+  public record Levels(
+      Double ma100, Double ma200, Double fibHigh, Double fibLow, Double roundStep) {}
+}
