@@ -7,10 +7,7 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.record.MarketRecorder;
-import dev.cascade.scenario.LoadResult;
 import dev.cascade.scenario.Mechanisms;
-import dev.cascade.scenario.ScenarioError;
-import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
@@ -153,15 +150,10 @@ final class AttributeCommand implements Callable<Integer> {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    LoadResult loaded = ScenarioLoader.load(file, registry);
-    if (!loaded.ok()) {
-      for (ScenarioError e : loaded.errors()) {
-        err.println(e);
-      }
-      err.println(loaded.errors().size() + " error(s) in " + file);
+    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
+    if (scenario == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec().orElseThrow();
     List<String> present = Mechanisms.presentIn(scenario);
     List<String> mechs =
         mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));

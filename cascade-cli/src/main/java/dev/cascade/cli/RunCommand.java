@@ -15,10 +15,7 @@ import dev.cascade.record.TapeHash;
 import dev.cascade.record.TradeTape;
 import dev.cascade.report.HtmlReport;
 import dev.cascade.report.RunDataException;
-import dev.cascade.scenario.LoadResult;
 import dev.cascade.scenario.Mechanisms;
-import dev.cascade.scenario.ScenarioError;
-import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
@@ -110,15 +107,10 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    LoadResult loaded = ScenarioLoader.load(file, registry);
-    if (!loaded.ok()) {
-      for (ScenarioError e : loaded.errors()) {
-        err.println(e);
-      }
-      err.println(loaded.errors().size() + " error(s) in " + file);
+    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
+    if (scenario == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec().orElseThrow();
     Set<String> off = new LinkedHashSet<>(without);
     List<String> unknown = unknownNames(scenario, off);
     if (!unknown.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.cascade.cli;
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.LoadResult;
-import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
 import java.io.PrintWriter;
@@ -47,12 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    PrintWriter err = spec.commandLine().getErr();
-    for (ScenarioError e : result.errors()) {
-      err.println(e);
-    }
-    err.printf("%d error(s) in %s%n", result.errors().size(), file);
-    err.flush();
+    ScenarioFiles.printErrors(result, file, spec.commandLine().getErr());
     return INVALID;
   }
 }

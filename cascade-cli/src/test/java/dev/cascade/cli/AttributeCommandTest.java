@@ -2,32 +2,19 @@ package dev.cascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AttributeCommandTest {
   @TempDir Path tmp;
 
-  private static String[] cascade(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
-  }
-
   @Test
   void attributionRunsEveryVariantAndIsTheSameWhateverTheThreadCount() throws Exception {
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
-    String[] one =
-        cascade(
+    Cli.Result one =
+        Cli.run(
             "attribute",
             scenario,
             "--seeds",
@@ -36,8 +23,8 @@ class AttributeCommandTest {
             "1",
             "--out",
             tmp.resolve("a").toString());
-    String[] two =
-        cascade(
+    Cli.Result two =
+        Cli.run(
             "attribute",
             scenario,
             "--seeds",
@@ -46,9 +33,9 @@ class AttributeCommandTest {
             "2",
             "--out",
             tmp.resolve("b").toString());
-    assertThat(one[0]).as(one[2]).isEqualTo("0");
-    assertThat(two[0]).as(two[2]).isEqualTo("0");
-    assertThat(one[1]).contains("SPY", "full", "direct shock alone", "momentum");
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(two.exit()).as(two.err()).isZero();
+    assertThat(one.out()).contains("SPY", "full", "direct shock alone", "momentum");
     assertThat(Files.readString(tmp.resolve("a/attribution.json")))
         .isEqualTo(Files.readString(tmp.resolve("b/attribution.json")))
         .contains("\"mechanisms\" : [ \"momentum\" ]");
@@ -57,11 +44,13 @@ class AttributeCommandTest {
   @Test
   void anUnknownMechanismOrBadCountIsAClearError() throws Exception {
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
-    String[] r = cascade("attribute", scenario, "--mechanisms", "dealers");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("'dealers' is not a mechanism of this scenario").contains("momentum");
-    String[] s = cascade("attribute", scenario, "--seeds", "0");
-    assertThat(s[0]).isEqualTo("2");
-    assertThat(s[2]).contains("--seeds").doesNotContain("\tat ");
+    Cli.Result r = Cli.run("attribute", scenario, "--mechanisms", "dealers");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("'dealers' is not a mechanism of this scenario")
+        .contains("momentum");
+    Cli.Result s = Cli.run("attribute", scenario, "--seeds", "0");
+    assertThat(s.exit()).isEqualTo(2);
+    assertThat(s.err()).contains("--seeds").doesNotContain("\tat ");
   }
 }

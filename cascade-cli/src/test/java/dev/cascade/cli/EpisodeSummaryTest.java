@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EpisodeSummaryTest {
   @TempDir Path tmp;
@@ -17,16 +14,11 @@ class EpisodeSummaryTest {
   @Test
   void theSummaryComparesWithTheSourceSplitsTheIndexLossAndListsBrokenLevels() throws Exception {
     Path scenario = Path.of(getClass().getResource("/episode.yaml").toURI());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
     Path run = tmp.resolve("run");
-    int exit = cl.execute("run", scenario.toString(), "--out", run.toString());
-    assertThat(exit).as(err.toString()).isZero();
+    Cli.Result r = Cli.run("run", scenario.toString(), "--out", run.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
 
-    String text = out.toString();
+    String text = r.out();
     assertThat(text.lines().filter(l -> !l.isBlank()).skip(1).findFirst().orElseThrow())
         .as("Table 1 layout first, with the source's columns")
         .contains("ticker", "price", "(source)", "chg %", "rel vol");

@@ -5,29 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunCommandTest {
   @TempDir Path tmp;
 
-  record Result(int exit, String out, String err) {}
-
-  private static Result cascade(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static Cli.Result cascade(String... args) {
+    return Cli.run(args);
   }
 
   private static String tiny() throws URISyntaxException {
@@ -37,7 +26,7 @@ class RunCommandTest {
   @Test
   void runPrintsTheSummaryAndWritesTheRunDirectory() throws Exception {
     Path dir = tmp.resolve("run");
-    Result r =
+    Cli.Result r =
         cascade("run", tiny(), "--seed", "5", "--out", dir.toString(), "--no-progress", "--csv");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("ticker", "SPY", "BTC", "tape-hash: ", "events/s", "conserved");
@@ -110,10 +99,10 @@ class RunCommandTest {
 
   @Test
   void withoutAFamilyRunsWithoutItAndAnUnknownNameIsAnError() throws Exception {
-    Result ok =
+    Cli.Result ok =
         cascade("run", tiny(), "--without", "momentum", "--out", tmp.resolve("w").toString());
     assertThat(ok.exit()).as(ok.err()).isZero();
-    Result bad =
+    Cli.Result bad =
         cascade("run", tiny(), "--without", "dealers", "--out", tmp.resolve("x").toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("dealers").doesNotContain("Exception", "\tat ");
@@ -133,7 +122,7 @@ class RunCommandTest {
           {"run"},
           {"run", broken.toString(), "--sample-seconds", "-1"}
         }) {
-      Result r = cascade(args);
+      Cli.Result r = cascade(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ");
     }
@@ -141,12 +130,12 @@ class RunCommandTest {
 
   @Test
   void helpListsTheCommands() {
-    Result r = cascade("--help");
+    Cli.Result r = cascade("--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("run", "validate", "gex");
   }
 
-  private static String hash(Result r) {
+  private static String hash(Cli.Result r) {
     assertThat(r.exit()).as(r.err()).isZero();
     return r.out().lines().filter(l -> l.startsWith("tape-hash: ")).findFirst().orElseThrow();
   }
