@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.StandardFamilies;
-import dev.cascade.kernel.Time;
-import dev.cascade.market.Instrument;
-import dev.cascade.record.MarketRecorder;
 import dev.cascade.scenario.Mechanisms;
 import dev.cascade.scenario.ScenarioSpec;
-import dev.cascade.scenario.Simulation;
-import dev.cascade.scenario.Simulations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -89,9 +84,6 @@ final class AttributeCommand implements Callable<Integer> {
       description =
           "where to write attribution.json and .csv (default: runs/<scenario>-attribution)")
   Path out;
-
-  /** The outcome of one run: per instrument, change and max drawdown in percent. */
-  record Outcome(double[] changePct, double[] maxDrawdownPct) {}
 
   /**
    * One asset's attribution.
@@ -183,16 +175,16 @@ final class AttributeCommand implements Callable<Integer> {
     }
     variants.add(Set.copyOf(mechs));
     int nv = variants.size();
-    Outcome[][] results = new Outcome[nv][seeds];
+    PathOutcome[][] results = new PathOutcome[nv][seeds];
     long wall0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(nThreads);
     try {
-      List<Future<Outcome>> futures = new ArrayList<>();
+      List<Future<PathOutcome>> futures = new ArrayList<>();
       for (int v = 0; v < nv; v++) {
         for (int k = 0; k < seeds; k++) {
           Set<String> off = variants.get(v);
           long seed = firstSeed + k;
-          futures.add(pool.submit(() -> outcome(scenario, seed, off, registry)));
+          futures.add(pool.submit(() -> PathOutcome.of(scenario, seed, off, registry)));
         }
       }
       for (int v = 0, f = 0; v < nv; v++) {
@@ -256,22 +248,6 @@ final class AttributeCommand implements Callable<Integer> {
         dir.abandon();
       }
     }
-  }
-
-  static Outcome outcome(ScenarioSpec s, long seed, Set<String> off, AgentRegistry registry) {
-    Simulation sim = Simulations.resolve(s, seed, off, registry);
-    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 60);
-    sim.addListener(rec);
-    sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
-    int n = sim.instruments().size();
-    double[] ch = new double[n];
-    double[] dd = new double[n];
-    for (Instrument ins : sim.instruments()) {
-      int i = ins.id();
-      ch[i] = 100.0 * ((double) rec.close(i) / ins.referencePriceTicks() - 1);
-      dd[i] = 100.0 * rec.maxDrawdown(i);
-    }
-    return new Outcome(ch, dd);
   }
 
   static String render(Attribution a, int runs, double wall, int threads) {
@@ -338,7 +314,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
   }
 
-  private static double[] column(Outcome[] runs, int instrument, boolean change) {
+  private static double[] column(PathOutcome[] runs, int instrument, boolean change) {
     double[] v = new double[runs.length];
     for (int k = 0; k < runs.length; k++) {
       v[k] = change ? runs[k].changePct()[instrument] : runs[k].maxDrawdownPct()[instrument];

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ExplainCommand.class,
       AttributeCommand.class,
+      SweepCommand.class,
       GexCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

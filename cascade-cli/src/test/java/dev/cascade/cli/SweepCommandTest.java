@@ -1,0 +1,69 @@
+package dev.cascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aSweepReportsEachAssetsDistributionAndIsReproducible() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result a =
+        Cli.run(
+            "sweep",
+            scenario,
+            "--paths",
+            "4",
+            "--threads",
+            "2",
+            "--out",
+            tmp.resolve("a").toString());
+    Cli.Result b =
+        Cli.run(
+            "sweep",
+            scenario,
+            "--paths",
+            "4",
+            "--threads",
+            "1",
+            "--out",
+            tmp.resolve("b").toString());
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(b.exit()).as(b.err()).isZero();
+    assertThat(a.out()).contains("4 paths (seeds 1..4)", "SPY", "ES 5%");
+    assertThat(Files.readString(tmp.resolve("a/sweep-paths.csv")))
+        .isEqualTo(Files.readString(tmp.resolve("b/sweep-paths.csv")));
+    JsonNode s = new ObjectMapper().readTree(tmp.resolve("a/sweep.json").toFile());
+    JsonNode spy = s.get("assets").get(0);
+    assertThat(spy.get("symbol").asText()).isEqualTo("SPY");
+    assertThat(spy.get("changeWorst").asDouble())
+        .isLessThanOrEqualTo(spy.get("changeP5").asDouble());
+    assertThat(spy.get("changeP5").asDouble()).isLessThanOrEqualTo(spy.get("changeP50").asDouble());
+    assertThat(spy.get("changeEs5").asDouble()).isEqualTo(spy.get("changeWorst").asDouble());
+    assertThat(Files.readAllLines(tmp.resolve("a/sweep-paths.csv"))).hasSize(1 + 4 * 2);
+  }
+
+  @Test
+  void quantilesInterpolateBetweenOrderStatistics() {
+    double[] v = {1, 2, 3, 4, 5};
+    assertThat(SweepCommand.quantile(v, 0.5)).isEqualTo(3);
+    assertThat(SweepCommand.quantile(v, 0.25)).isEqualTo(2);
+    assertThat(SweepCommand.quantile(v, 0.1))
+        .isEqualTo(1.4, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void badCountsAreClearErrors() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result r = Cli.run("sweep", scenario, "--paths", "0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--paths").doesNotContain("\tat ");
+  }
+}
