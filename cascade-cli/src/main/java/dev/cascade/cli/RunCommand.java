@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
           + " summary.json, scenario.yaml and the tables trades, bars-1m, depth, halts and causes"
-          + " as Parquet (through embedded DuckDB; --csv keeps CSV copies), and report.html with"
+          + " as Parquet (through embedded DuckDB) and CSV (--no-csv for Parquet only), and"
+          + " report.html with"
           + " --report."
     })
 final class RunCommand implements Callable<Integer> {
@@ -80,9 +81,9 @@ final class RunCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Option(
-      names = "--csv",
-      description = "also keep the tables as CSV files (they are always written as Parquet)")
-  boolean csv;
+      names = "--no-csv",
+      description = "write the tables as Parquet only (by default CSV copies are kept beside them)")
+  boolean noCsv;
 
   @Option(
       names = "--report",
@@ -156,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
       writeDepth(dir.file("depth.csv"), sim, rec);
       writeHalts(dir.file("halts.csv"), summary);
       CauseCsv.write(dir.file("causes.csv"), sim.world());
-      RunTables.toParquet(dir.path(), csv);
+      RunTables.toParquet(dir.path(), !noCsv);
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);
