@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AttributeCommand.class,
       SweepCommand.class,
       GexCommand.class,
+      MonitorCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,40 @@
+package dev.cascade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorCommandTest {
+  private static final String SP500 = "../data/sp500_daily_ohlcv_2000-2020_vega.csv";
+
+  @TempDir Path tmp;
+
+  @Test
+  void theSecondWorstDayOfMarch2020ShowsItsFallAndTheLevelsItBroke() {
+    Cli.Result r = Cli.run("monitor", "--prices", SP500, "--date", "2020-03-16", "--days", "3");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("2020-03-16", "close 2,386.13", "-11.98%", "200-day MA", "round 2400", "CROSSED")
+        .contains("last 3 days:", "2020-03-12");
+  }
+
+  @Test
+  void brokenPriceFilesAndFlagsGiveLocatedErrors() throws Exception {
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(
+        bad,
+        "date,open,high,low,close,volume\n2020-01-02,1,2,0.5,1.5,10\n2020-01-01,1,2,0.5,1.5,10\n");
+    Cli.Result r = Cli.run("monitor", "--prices", bad.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.csv:3").contains("dates must increase");
+    Cli.Result noDay = Cli.run("monitor", "--prices", SP500, "--date", "2020-03-15");
+    assertThat(noDay.exit()).isEqualTo(2);
+    assertThat(noDay.err()).contains("not a trading day");
+    Cli.Result missing = Cli.run("monitor", "--prices", tmp.resolve("x.csv").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file").doesNotContain("\tat ");
+  }
+}
