@@ -13,6 +13,7 @@ import dev.cascade.agents.systematic.MomentumTrader;
 import dev.cascade.agents.systematic.RiskParityFund;
 import dev.cascade.agents.systematic.StopLossCluster;
 import dev.cascade.agents.systematic.TechnicalTrader;
+import dev.cascade.agents.systematic.TrendFollower;
 import dev.cascade.agents.systematic.VolTargetFund;
 
 /** The agent families Cascade ships, as one registry: what scenarios may name. */
@@ -35,6 +36,7 @@ public final class StandardFamilies {
         .register(AuthorizedParticipant.FAMILY)
         .register(RetailTrader.FAMILY)
         .register(LongShortFund.FAMILY)
-        .register(OptionsDealer.FAMILY);
+        .register(OptionsDealer.FAMILY)
+        .register(TrendFollower.FAMILY);
   }
 }

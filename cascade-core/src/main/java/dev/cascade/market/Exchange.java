@@ -3,10 +3,12 @@ package dev.cascade.market;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.HolidayCalendar;
+import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Session;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
+import dev.cascade.kernel.Wakeable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -24,14 +26,23 @@ import java.util.List;
  * <p>Rules (see docs/model.md, "Market rules"): orders are good till cancelled and rest across
  * sessions; there is no opening auction. Market orders are immediate-or-cancel limit orders at a
  * protection price (the best opposite price moved by the collar). Limits beyond the price band are
- * repriced to the band; an aggressive order that runs out of liquidity inside the band pauses the
- * instrument. Market-wide halts follow the decline of the reference instrument from its prior
- * close.
+ * repriced to the band; an aggressive order that runs out of liquidity inside the band puts the
+ * instrument in a limit state, and it pauses if fifteen seconds later the side it ran through still
+ * holds nothing inside the band (the LULD Plan's limit state). Market-wide halts follow the decline
+ * of the reference instrument from its prior close. Stop orders are elected by prints: a stop that
+ * a print reached while its instrument was paused is sent at the first print after the pause, not
+ * at the first order message.
  */
 public final class Exchange implements BookListener {
   private static final int INSTRUMENT_BITS = 10;
   private static final long INSTRUMENT_MASK = (1L << INSTRUMENT_BITS) - 1;
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  /**
+   * How long an instrument may stay in a limit state before it pauses, nanoseconds: 15 seconds
+   * (Plan to Address Extraordinary Market Volatility, the LULD Plan, section VII).
+   */
+  public static final long LIMIT_STATE_NANOS = 15 * Time.NANOS_PER_SECOND;
 
   private final Scheduler clock;
   private final CauseLog causes;
@@ -46,6 +57,10 @@ public final class Exchange implements BookListener {
   private final long[] haltedUntil;
   private final long[] bandRef;
   private final long[] bandRefTime;
+  // Per instrument: the side whose order ran through the band (its opposite side is empty inside
+  // the band), or null when not in a limit state.
+  private final Side[] limitState;
+  private final Wakeable limitStateEnd = (time, instrument) -> endLimitState(instrument);
   private final long[] volume;
   private final long[] tradeCount;
   private final RealizedVol[] vols;
@@ -95,6 +110,7 @@ public final class Exchange implements BookListener {
     haltedUntil = new long[n];
     bandRef = new long[n];
     bandRefTime = new long[n];
+    limitState = new Side[n];
     volume = new long[n];
     tradeCount = new long[n];
     vols = new RealizedVol[n];
@@ -232,17 +248,40 @@ public final class Exchange implements BookListener {
     takerInstrument = ins;
     takerLimit = limit;
     takerSide = side;
+    long tradesBefore = tradeCount[instrument];
     long filled = book.submit(id, account, side, limit, qty, cause, ioc);
     long left = qty - filled;
     if (ioc && left > 0) {
       clearing.release(account, ins, side, left, limit);
     }
     takerInstrument = null;
-    if (left > 0 && wanted != limit && runsThroughBand(book, side, limit)) {
-      halt(instrument, now + rules.bandPauseNanos(), "price band");
+    if (left > 0
+        && wanted != limit
+        && runsThroughBand(book, side, limit)
+        && limitState[instrument] == null) {
+      limitState[instrument] = side;
+      clock.at(now + LIMIT_STATE_NANOS, Priority.MARKET_STRUCTURE, limitStateEnd, instrument);
     }
-    afterTrading(instrument, cause);
+    if (tradeCount[instrument] != tradesBefore) {
+      afterTrading(instrument, cause);
+    }
     return id;
+  }
+
+  /**
+   * The end of a limit state: the instrument pauses if the side the order ran through is still
+   * empty inside the band (nobody has come back to trade at the band), else trading goes on.
+   */
+  private void endLimitState(int instrument) {
+    Side side = limitState[instrument];
+    limitState[instrument] = null;
+    if (side == null || !isOpen(instrument)) {
+      return;
+    }
+    long limit = clampToBand(instrument, side, side == Side.BUY ? Long.MAX_VALUE : 0);
+    if (runsThroughBand(books[instrument], side, limit)) {
+      halt(instrument, clock.now() + rules.bandPauseNanos(), "price band");
+    }
   }
 
   /** True if the opposite side is empty up to the band limit: the order ran out of liquidity. */
@@ -377,7 +416,10 @@ public final class Exchange implements BookListener {
     clearing.release(account, instruments.get(instrumentOf(orderId)), side, qty, price);
   }
 
-  // ---- after each top-level order: stops and circuit breakers ----
+  // ---- after each top-level order that printed: stops and circuit breakers ----
+  // Stops are elected by prints only. Stops a print reached while the instrument was paused wait
+  // for the first print after the pause; a maker's first quote at the reopening does not send
+  // them into a book that holds that one quote.
 
   private void afterTrading(int instrument, int cause) {
     processStops(instrument, cause);

@@ -24,6 +24,7 @@ public final class Mechanisms {
     MEMBERS.put("stops", List.of("stop-loss"));
     MEMBERS.put("technical", List.of("technical"));
     MEMBERS.put("momentum", List.of("momentum"));
+    MEMBERS.put("trend", List.of("cta"));
     MEMBERS.put("retail", List.of("retail"));
     MEMBERS.put("liquidity-withdrawal", List.of("liquidity"));
   }

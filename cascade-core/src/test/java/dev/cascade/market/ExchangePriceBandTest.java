@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-instrument price band (5% around the band reference, 100.00 here) reprices limits beyond
- * it and pauses the instrument when an aggressive order runs out of liquidity inside it; market
+ * it and pauses the instrument when an aggressive order runs out of liquidity inside it and the
+ * side it ran through is still empty inside the band fifteen seconds later (limit state); market
  * orders trade no further than the collar from the best opposite price.
  */
 class ExchangePriceBandTest {
@@ -35,12 +36,15 @@ class ExchangePriceBandTest {
     assertThat(f.exchange.book(SPY).price(id)).isEqualTo(10_500);
     assertThat(f.exchange.openQty(id)).isEqualTo(3);
     assertThat(f.exchange.book(SPY).bestAsk()).isEqualTo(10_800);
+    assertThat(f.halts).as("limit state, not yet a pause").isEmpty();
+    f.advanceTo(now + Exchange.LIMIT_STATE_NANOS);
     assertThat(f.halts)
         .singleElement()
         .satisfies(
             h -> {
               assertThat(h.reason()).isEqualTo("price band");
-              assertThat(h.until()).isEqualTo(now + 300 * Time.NANOS_PER_SECOND);
+              assertThat(h.until())
+                  .isEqualTo(now + Exchange.LIMIT_STATE_NANOS + 300 * Time.NANOS_PER_SECOND);
             });
     assertThat(f.exchange.isOpen(SPY)).isFalse();
     assertThat(f.exchange.isOpen(ExchangeFixture.AAPL)).isTrue();
@@ -59,7 +63,25 @@ class ExchangePriceBandTest {
     assertThat(f.fills).extracting(Fill::price).containsExactly(9_600L);
     assertThat(f.exchange.book(SPY).price(id)).isEqualTo(9_500);
     assertThat(f.exchange.book(SPY).bestBid()).isEqualTo(9_000);
+    f.advanceTo(f.clock.now() + Exchange.LIMIT_STATE_NANOS);
     assertThat(f.halts).singleElement().satisfies(h -> assertThat(h.instrument()).isEqualTo(SPY));
+  }
+
+  @Test
+  void liquidityReturningInsideTheBandWithinTheLimitStateAvoidsThePause() {
+    ExchangeFixture f = exchange(5, 5);
+    int maker = f.whale("maker");
+    f.exchange.limit(maker, SPY, Side.BUY, 9_600, 1, 0);
+    long now = f.clock.now();
+    f.exchange.market(f.whale("seller"), SPY, Side.SELL, 5, 0);
+    assertThat(f.exchange.book(SPY).bestBid()).isEqualTo(OrderBook.NO_PRICE);
+
+    f.advanceTo(now + Exchange.LIMIT_STATE_NANOS / 2);
+    f.exchange.limit(maker, SPY, Side.BUY, 9_550, 10, 0);
+    f.advanceTo(now + 2 * Exchange.LIMIT_STATE_NANOS);
+
+    assertThat(f.halts).isEmpty();
+    assertThat(f.exchange.isOpen(SPY)).isTrue();
   }
 
   @Test
