@@ -130,7 +130,8 @@ public final class HtmlReport {
             ReportPage.escape(
                 attribution
                     ? a.assets().size()
-                        + " assets · each mechanism's paired contribution over the same seeds"
+                        + (a.assets().size() == 1 ? " asset" : " assets")
+                        + " · each mechanism's paired contribution over the same seeds"
                     : run.summary.instruments().size()
                         + " instruments · simulated "
                         + SummarySection.window(

@@ -306,7 +306,7 @@
     var o = base(spec);
     delete o.dataZoom;
     var steps = spec.steps;
-    o.grid = [{ left: 64, right: 20, top: 40, bottom: 64 }];
+    o.grid = [{ left: 64, right: 20, top: 40, bottom: steps.length > 6 ? 64 : 36 }];
     o.xAxis = [{ type: 'category', data: steps.map(function (s) { return s.name; }),
                  axisLabel: { color: '#444', interval: 0, rotate: steps.length > 6 ? 25 : 0, fontSize: 11 },
                  axisTick: { alignWithLabel: true } }];
