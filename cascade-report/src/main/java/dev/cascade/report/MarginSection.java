@@ -149,7 +149,7 @@ final class MarginSection implements ReportSection {
         page.table(
             new String[][] {
               {"Venue"},
-              {"Instrument"},
+              {"Instrument", "", "left"},
               {"Accounts"},
               {"Orders"},
               {"Longs sold", "$"},

@@ -119,7 +119,7 @@ final class ReportPage {
   ReportPage table(String[][] head, List<String[]> rows) {
     html("<div class=\"table-wrap\"><table class=\"summary\">\n<thead><tr>");
     for (String[] h : head) {
-      html("<th>").text(h[0]);
+      html(h.length > 2 ? "<th class=\"left\">" : "<th>").text(h[0]);
       if (h.length > 1 && !h[1].isEmpty()) {
         html("<span class=\"unit\">").text(h[1]).html("</span>");
       }
@@ -129,7 +129,11 @@ final class ReportPage {
     for (String[] r : rows) {
       html("<tr>");
       for (int k = 0; k < r.length; k++) {
-        html(k == 0 ? "<td class=\"sym\">" : "<td class=\"num\">").text(r[k]).html("</td>");
+        html(k == 0
+                ? "<td class=\"sym\">"
+                : head[k].length > 2 ? "<td class=\"left\">" : "<td class=\"num\">")
+            .text(r[k])
+            .html("</td>");
       }
       html("</tr>\n");
     }

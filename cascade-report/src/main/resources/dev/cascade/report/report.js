@@ -131,17 +131,20 @@
       o.grid = [{ left: 64, right: 16, top: 34, height: '52%' }, { left: 64, right: 16, top: '73%', bottom: 46 }];
       o.xAxis = [timeAxis(0, false), timeAxis(1, true)];
       var levels = spec.levels || [];
-      // Levels near the traded range widen the price axis so their lines show; far ones do not.
-      function near(v) {
-        var pad = 0.03 * (v.max || 1);
-        return levels.map(function (l) { return l.price; })
-          .filter(function (p) { return p >= v.min - pad && p <= v.max + pad; });
+      // Levels near the traded range widen the price axis (to a round step) so their lines show;
+      // levels further than 3% from it are not drawn.
+      var vals = spec.price.v.filter(function (v) { return v !== null; });
+      var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
+      levels = levels.filter(function (l) { return l.price >= lo - 0.03 * hi && l.price <= hi * 1.03; });
+      var extent = {};
+      var all = [lo, hi].concat(levels.map(function (l) { return l.price; }));
+      var nlo = Math.min.apply(null, all), nhi = Math.max.apply(null, all);
+      if (nlo < lo || nhi > hi) {
+        var step = Math.pow(10, Math.floor(Math.log10(Math.max(nhi - nlo, 1e-9) / 4)));
+        extent = { min: Math.floor(nlo / step) * step, max: Math.ceil(nhi / step) * step };
       }
       o.yAxis = [
-        valueAxis(0, 'price ($)', levels.length ? {
-          min: function (v) { return Math.min.apply(null, [v.min].concat(near(v))); },
-          max: function (v) { return Math.max.apply(null, [v.max].concat(near(v))); }
-        } : {}),
+        valueAxis(0, 'price ($)', extent),
         valueAxis(1, 'lots / min', { scale: false, splitNumber: 2 })
       ];
       o.axisPointer = { link: [{ xAxisIndex: 'all' }] };
