@@ -2,11 +2,10 @@ package dev.cascade.cli;
 
 import dev.cascade.agents.World;
 import dev.cascade.analytics.CauseTable;
-import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Time;
+import dev.cascade.report.RunCauses;
 import dev.cascade.report.RunDataException;
-import dev.cascade.report.RunTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,49 +70,7 @@ final class CauseCsv {
    * file:line.
    */
   static CauseTable read(Path runDir) throws RunDataException {
-    Path file = runDir.resolve("causes.csv");
-    List<CauseKind> kinds = new ArrayList<>();
-    List<String> agents = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    List<Long> parents = new ArrayList<>();
-    List<Long> times = new ArrayList<>();
-    int[] c = new int[6];
-    RunTable.read(
-        file,
-        List.of("id", "kind", "agent", "parent", "timeNanos", "label"),
-        idx -> System.arraycopy(idx, 0, c, 0, 6),
-        row -> {
-          int r = kinds.size();
-          if (row.whole(c[0]) != r) {
-            throw new RunDataException(
-                file, row.line(), "ids must run 0, 1, 2, ... in order; found " + row.text(c[0]));
-          }
-          CauseKind k = kindOf(row.text(c[1]));
-          if (k == null) {
-            throw new RunDataException(
-                file, row.line(), "unknown cause kind '" + row.text(c[1]) + "'");
-          }
-          long p = row.whole(c[3]);
-          if (p < 0 || p > r || (p == r && r != 0)) {
-            throw new RunDataException(
-                file, row.line(), "parent " + p + " must be an earlier cause");
-          }
-          kinds.add(k);
-          agents.add(row.text(c[2]));
-          parents.add(p);
-          times.add(row.text(c[4]).isEmpty() ? Long.MIN_VALUE : row.whole(c[4]));
-          labels.add(row.text(c[5]));
-        });
-    if (kinds.isEmpty()) {
-      throw new RunDataException(file, 0, "no causes (expected at least genesis)");
-    }
-    int[] parent = new int[kinds.size()];
-    long[] time = new long[kinds.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = (int) (long) parents.get(i);
-      time[i] = times.get(i);
-    }
-    return new CauseTable(kinds, agents, parent, time, labels);
+    return RunCauses.read(runDir);
   }
 
   /** Quotes a CSV field if it needs it. */
@@ -122,14 +79,5 @@ final class CauseCsv {
       return s;
     }
     return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
-  }
-
-  private static CauseKind kindOf(String label) {
-    for (CauseKind k : CauseKind.values()) {
-      if (k.label().equals(label)) {
-        return k;
-      }
-    }
-    return null;
   }
 }

@@ -20,14 +20,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes RUN/report.html: one self-contained HTML file (charts inlined, opens offline)"
-          + " with the run's prices, liquidity, volume, summary table and scenario."
+          + " with the run's prices, liquidity, volume, selling by mechanism, margin calls and"
+          + " liquidations, dealers, cause chains, summary table and scenario; for a directory of"
+          + " cascade attribute, the attribution waterfall."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the report was written", "2:RUN is not a readable run directory"})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "run directory written by cascade run")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN",
+      description = "run directory written by cascade run (or cascade attribute)")
   Path run;
 
   @Override

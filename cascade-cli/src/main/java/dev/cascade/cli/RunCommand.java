@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
           + " summary.json, scenario.yaml and the tables trades, bars-1m, depth, halts and causes"
+          + " (and gex and vix with options dealers)"
           + " as Parquet (through embedded DuckDB) and CSV (--no-csv for Parquet only), and"
           + " report.html with"
           + " --report."
@@ -157,6 +158,7 @@ final class RunCommand implements Callable<Integer> {
       writeDepth(dir.file("depth.csv"), sim, rec);
       writeHalts(dir.file("halts.csv"), summary);
       CauseCsv.write(dir.file("causes.csv"), sim.world());
+      DealerTables.write(dir.path(), sim.world().options());
       RunTables.toParquet(dir.path(), !noCsv);
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)

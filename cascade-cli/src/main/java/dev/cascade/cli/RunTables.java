@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class RunTables {
   /** The tables a run writes, by base name. */
-  static final List<String> TABLES = List.of("trades", "bars-1m", "depth", "halts", "causes");
+  static final List<String> TABLES =
+      List.of("trades", "bars-1m", "depth", "halts", "causes", "gex", "vix");
 
   private RunTables() {}
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,28 +49,9 @@ class ReportBrowserTest {
     String html = Files.readString(report, StandardCharsets.UTF_8);
     List<String> chartIds = new ArrayList<>();
     charts(html).forEach(c -> chartIds.add(c.get("id").asText()));
-    assertThat(chartIds).hasSize(1 + 3 + 3);
+    assertThat(chartIds).hasSize(1 + 3 + 3 + 1).contains("selling-by-mechanism");
 
-    Path dom = dir.resolve("dom.html");
-    Path log = dir.resolve("chromium.log");
-    chromium(dir.resolve("profile-dom"), dom, log, "--dump-dom", report.toUri().toString());
-    String page = Files.readString(dom, StandardCharsets.UTF_8);
-    String htmlTag =
-        page.substring(page.indexOf("<html"), page.indexOf('>', page.indexOf("<html")));
-
-    assertThat(attribute(htmlTag, "data-charts-ready"))
-        .as("every chart rendered (data-charts-ready)")
-        .isEqualTo("true");
-    assertThat(attribute(htmlTag, "data-console-errors")).as("console errors").isEqualTo("[]");
-    JsonNode points = new ObjectMapper().readTree(attribute(htmlTag, "data-chart-points"));
-    for (String id : chartIds) {
-      assertThat(points.path(id).asInt()).as("points drawn in chart " + id).isGreaterThan(100);
-    }
-    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-      if (line.contains(":CONSOLE")) {
-        assertThat(line).as("browser console").doesNotContain("Uncaught", "Error");
-      }
-    }
+    drawsEveryChart(report, chartIds, "calm");
 
     Files.createDirectories(SCREENSHOT.getParent());
     Files.deleteIfExists(SCREENSHOT);
@@ -83,6 +65,115 @@ class ReportBrowserTest {
         report.toUri().toString());
     assertThat(SCREENSHOT).exists();
     assertThat(Files.size(SCREENSHOT)).as("a screenshot with content").isGreaterThan(20_000);
+  }
+
+  @Test
+  void theReportsOfTheDealerLeverageAndAttributionDemosDrawEveryChart() throws Exception {
+    chromiumBinary();
+    Path gamma = dir.resolve("gamma");
+    Path lev = dir.resolve("lev");
+    Path attr = dir.resolve("attr");
+    String[][] runs = {
+      {
+        "run",
+        "../scenarios/gamma-flip-demo.yaml",
+        "--no-progress",
+        "--report",
+        "--out",
+        gamma.toString()
+      },
+      {
+        "run",
+        "../scenarios/leverage-demo.yaml",
+        "--no-progress",
+        "--report",
+        "--out",
+        lev.toString()
+      },
+      {
+        "attribute",
+        "../scenarios/gamma-flip-demo.yaml",
+        "--seeds",
+        "1",
+        "--threads",
+        "2",
+        "--out",
+        attr.toString()
+      },
+      {"report", attr.toString()}
+    };
+    for (String[] args : runs) {
+      String[] r = ReportCommandTest.cascade(args);
+      assertThat(r[0]).as(String.join(" ", args) + ": " + r[2]).isIn("0", "1");
+    }
+    assertThat(gamma.resolve("gex.parquet")).exists();
+    assertThat(gamma.resolve("vix.parquet")).exists();
+    Map<Path, List<String>> expected =
+        Map.of(
+            gamma,
+            List.of("selling-by-mechanism", "gex-SPY", "vix-SPY", "cause-chains"),
+            lev,
+            List.of("selling-by-mechanism", "liquidations-over-time", "cause-chains"),
+            attr,
+            List.of("attribution-SPY"));
+    for (Path run : List.of(gamma, lev, attr)) {
+      Path report = run.resolve("report.html").toAbsolutePath();
+      String html = Files.readString(report, StandardCharsets.UTF_8);
+      List<String> chartIds = new ArrayList<>();
+      charts(html).forEach(c -> chartIds.add(c.get("id").asText()));
+      assertThat(chartIds).containsAll(expected.get(run));
+      if (run.equals(gamma)) {
+        assertThat(charts(html).findValuesAsText("name")).contains("gamma flip (start)");
+      }
+      drawsEveryChart(report, chartIds, run.getFileName().toString());
+      Path shot = Path.of("target", "report-" + run.getFileName() + ".png");
+      Files.deleteIfExists(shot);
+      chromium(
+          dir.resolve("profile-shot-" + run.getFileName()),
+          dir.resolve("shot.out"),
+          dir.resolve("shot.log"),
+          "--window-size=1440,900",
+          "--hide-scrollbars",
+          "--screenshot=" + shot.toAbsolutePath(),
+          report.toUri().toString());
+      assertThat(shot).exists();
+    }
+  }
+
+  /**
+   * Opens the report in Chromium and checks that every chart rendered and drew data (time series at
+   * least 100 points, other charts at least one bar, link or point) and that the console shows no
+   * error.
+   */
+  private void drawsEveryChart(Path report, List<String> chartIds, String name) throws Exception {
+    JsonNode specs = charts(Files.readString(report, StandardCharsets.UTF_8));
+    Path dom = dir.resolve("dom-" + name + ".html");
+    Path log = dir.resolve("chromium-" + name + ".log");
+    chromium(dir.resolve("profile-dom-" + name), dom, log, "--dump-dom", report.toUri().toString());
+    String page = Files.readString(dom, StandardCharsets.UTF_8);
+    String htmlTag =
+        page.substring(page.indexOf("<html"), page.indexOf('>', page.indexOf("<html")));
+
+    assertThat(attribute(htmlTag, "data-charts-ready"))
+        .as("every chart rendered (data-charts-ready)")
+        .isEqualTo("true");
+    assertThat(attribute(htmlTag, "data-console-errors")).as("console errors").isEqualTo("[]");
+    JsonNode points = new ObjectMapper().readTree(attribute(htmlTag, "data-chart-points"));
+    for (JsonNode spec : specs) {
+      String id = spec.get("id").asText();
+      boolean timeSeries =
+          List.of("lines", "priceVolume", "liquidity", "flow").contains(spec.get("kind").asText())
+              && !id.startsWith("vix-");
+      assertThat(points.path(id).asInt())
+          .as("points drawn in chart " + id + " of " + report)
+          .isGreaterThan(timeSeries ? 100 : 0);
+    }
+    assertThat(specs).hasSize(chartIds.size());
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      if (line.contains(":CONSOLE")) {
+        assertThat(line).as("browser console").doesNotContain("Uncaught", "Error");
+      }
+    }
   }
 
   private static JsonNode charts(String html) throws Exception {

@@ -31,8 +31,11 @@ import java.util.List;
  * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
  * watched to count hedge volume (orders whose cause is {@link CauseKind#HEDGE}) and to remember,
  * per underlying, the cause of the last order that moved the price down and up ({@link
- * #moveCause}), the parent dealers give their hedges. Events run at {@link Priority#SAMPLING},
- * after the agents at the same instant. Rate and dividend yield are 0 (assumed).
+ * #moveCause}), the parent dealers give their hedges. The dealers' GEX profile over the flip's
+ * price grid is kept at the first sample and can be computed now ({@link #profiles}); the index
+ * samples are kept for the run directory ({@link #vixSamples}). Events run at {@link
+ * Priority#SAMPLING}, after the agents at the same instant. Rate and dividend yield are 0
+ * (assumed).
  */
 public final class OptionsMarket implements MarketListener, Wakeable {
   /** Seconds between checks of the sign of net dealer gamma at spot. */
@@ -79,6 +82,10 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     double hedgeNotional;
     double vixStart;
     double vixMax;
+    GammaProfile profileStart;
+    long[] vixTimes = new long[64];
+    double[] vixValues = new double[64];
+    int vixCount;
     long lastSurfaceUpdate;
     long lastPrice;
     int downCause = -1;
@@ -209,7 +216,9 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       if (timeNanos - u.lastSurfaceUpdate >= surfaceNanos && exchange.isOpen(id)) {
         u.surface.update(spot, exchange.realizedVol(id));
         u.lastSurfaceUpdate = timeNanos;
-        u.vixMax = Math.max(u.vixMax, vix.value(u.surface, spot, RATE, DIV));
+        double v = vix.value(u.surface, spot, RATE, DIV);
+        u.vixMax = Math.max(u.vixMax, v);
+        recordVix(u, timeNanos, v);
       }
     }
     clock.after(sampleNanos, Priority.SAMPLING, this, SAMPLE);
@@ -265,6 +274,64 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     u.vixStart = vix.value(u.surface, spot, RATE, DIV);
     u.vixMax = u.vixStart;
     u.lastSurfaceUpdate = clock.now();
+    u.profileStart = profile(u);
+    recordVix(u, clock.now(), u.vixStart);
+  }
+
+  /**
+   * The dealers' GEX profile of each underlying with dealers, in order of first use: at the first
+   * sample ({@code atStart}) or now. Reading it changes nothing in the run.
+   */
+  public List<GammaProfile> profiles(boolean atStart) {
+    List<GammaProfile> out = new ArrayList<>();
+    for (Underlying u : underlyings) {
+      if (u.books.isEmpty()) {
+        continue;
+      }
+      if (!u.sampled) {
+        sampleStart(u);
+      }
+      out.add(atStart ? u.profileStart : profile(u));
+    }
+    return out;
+  }
+
+  /**
+   * Every sample of the VIX-style index, underlying by underlying (in order of first use), each in
+   * time order: the first sample and one after each surface update.
+   */
+  public List<VixSample> vixSamples() {
+    List<VixSample> out = new ArrayList<>();
+    for (Underlying u : underlyings) {
+      for (int k = 0; k < u.vixCount; k++) {
+        out.add(new VixSample(u.instrument.symbol(), u.vixTimes[k], u.vixValues[k]));
+      }
+    }
+    return out;
+  }
+
+  private GammaProfile profile(Underlying u) {
+    double spot = spot(u);
+    int n = GammaFlip.STEPS;
+    double lo = spot * (1 - GammaFlip.GRID_PCT / 100);
+    double hi = spot * (1 + GammaFlip.GRID_PCT / 100);
+    double[] prices = new double[n];
+    double[] gex = new double[n];
+    for (int k = 0; k < n; k++) {
+      prices[k] = lo + (hi - lo) * k / (n - 1);
+      gex[k] = netGamma(u, prices[k], spot);
+    }
+    return new GammaProfile(u.instrument.symbol(), clock.now(), spot, prices, gex);
+  }
+
+  /** Keeps one index sample; every 5 simulated minutes at most, so growth is rare. */
+  private static void recordVix(Underlying u, long time, double value) {
+    if (u.vixCount == u.vixTimes.length) {
+      u.vixTimes = java.util.Arrays.copyOf(u.vixTimes, 2 * u.vixCount);
+      u.vixValues = java.util.Arrays.copyOf(u.vixValues, 2 * u.vixCount);
+    }
+    u.vixTimes[u.vixCount] = time;
+    u.vixValues[u.vixCount++] = value;
   }
 
   private Underlying underlying(Instrument i) {

@@ -11,7 +11,7 @@ final class HaltSection implements ReportSection {
 
   @Override
   public boolean presentIn(RunData run) {
-    return java.nio.file.Files.exists(run.dir.resolve(RunData.HALTS));
+    return run.summary != null && RunTable.exists(run.dir.resolve(RunData.HALTS));
   }
 
   @Override

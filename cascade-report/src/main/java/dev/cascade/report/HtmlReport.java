@@ -30,19 +30,28 @@ public final class HtmlReport {
    *   SummarySection    summary.json        metadata and the summary table
    *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
    *                     halts.csv           (halt shading, when present)
+   *                     summary.json        (levels: gamma flip, optional levels array)
    *   LiquiditySection  depth.csv           quoted spread and depth per instrument
+   *   FlowSection       trades.csv          aggressive notional by cause kind over time
+   *   MarginSection     summary.json#margin, #liquidations, trades.csv
+   *   DealerSection     summary.json#dealers, gex.csv, vix.csv
+   *   ChainSection      causes.csv, trades.csv   cause chains as a Sankey diagram
+   *   AttributionSection attribution.json   the waterfall of cascade attribute
    *   HaltSection       halts.csv           the halts table
    *   ScenarioSection   scenario.yaml       the scenario file, verbatim
-   * Sections for later mechanisms plug in here the same way, reading what their issue adds to the
-   * run directory: dealer gamma profile and the VIX-style index, selling by mechanism over time,
-   * margin calls and liquidations, the insurance fund, cause chains (Sankey), the attribution
-   * waterfall. docs/report.md keeps the list.
+   * A later mechanism plugs in the same way, reading what its issue adds to the run directory.
+   * docs/report.md keeps the list.
    */
   private static final List<ReportSection> SECTIONS =
       List.of(
           new SummarySection(),
           new PriceSection(),
           new LiquiditySection(),
+          new FlowSection(),
+          new MarginSection(),
+          new DealerSection(),
+          new ChainSection(),
+          new AttributionSection(),
           new HaltSection(),
           new ScenarioSection());
 
@@ -91,7 +100,13 @@ public final class HtmlReport {
         s.write(run, page);
       }
     }
-    String title = "Cascade report: " + run.summary.scenario() + ", seed " + run.summary.seed();
+    boolean attribution = run.summary == null;
+    Attribution a = attribution ? run.attribution.orElseThrow() : null;
+    String scenario = attribution ? a.scenario() : run.summary.scenario();
+    String title =
+        attribution
+            ? "Cascade attribution: " + scenario
+            : "Cascade report: " + scenario + ", seed " + run.summary.seed();
     String echartsVersion = echartsVersion();
     StringBuilder h = new StringBuilder(1 << 21);
     h.append("<!DOCTYPE html>\n<html lang=\"en\" data-charts-ready=\"false\">\n<head>\n")
@@ -105,16 +120,24 @@ public final class HtmlReport {
         .append("</script>\n<style>\n")
         .append(resource("report.css"))
         .append("</style>\n</head>\n<body>\n<header class=\"top\">\n<div class=\"brand\">")
-        .append("Cascade · run report</div>\n<h1>")
-        .append(ReportPage.escape(run.summary.scenario()))
-        .append(" <span class=\"seed\">seed ")
-        .append(run.summary.seed())
+        .append(attribution ? "Cascade · attribution" : "Cascade · run report")
+        .append("</div>\n<h1>")
+        .append(ReportPage.escape(scenario))
+        .append(" <span class=\"seed\">")
+        .append(ReportPage.escape(attribution ? seeds(a.seeds()) : "seed " + run.summary.seed()))
         .append("</span></h1>\n<p class=\"sub\">")
-        .append(ReportPage.escape(run.summary.instruments().size() + " instruments · simulated "))
         .append(
             ReportPage.escape(
-                SummarySection.window(run.summary.simulatedStart(), run.summary.simulatedEnd())))
-        .append(" · all times UTC</p>\n<nav>");
+                attribution
+                    ? a.assets().size()
+                        + (a.assets().size() == 1 ? " asset" : " assets")
+                        + " · each mechanism's paired contribution over the same seeds"
+                    : run.summary.instruments().size()
+                        + " instruments · simulated "
+                        + SummarySection.window(
+                            run.summary.simulatedStart(), run.summary.simulatedEnd())
+                        + " · all times UTC"))
+        .append("</p>\n<nav>");
     h.append(navLinks(page.body()))
         .append("</nav>\n</header>\n<main>\n")
         .append(page.body())
@@ -134,6 +157,15 @@ public final class HtmlReport {
         .append(ReportPage.scriptSafe(resource("report.js")))
         .append("</script>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static String seeds(List<Long> seeds) {
+    if (seeds.isEmpty()) {
+      return "no seeds";
+    }
+    return seeds.size() == 1
+        ? "seed " + seeds.get(0)
+        : seeds.size() + " seeds, " + seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
   }
 
   /** Links to the sections on the page, from their ids and headings. */

@@ -6,8 +6,10 @@ import dev.cascade.record.InstrumentSummary;
 
 /**
  * Price paths: every instrument normalised to 100 at its first bar on one chart, then one panel per
- * instrument with the absolute close and the volume traded per minute beneath it. Halts are shaded.
- * Reads bars-1m.csv (and halts.csv for the shading, when present).
+ * instrument with the absolute close and the volume traded per minute beneath it. Halts are shaded;
+ * levels (the dealers' gamma flip, and summary.json's optional {@code levels} array of {symbol,
+ * name, price}) are dashed lines on the price. Reads bars-1m.csv (and halts.csv for the shading,
+ * summary.json for the levels, when present).
  */
 final class PriceSection implements ReportSection {
   /** A minute-bar gap longer than this many typical steps is drawn as a break, not a line. */
@@ -31,7 +33,8 @@ final class PriceSection implements ReportSection {
         "Closing price of each one-minute bar; shaded spans are trading halts. Series with more"
             + " than "
             + Downsampling.MAX_POINTS
-            + " points are downsampled keeping each interval's high and low.",
+            + " points are downsampled keeping each interval's high and low. Dashed lines mark"
+            + " levels such as the dealers' gamma flip.",
         reads());
     ObjectNode norm =
         page.chart(
@@ -66,6 +69,10 @@ final class PriceSection implements ReportSection {
       c.set("price", page.points(b.close(), gap(b.close())));
       c.set("volume", page.points(b.volume(), gap(b.volume())));
       c.set("halts", page.spans(run.haltsOf(i.symbol())));
+      com.fasterxml.jackson.databind.node.ArrayNode levels = c.putArray("levels");
+      for (RunData.Level l : run.levelsOf(i.symbol())) {
+        levels.addObject().put("name", l.name()).put("price", l.price());
+      }
     }
     page.html("</div>\n");
     page.endSection();

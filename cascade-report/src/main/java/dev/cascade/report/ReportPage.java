@@ -97,6 +97,66 @@ final class ReportPage {
     return a;
   }
 
+  /** Dollars for a table cell: $1.23M, $456.7K, $12.34. */
+  static String money(double v) {
+    double a = Math.abs(v);
+    String sign = v < 0 ? "-" : "";
+    if (a >= 1e9) {
+      return sign + String.format(java.util.Locale.ROOT, "$%.2fB", a / 1e9);
+    }
+    if (a >= 1e6) {
+      return sign + String.format(java.util.Locale.ROOT, "$%.2fM", a / 1e6);
+    }
+    if (a >= 1e4) {
+      return sign + String.format(java.util.Locale.ROOT, "$%.1fK", a / 1e3);
+    }
+    return sign + String.format(java.util.Locale.ROOT, "$%.2f", a);
+  }
+
+  /**
+   * A table of text cells: {@code head} as {name, unit} pairs; cells right-aligned after the first.
+   */
+  ReportPage table(String[][] head, List<String[]> rows) {
+    html("<div class=\"table-wrap\"><table class=\"summary\">\n<thead><tr>");
+    for (String[] h : head) {
+      html(h.length > 2 ? "<th class=\"left\">" : "<th>").text(h[0]);
+      if (h.length > 1 && !h[1].isEmpty()) {
+        html("<span class=\"unit\">").text(h[1]).html("</span>");
+      }
+      html("</th>");
+    }
+    html("</tr></thead>\n<tbody>\n");
+    for (String[] r : rows) {
+      html("<tr>");
+      for (int k = 0; k < r.length; k++) {
+        html(k == 0
+                ? "<td class=\"sym\">"
+                : head[k].length > 2 ? "<td class=\"left\">" : "<td class=\"num\">")
+            .text(r[k])
+            .html("</td>");
+      }
+      html("</tr>\n");
+    }
+    return html("</tbody></table></div>\n");
+  }
+
+  /** A row of key/value facts, as under the summary. */
+  ReportPage facts(List<String[]> kv) {
+    html("<div class=\"facts\">\n");
+    for (String[] f : kv) {
+      html("<div class=\"fact\"><span class=\"k\">")
+          .text(f[0])
+          .html("</span><span class=\"v\">")
+          .text(f[1])
+          .html("</span></div>\n");
+    }
+    return html("</div>\n");
+  }
+
+  static ArrayNode array() {
+    return JSON.arrayNode();
+  }
+
   String body() {
     return body.toString();
   }

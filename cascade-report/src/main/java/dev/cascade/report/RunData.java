@@ -31,6 +31,11 @@ final class RunData {
   static final String DEPTH = "depth.csv";
   static final String HALTS = "halts.csv";
   static final String SCENARIO = "scenario.yaml";
+  static final String TRADES = "trades.csv";
+  static final String CAUSES = "causes.csv";
+  static final String GEX = "gex.csv";
+  static final String VIX = "vix.csv";
+  static final String ATTRIBUTION = "attribution.json";
 
   /** One instrument's one-minute bars: close in currency units, volume in lots per minute. */
   record Bars(Series close, Series volume) {}
@@ -41,9 +46,48 @@ final class RunData {
   /** A halt of one instrument, times in epoch milliseconds. */
   record HaltSpan(String symbol, long startMillis, long untilMillis, String reason) {}
 
+  /**
+   * A marked price level of one instrument: the gamma flip (from the dealers section) and the
+   * entries of summary.json's optional {@code levels} array.
+   *
+   * @param symbol instrument
+   * @param name what the level is, e.g. "gamma flip (start)"
+   * @param price dollars
+   */
+  record Level(String symbol, String name, double price) {}
+
+  /**
+   * The dealers' net gamma exposure over a price grid at one moment, read from gex.csv.
+   *
+   * @param spot spot then, dollars
+   * @param prices grid prices, dollars
+   * @param gex net GEX at each, dollars per 1% move
+   */
+  record GexCurve(double spot, List<Double> prices, List<Double> gex) {}
+
   final Path dir;
+
+  /** The run summary; null for a directory written by {@code cascade attribute}. */
   final RunSummary summary;
+
   final JsonNode summaryTree;
+
+  /** attribution.json of {@code cascade attribute}, when the directory has one. */
+  final Optional<Attribution> attribution;
+
+  /** Trades folded by time bucket and cause kind; empty without trades. */
+  final Optional<TradeFlow> flow;
+
+  /** The causes, when the run has them. */
+  final Optional<dev.cascade.analytics.CauseTable> causes;
+
+  /** Per underlying: "start" and "end" GEX curves. */
+  final Map<String, Map<String, GexCurve>> gex = new LinkedHashMap<>();
+
+  /** Per underlying: the VIX-style index samples, points. */
+  final Map<String, Series> vix = new LinkedHashMap<>();
+
+  final List<Level> levels = new ArrayList<>();
   final long startMillis;
   final long endMillis;
   final Map<String, Bars> bars = new LinkedHashMap<>();
@@ -53,10 +97,26 @@ final class RunData {
   private final boolean hasBars;
   private final boolean hasDepth;
 
+  /** A directory of {@code cascade attribute}: attribution.json and the scenario only. */
+  private RunData(Path dir, Attribution attribution) throws RunDataException {
+    this.dir = dir;
+    this.summary = null;
+    this.summaryTree = null;
+    this.attribution = Optional.of(attribution);
+    this.flow = Optional.empty();
+    this.causes = Optional.empty();
+    this.startMillis = 0;
+    this.endMillis = 0;
+    this.hasBars = false;
+    this.hasDepth = false;
+    this.scenarioText = readText(dir.resolve(SCENARIO));
+  }
+
   private RunData(Path dir, RunSummary summary, JsonNode tree) throws RunDataException {
     this.dir = dir;
     this.summary = summary;
     this.summaryTree = tree;
+    this.attribution = Optional.empty();
     Path sj = dir.resolve(SUMMARY);
     this.startMillis = instant(sj, "simulatedStart", summary.simulatedStart());
     this.endMillis = instant(sj, "simulatedEnd", summary.simulatedEnd());
@@ -76,6 +136,21 @@ final class RunData {
       readHalts(dir.resolve(HALTS));
     }
     scenarioText = readText(dir.resolve(SCENARIO));
+    causes =
+        RunTable.exists(dir.resolve(CAUSES)) ? Optional.of(RunCauses.read(dir)) : Optional.empty();
+    flow =
+        RunTable.exists(dir.resolve(TRADES))
+            ? Optional.of(
+                TradeFlow.read(
+                    dir.resolve(TRADES), startMillis, endMillis, causes.map(c -> c.size())))
+            : Optional.empty();
+    if (RunTable.exists(dir.resolve(GEX))) {
+      readGex(dir.resolve(GEX));
+    }
+    if (RunTable.exists(dir.resolve(VIX))) {
+      readVix(dir.resolve(VIX));
+    }
+    readLevels(sj, tree);
   }
 
   /** Reads the run directory {@code dir}; every problem is a located {@link RunDataException}. */
@@ -87,6 +162,9 @@ final class RunData {
     Path sj = dir.resolve(SUMMARY);
     ObjectMapper json =
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    if (!Files.exists(sj) && Files.exists(dir.resolve(ATTRIBUTION))) {
+      return new RunData(dir, Attribution.read(dir.resolve(ATTRIBUTION)));
+    }
     JsonNode tree;
     try {
       tree = json.readTree(sj.toFile());
@@ -95,7 +173,11 @@ final class RunData {
       throw new RunDataException(
           sj, at == null ? 0 : at.getLineNr(), "not valid JSON: " + e.getOriginalMessage());
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-      throw new RunDataException(sj, 0, "missing (is this a run directory of cascade run?)");
+      throw new RunDataException(
+          sj,
+          0,
+          "missing (is this a run directory of cascade run, or of cascade attribute with"
+              + " attribution.json?)");
     } catch (IOException e) {
       throw new RunDataException(sj, 0, "cannot be read: " + e.getMessage());
     }
@@ -178,6 +260,77 @@ final class RunData {
             halts.add(
                 new HaltSpan(
                     row.text(c[0]), row.epochMillis(c[1]), row.epochMillis(c[2]), row.text(c[3]))));
+  }
+
+  private void readGex(Path f) throws RunDataException {
+    int[] c = new int[5];
+    RunTable.read(
+        f,
+        List.of("underlying", "when", "spot", "price", "netGammaPer1Pct"),
+        idx -> System.arraycopy(idx, 0, c, 0, 5),
+        row -> {
+          String when = row.text(c[1]);
+          if (!when.equals("start") && !when.equals("end")) {
+            throw new RunDataException(
+                f, row.line(), "column when: expected start or end, found '" + when + "'");
+          }
+          double spot = row.number(c[2]);
+          GexCurve g =
+              gex.computeIfAbsent(row.text(c[0]), u -> new LinkedHashMap<>())
+                  .computeIfAbsent(
+                      when, w -> new GexCurve(spot, new ArrayList<>(), new ArrayList<>()));
+          g.prices().add(row.number(c[3]));
+          g.gex().add(row.number(c[4]));
+        });
+  }
+
+  private void readVix(Path f) throws RunDataException {
+    int[] c = new int[3];
+    RunTable.read(
+        f,
+        List.of("time", "underlying", "vix"),
+        idx -> System.arraycopy(idx, 0, c, 0, 3),
+        row ->
+            vix.computeIfAbsent(row.text(c[1]), u -> new Series())
+                .add(row.epochMillis(c[0]), row.number(c[2])));
+  }
+
+  /** The gamma flips of the dealers section, then summary.json's optional levels array. */
+  private void readLevels(Path sj, JsonNode tree) throws RunDataException {
+    if (summary.dealers() != null) {
+      for (dev.cascade.record.DealerSummary d : summary.dealers()) {
+        if (d.flipStart() != null) {
+          levels.add(new Level(d.underlying(), "gamma flip (start)", d.flipStart()));
+        }
+        if (d.flipEnd() != null) {
+          levels.add(new Level(d.underlying(), "gamma flip (end)", d.flipEnd()));
+        }
+      }
+    }
+    JsonNode a = tree.get("levels");
+    if (a == null || a.isNull()) {
+      return;
+    }
+    if (!a.isArray()) {
+      throw new RunDataException(sj, 0, "levels: expected an array of {symbol, name, price}");
+    }
+    for (int k = 0; k < a.size(); k++) {
+      JsonNode l = a.get(k);
+      if (!l.path("symbol").isTextual()
+          || !l.path("name").isTextual()
+          || !l.path("price").isNumber()
+          || !Double.isFinite(l.path("price").asDouble())) {
+        throw new RunDataException(
+            sj, 0, "levels[" + k + "]: expected {symbol: text, name: text, price: number}");
+      }
+      levels.add(
+          new Level(l.get("symbol").asText(), l.get("name").asText(), l.get("price").asDouble()));
+    }
+  }
+
+  /** The levels of one instrument, in order. */
+  List<Level> levelsOf(String symbol) {
+    return levels.stream().filter(l -> l.symbol().equals(symbol)).toList();
   }
 
   private static Optional<String> readText(Path f) throws RunDataException {

@@ -16,7 +16,7 @@ final class SummarySection implements ReportSection {
 
   @Override
   public boolean presentIn(RunData run) {
-    return true;
+    return run.summary != null;
   }
 
   @Override

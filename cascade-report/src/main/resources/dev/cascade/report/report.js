@@ -11,6 +11,15 @@
                 '#c23b5a', '#5b6b7c', '#6d4c2f', '#3f7f2a', '#a23f8e', '#2f5f7f'];
   var HALT = 'rgba(200, 40, 40, 0.13)';
   var FONT = '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  // Cause kinds: routine flow in muted tones, forced mechanisms in strong ones.
+  var KIND_COLORS = {
+    genesis: '#d9dde3', shock: '#2b2f36', noise: '#c3ccd7', quote: '#dde2e9',
+    fundamental: '#93abc9', momentum: '#a99fcc', 'price-move': '#cfcfcf',
+    hedge: '#1c8a9e', rebalance: '#c9a100', 'margin-call': '#e07b2a', liquidation: '#b3261e',
+    adl: '#6d1a36', stop: '#8e3fa8', redemption: '#2a8c5a'
+  };
+  function kindColor(k, i) { return KIND_COLORS[k] || COLORS[i % COLORS.length]; }
+  function money(v) { return '$' + compact(Math.abs(v)); }
   var charts = [];
   var points = {};
   var pending = specs.length;
@@ -108,7 +117,7 @@
       o.yAxis = [valueAxis(0, spec.yName)];
       o.series = spec.series.map(function (s, i) {
         return {
-          type: 'line', name: s.name, showSymbol: false, sampling: undefined,
+          type: 'line', name: s.name, showSymbol: !!spec.symbols, symbolSize: 3, sampling: undefined,
           lineStyle: { width: 1.4 },
           data: series(s.data, spec.normalise ? 100 / first(s.data) : 0),
           markArea: i === 0 ? haltAreas(spec.halts) : undefined
@@ -121,12 +130,35 @@
       var o = base(spec);
       o.grid = [{ left: 64, right: 16, top: 34, height: '52%' }, { left: 64, right: 16, top: '73%', bottom: 46 }];
       o.xAxis = [timeAxis(0, false), timeAxis(1, true)];
-      o.yAxis = [valueAxis(0, 'price'), valueAxis(1, 'lots / min', { scale: false, splitNumber: 2 })];
+      var levels = spec.levels || [];
+      // Levels near the traded range widen the price axis (to a round step) so their lines show;
+      // levels further than 3% from it are not drawn.
+      var vals = spec.price.v.filter(function (v) { return v !== null; });
+      var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
+      levels = levels.filter(function (l) { return l.price >= lo - 0.03 * hi && l.price <= hi * 1.03; });
+      var extent = {};
+      var all = [lo, hi].concat(levels.map(function (l) { return l.price; }));
+      var nlo = Math.min.apply(null, all), nhi = Math.max.apply(null, all);
+      if (nlo < lo || nhi > hi) {
+        var step = Math.pow(10, Math.floor(Math.log10(Math.max(nhi - nlo, 1e-9) / 4)));
+        extent = { min: Math.floor(nlo / step) * step, max: Math.ceil(nhi / step) * step };
+      }
+      o.yAxis = [
+        valueAxis(0, 'price ($)', extent),
+        valueAxis(1, 'lots / min', { scale: false, splitNumber: 2 })
+      ];
       o.axisPointer = { link: [{ xAxisIndex: 'all' }] };
       o.series = [
         { type: 'line', name: 'close', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false,
           lineStyle: { width: 1.4, color: COLORS[0] }, itemStyle: { color: COLORS[0] },
-          data: series(spec.price), markArea: haltAreas(spec.halts) },
+          data: series(spec.price), markArea: haltAreas(spec.halts),
+          markLine: levels.length ? {
+            silent: true, symbol: 'none', animation: false,
+            lineStyle: { type: 'dashed', color: '#8e3fa8', width: 1 },
+            label: { position: 'insideEndTop', color: '#6b2f80', fontSize: 10,
+                     formatter: function (p) { return p.name + ' ' + p.value.toFixed(2); } },
+            data: levels.map(function (l) { return { yAxis: l.price, name: l.name }; })
+          } : undefined },
         { type: 'bar', name: 'volume', xAxisIndex: 1, yAxisIndex: 1, large: true,
           barMaxWidth: 3, itemStyle: { color: '#8a9bb0' }, data: series(spec.volume) }
       ];
@@ -165,9 +197,162 @@
     }
   };
 
+  kinds.flow = function (spec) {
+    // Stacked bars per time bucket: each kind's aggressive sells up, its buys mirrored down.
+    // spec: t (bucket starts, s since T0), yName, series [{name, forced, sold, bought}].
+    var o = base(spec);
+    var list = spec.series.slice().sort(function (a, b) { return (a.forced ? 1 : 0) - (b.forced ? 1 : 0); });
+    o.legend = { type: 'scroll', top: 2, right: 8, width: '50%', textStyle: { fontSize: 11 },
+                 data: list.map(function (s) { return s.name; }) };
+    o.grid = [{ left: 70, right: 20, top: 40, bottom: 46 }];
+    o.xAxis = [timeAxis(0, true)];
+    o.xAxis[0].axisLine = { onZero: false };
+    o.yAxis = [valueAxis(0, spec.yName, {
+      scale: false, nameGap: 52,
+      axisLabel: { color: '#444', formatter: function (v) { return money(v); } }
+    })];
+    o.tooltip.formatter = function (ps) {
+      if (!ps.length) return '';
+      var head = echarts.format.formatTime('yyyy-MM-dd hh:mm', ps[0].value[0], true) + ' UTC';
+      var rows = ps.filter(function (p) { return p.value[1] !== 0; }).map(function (p) {
+        return p.marker + p.seriesName + (p.value[1] < 0 ? ' buys ' : ' sells ') + money(p.value[1]);
+      });
+      return [head].concat(rows.length ? rows : ['no aggressive trades']).join('<br>');
+    };
+    o.series = [];
+    list.forEach(function (s, i) {
+      var color = kindColor(s.name, i);
+      ['sold', 'bought'].forEach(function (side) {
+        var data = new Array(spec.t.length);
+        for (var k = 0; k < spec.t.length; k++) {
+          var v = s[side][k];
+          data[k] = [T0 + spec.t[k] * 1000, side === 'sold' ? v : -v];
+        }
+        o.series.push({
+          type: 'bar', name: s.name, stack: side, data: data, large: false,
+          barCategoryGap: '8%', itemStyle: { color: color }, emphasis: { focus: 'series' }
+        });
+      });
+    });
+    return o;
+  };
+
+  kinds.gex = function (spec) {
+    // Dealer net GEX against price, start and end; flips and spots as vertical lines.
+    // spec: series [{name: start|end, data: [[price, gex]]}], marks [{name, price}].
+    var o = base(spec);
+    o.tooltip = { trigger: 'axis', confine: true, valueFormatter: function (v) { return typeof v === 'number' ? money(v) + (v < 0 ? ' short' : ' long') : v; } };
+    o.dataZoom = [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }];
+    o.grid = [{ left: 70, right: 20, top: 56, bottom: 46 }];
+    o.xAxis = [{ type: 'value', scale: true, name: 'underlying price ($)', nameLocation: 'middle', nameGap: 24,
+                 nameTextStyle: { color: '#555' }, axisLine: { onZero: false },
+                 axisLabel: { color: '#444' }, splitLine: { show: false } }];
+    o.yAxis = [valueAxis(0, 'net GEX ($ per 1% move)', { scale: false, nameGap: 52,
+      axisLabel: { color: '#444', formatter: function (v) { return (v < 0 ? '-' : '') + money(v); } } })];
+    var style = {
+      start: { color: '#8a9bb0', type: 'dashed' }, end: { color: '#1f4e9c', type: 'solid' },
+      'flip start': { color: '#e08a8a', type: 'dashed' }, 'flip end': { color: '#b3261e', type: 'solid' },
+      'spot start': { color: '#9aa5b1', type: 'dotted' }, 'spot end': { color: '#2b2f36', type: 'dotted' }
+    };
+    o.series = spec.series.map(function (s, i) {
+      var st = style[s.name] || { color: COLORS[i], type: 'solid' };
+      return {
+        type: 'line', name: 'GEX ' + s.name, showSymbol: false, data: s.data,
+        lineStyle: { width: 1.6, color: st.color, type: st.type }, itemStyle: { color: st.color },
+        markLine: i === 0 ? { silent: true, symbol: 'none', label: { show: false },
+                              lineStyle: { color: '#555', width: 0.8, type: 'solid' }, data: [{ yAxis: 0 }] } : undefined
+      };
+    });
+    (spec.marks || []).forEach(function (m) {
+      var st = style[m.name] || { color: '#555', type: 'dashed' };
+      o.series.push({
+        type: 'line', name: m.name + ' ' + m.price.toFixed(2), data: [], itemStyle: { color: st.color },
+        lineStyle: { color: st.color, type: st.type },
+        markLine: { silent: true, symbol: 'none', label: { show: false },
+                    lineStyle: { color: st.color, type: st.type, width: 1.2 }, data: [{ xAxis: m.price }] }
+      });
+    });
+    o.legend = { top: 24, left: 6, right: 8, textStyle: { fontSize: 11 }, itemWidth: 18,
+                 data: o.series.map(function (s) { return s.name; }) };
+    return o;
+  };
+
+  kinds.sankey = function (spec) {
+    // Cause kinds by depth; links weighted by aggressive notional. spec: nodes, links, unit.
+    var o = base(spec);
+    delete o.dataZoom;
+    o.tooltip = {
+      trigger: 'item', confine: true,
+      formatter: function (p) {
+        if (p.dataType === 'edge') {
+          return p.data.source.replace(' ·', ' (depth ') + ') → ' + p.data.target.replace(' ·', ' (depth ') + '): ' + money(p.data.value);
+        }
+        return p.name.replace(' ·', ' (depth ') + '): ' + money(p.value);
+      }
+    };
+    o.series = [{
+      type: 'sankey', top: 40, bottom: 16, left: 16, right: 120, nodeWidth: 16, nodeGap: 12,
+      layoutIterations: 0, draggable: false, emphasis: { focus: 'adjacency' },
+      data: spec.nodes.map(function (n, i) {
+        return { name: n.name, depth: n.depth - 1, itemStyle: { color: kindColor(n.kind, i), borderColor: '#fff' } };
+      }),
+      links: spec.links.map(function (l) { return { source: l.source, target: l.target, value: l.value }; }),
+      lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+      label: { color: '#1a2433', fontSize: 12,
+               formatter: function (p) { return p.name.split(' ·')[0] + '  ' + money(p.value); } }
+    }];
+    return o;
+  };
+
+  kinds.waterfall = function (spec) {
+    // Floating bars from each step's start to its end; totals from zero. spec: steps, yName.
+    var o = base(spec);
+    delete o.dataZoom;
+    var steps = spec.steps;
+    o.grid = [{ left: 64, right: 20, top: 40, bottom: steps.length > 6 ? 64 : 36 }];
+    o.xAxis = [{ type: 'category', data: steps.map(function (s) { return s.name; }),
+                 axisLabel: { color: '#444', interval: 0, rotate: steps.length > 6 ? 25 : 0, fontSize: 11 },
+                 axisTick: { alignWithLabel: true } }];
+    o.yAxis = [valueAxis(0, spec.yName, { scale: false,
+      axisLabel: { color: '#444', formatter: function (v) { return v.toFixed(1); } } })];
+    o.tooltip = { trigger: 'item', confine: true, formatter: function (p) {
+      var s = steps[p.value[0]];
+      var d = s.to - s.from;
+      return s.name + ': ' + (s.total ? s.to.toFixed(2) + '%' :
+        (d >= 0 ? '+' : '') + d.toFixed(2) + ' pp' + (s.sd ? ' ± ' + s.sd.toFixed(2) : ''));
+    } };
+    o.series = [{
+      type: 'custom', name: 'change',
+      encode: { x: 0, y: [1, 2] },
+      data: steps.map(function (s, i) { return [i, s.from, s.to]; }),
+      renderItem: function (params, api) {
+        var s = steps[api.value(0)];
+        var a = api.coord([api.value(0), api.value(1)]);
+        var b = api.coord([api.value(0), api.value(2)]);
+        var w = api.size([1, 0])[0] * 0.6;
+        var top = Math.min(a[1], b[1]);
+        var h = Math.max(1, Math.abs(a[1] - b[1]));
+        var color = s.total ? '#13294b' : s.to >= s.from ? '#1d7a46' : '#b3261e';
+        var d = s.to - s.from;
+        return { type: 'group', children: [
+          { type: 'rect', shape: { x: a[0] - w / 2, y: top, width: w, height: h }, style: { fill: color } },
+          { type: 'text', style: {
+              x: a[0], y: (s.total ? s.to >= 0 : d >= 0) ? top - 4 : top + h + 12,
+              text: s.total ? s.to.toFixed(2) + '%' : (d >= 0 ? '+' : '') + d.toFixed(2),
+              fill: '#1a2433', font: '11px sans-serif', align: 'center', verticalAlign: 'bottom' } }
+        ] };
+      }
+    }];
+    return o;
+  };
+
   function drawn(chart) {
     var n = 0;
     (chart.getOption().series || []).forEach(function (s) {
+      if (s.type === 'sankey') {
+        (s.links || s.edges || []).forEach(function (l) { if (l.value > 0) n++; });
+        return;
+      }
       (s.data || []).forEach(function (p) {
         if (p && p[1] !== '-' && p[1] !== null && isFinite(p[1])) n++;
       });

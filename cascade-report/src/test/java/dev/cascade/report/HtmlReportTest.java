@@ -139,7 +139,9 @@ class HtmlReportTest {
             })
         .isInstanceOf(RunDataException.class)
         .hasMessage(
-            empty.resolve("summary.json") + ": missing (is this a run directory of cascade run?)");
+            empty.resolve("summary.json")
+                + ": missing (is this a run directory of cascade run, or of cascade attribute with"
+                + " attribution.json?)");
   }
 
   @Test

@@ -1,0 +1,202 @@
+package dev.cascade.report;
+
+import static dev.cascade.report.SyntheticMechanisms.CALL;
+import static dev.cascade.report.SyntheticMechanisms.HEDGE;
+import static dev.cascade.report.SyntheticMechanisms.LIQUIDATION;
+import static dev.cascade.report.SyntheticMechanisms.NOISE;
+import static dev.cascade.report.SyntheticMechanisms.STOP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sections the mechanisms add: selling by mechanism, margin calls and liquidations, options
+ * dealers, cause chains, levels on the price charts, and the attribution waterfall of a directory
+ * written by cascade attribute.
+ */
+class MechanismSectionsTest {
+  @TempDir Path dir;
+
+  private static JsonNode charts(String html) throws Exception {
+    String open = "<script type=\"application/json\" id=\"cascade-charts\">";
+    int a = html.indexOf(open) + open.length();
+    return new ObjectMapper().readTree(html.substring(a, html.indexOf("</script>", a)));
+  }
+
+  private static JsonNode chart(JsonNode charts, String id) {
+    for (JsonNode c : charts) {
+      if (c.get("id").asText().equals(id)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no chart " + id);
+  }
+
+  private static double sum(JsonNode values) {
+    double s = 0;
+    for (JsonNode v : values) {
+      s += v.asDouble();
+    }
+    return s;
+  }
+
+  @Test
+  void aRunWithMechanismsGetsEachOfTheirSectionsInPageOrder() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    assertThat(html)
+        .containsSubsequence(
+            "id=\"summary\"",
+            "id=\"prices\"",
+            "id=\"liquidity\"",
+            "id=\"selling\"",
+            "id=\"margin\"",
+            "id=\"dealers\"",
+            "id=\"chains\"",
+            "id=\"halts\"",
+            "id=\"scenario\"");
+    assertThat(charts(html).findValuesAsText("id"))
+        .contains(
+            "selling-by-mechanism", "liquidations-over-time", "gex-S1", "vix-S1", "cause-chains");
+  }
+
+  @Test
+  void sellingIsStackedByTheCauseKindOfTheAggressorPerMinute() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    JsonNode c = chart(charts(Files.readString(HtmlReport.write(run))), "selling-by-mechanism");
+
+    assertThat(c.get("yName").asText()).isEqualTo("$ per minute (sells ↑ buys ↓)");
+    Map<String, double[]> byKind = new LinkedHashMap<>();
+    for (JsonNode s : c.get("series")) {
+      byKind.put(s.get("name").asText(), new double[] {sum(s.get("sold")), sum(s.get("bought"))});
+      assertThat(s.get("sold")).hasSameSizeAs(c.get("t"));
+    }
+    assertThat(byKind.keySet())
+        .containsExactly("noise", "hedge", "margin-call", "liquidation", "stop");
+    assertThat(byKind.get("noise")).containsExactly(NOISE / 2, NOISE / 2);
+    assertThat(byKind.get("margin-call")).containsExactly(CALL, 0);
+    assertThat(byKind.get("liquidation")).containsExactly(10, 20);
+    assertThat(c.get("series").get(2).get("sold").get(11).asDouble()).isEqualTo(CALL);
+    assertThat(c.get("series").get(2).get("forced").asBoolean()).isTrue();
+    assertThat(c.get("series").get(0).get("forced").asBoolean()).isFalse();
+  }
+
+  @Test
+  void marginShowsCallsLiquidationsAndTheirNotionalOverTime() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    assertThat(html).contains("Margin calls by desk", "$1234.50", "Liquidations by venue");
+    JsonNode c = chart(charts(html), "liquidations-over-time");
+    assertThat(c.get("series")).hasSize(1);
+    assertThat(sum(c.get("series").get(0).get("sold"))).isEqualTo(LIQUIDATION / 3, within(1.0));
+    assertThat(sum(c.get("series").get(0).get("bought")))
+        .isEqualTo(2 * LIQUIDATION / 3, within(1.0));
+  }
+
+  @Test
+  void dealersDrawTheGammaProfileWithFlipsAndSpotsAndTheIndexPath() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    JsonNode gex = chart(charts(html), "gex-S1");
+    assertThat(gex.get("series").findValuesAsText("name")).containsExactly("start", "end");
+    assertThat(gex.get("series").get(0).get("data")).hasSize(41);
+    assertThat(gex.get("marks").findValuesAsText("name"))
+        .containsExactly("flip start", "flip end", "spot start", "spot end");
+    JsonNode vix = chart(charts(html), "vix-S1");
+    assertThat(vix.get("yName").asText()).isEqualTo("index points");
+    assertThat(vix.get("series").get(0).get("data").get("v")).hasSize(12);
+    assertThat(html).contains("2025-11-18 15:00:00", "$3.00M", "-$1.00M");
+  }
+
+  @Test
+  void causeChainsFlowFromParentKindToChildKindWeightedByNotionalBelow() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    JsonNode c = chart(charts(Files.readString(HtmlReport.write(run))), "cause-chains");
+
+    Map<String, Double> links = new LinkedHashMap<>();
+    for (JsonNode l : c.get("links")) {
+      links.put(
+          l.get("source").asText() + " -> " + l.get("target").asText(), l.get("value").asDouble());
+    }
+    assertThat(links)
+        .containsOnly(
+            Map.entry("shock ·1 -> margin-call ·2", CALL + LIQUIDATION + STOP),
+            Map.entry("margin-call ·2 -> liquidation ·3", LIQUIDATION + STOP),
+            Map.entry("liquidation ·3 -> stop ·4", STOP),
+            Map.entry("noise ·1 -> hedge ·2", HEDGE));
+    assertThat(c.get("nodes").findValuesAsText("kind"))
+        .containsExactly("shock", "margin-call", "liquidation", "stop", "noise", "hedge");
+  }
+
+  @Test
+  void levelsFromTheDealersAndTheLevelsArrayAreMarkedOnTheirInstrument() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    JsonNode charts = charts(Files.readString(HtmlReport.write(run)));
+
+    assertThat(chart(charts, "price-S1").get("levels").findValuesAsText("name"))
+        .containsExactly("gamma flip (start)", "gamma flip (end)", "round number");
+    assertThat(chart(charts, "price-S2").get("levels").findValuesAsText("name"))
+        .containsExactly("200-day average");
+  }
+
+  @Test
+  void aMalformedLevelIsALocatedMessage() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 1, 0.05, 5);
+    String s = Files.readString(run.resolve("summary.json"));
+    Files.writeString(
+        run.resolve("summary.json"),
+        s.substring(0, s.lastIndexOf('}')) + ",\"levels\":[{\"symbol\":\"S1\",\"name\":\"x\"}]}");
+
+    assertThatThrownBy(() -> HtmlReport.write(run))
+        .isInstanceOf(RunDataException.class)
+        .hasMessage(
+            run.resolve("summary.json")
+                + ": levels[0]: expected {symbol: text, name: text, price: number}");
+  }
+
+  @Test
+  void anAttributionDirectoryGetsTheWaterfallFromTheDirectShockToTheFullMove() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("attr"));
+    Files.writeString(
+        a.resolve("attribution.json"),
+        "{\"scenario\": \"demo\", \"seeds\": [1, 2, 3], \"mechanisms\": [\"dealers\", \"stops\"],"
+            + " \"assets\": [{\"symbol\": \"SPY\", \"fullChangePct\": -3.0, \"fullChangeSd\": 0.1,"
+            + " \"fullDrawdownPct\": 3.5, \"directChangePct\": -1.5, \"amplification\": 2.0,"
+            + " \"contributions\": [{\"mechanism\": \"dealers\", \"changePp\": -1.0,"
+            + " \"changeSd\": 0.2, \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
+            + " {\"mechanism\": \"stops\", \"changePp\": -0.25, \"changeSd\": 0.1,"
+            + " \"drawdownPp\": 0.2, \"drawdownSd\": 0.1}]}]}");
+    Files.writeString(a.resolve("scenario.yaml"), "name: demo\n");
+
+    String html = Files.readString(HtmlReport.write(a));
+
+    assertThat(html).contains("id=\"attribution\"", "id=\"scenario\"", "3 seeds, 1–3", "2.00×");
+    assertThat(html).doesNotContain("id=\"summary\"", "id=\"prices\"");
+    JsonNode steps = chart(charts(html), "attribution-SPY").get("steps");
+    assertThat(steps.findValuesAsText("name"))
+        .containsExactly("direct shock", "dealers", "stops", "interaction", "full");
+    assertThat(steps.get(0).get("to").asDouble()).isEqualTo(-1.5);
+    assertThat(steps.get(2).get("from").asDouble()).isEqualTo(-2.5);
+    assertThat(steps.get(2).get("to").asDouble()).isEqualTo(-2.75);
+    assertThat(steps.get(3).get("to").asDouble()).isEqualTo(-3.0);
+    assertThat(steps.get(4).get("from").asDouble()).isZero();
+  }
+}
