@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.agents.crypto.PerpTrader;
 import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.leveraged.LongShortFund;
@@ -35,6 +36,7 @@ public final class StandardFamilies {
         .register(AuthorizedParticipant.FAMILY)
         .register(RetailTrader.FAMILY)
         .register(LongShortFund.FAMILY)
-        .register(OptionsDealer.FAMILY);
+        .register(OptionsDealer.FAMILY)
+        .register(PerpTrader.FAMILY);
   }
 }

@@ -122,7 +122,8 @@ public record RunSummary(
         lines,
         halts,
         MarginSummary.of(sim.world().brokers()),
-        LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()),
+        LiquidationSummary.of(
+            sim.world().brokers(), sim.instruments(), sim.insuranceFund(), sim.funding()),
         dealers.isEmpty() ? null : List.copyOf(dealers));
   }
 
