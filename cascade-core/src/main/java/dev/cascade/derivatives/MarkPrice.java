@@ -41,6 +41,7 @@ public final class MarkPrice implements Marks, Wakeable {
   private final Exchange exchange;
   private final int[] index;
   private final double alpha;
+  private final double[] scale;
   private final double[] premium;
   private final long[] premiumTicks;
   private final double[] premiumIndexSum;
@@ -61,6 +62,15 @@ public final class MarkPrice implements Marks, Wakeable {
     premiumTicks = new long[n];
     premiumIndexSum = new double[n];
     samples = new long[n];
+    scale = new double[n];
+    for (int i = 0; i < n; i++) {
+      int k = index[i];
+      scale[i] =
+          k < 0
+              ? 1
+              : exchange.instruments().get(k).tickSize().doubleValue()
+                  / exchange.instruments().get(i).tickSize().doubleValue();
+    }
   }
 
   /** The id of the instrument's index, or -1 when it is marked at its last trade. */
@@ -83,13 +93,19 @@ public final class MarkPrice implements Marks, Wakeable {
     if (k < 0) {
       return exchange.lastPrice(instrument);
     }
-    return Math.max(1, exchange.lastPrice(k) + premiumTicks[instrument]);
+    return Math.max(
+        1, Math.round(exchange.lastPrice(k) * scale[instrument]) + premiumTicks[instrument]);
   }
 
-  /** The index price of a perpetual, ticks (its last trade when it has no index). */
+  /**
+   * The index price of a perpetual in the perpetual's ticks (the index's last trade converted from
+   * the index's tick size), or its own last trade when it has no index.
+   */
   public long indexTicks(int instrument) {
     int k = index[instrument];
-    return exchange.lastPrice(k < 0 ? instrument : k);
+    return k < 0
+        ? exchange.lastPrice(instrument)
+        : Math.round(exchange.lastPrice(k) * scale[instrument]);
   }
 
   /** The smoothed premium, ticks. */
@@ -116,7 +132,7 @@ public final class MarkPrice implements Marks, Wakeable {
       if (k < 0) {
         continue;
       }
-      long idx = exchange.lastPrice(k);
+      long idx = indexTicks(i);
       if (idx <= 0) {
         continue;
       }
