@@ -70,6 +70,9 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
   private final List<MarginCall> calls = new ArrayList<>();
 
   private final long[] refPrice;
+  private final long[] lastTrade;
+  private final int[] lastMover;
+  private final int[] markSource;
   private boolean movePending;
   private final int[] movers = new int[MOVERS];
   private int moverCount;
@@ -111,6 +114,12 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     this.holdings = new Holdings(ledger, instruments);
     int n = instruments.size();
     refPrice = new long[n];
+    lastTrade = new long[n];
+    lastMover = new int[n];
+    markSource = new int[n];
+    for (int i = 0; i < n; i++) {
+      markSource[i] = i;
+    }
     longNotional = new long[n];
     shortNotional = new long[n];
     liquidationTrades = new long[n];
@@ -145,6 +154,15 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     }
     policyOf[account] = policy;
     watch[account] = STALE;
+  }
+
+  /**
+   * Declares that an instrument's mark follows another's trades (a perpetual marked at its spot
+   * index): a call that no large move triggered then descends from the order that last moved the
+   * source's price.
+   */
+  public void markFollows(int instrument, int source) {
+    markSource[instrument] = source;
   }
 
   public void setListener(MarginCallListener l) {
@@ -315,6 +333,15 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       return;
     }
     long amount = maint - equity;
+    int own = -1;
+    if (parent == CauseLog.GENESIS) {
+      // no large move since the last check: the order that last moved the account's biggest
+      // position's mark (its index for a perpetual) is the cause
+      own = largestPosition(account);
+      if (own >= 0) {
+        parent = lastMover[markSource[own]];
+      }
+    }
     int cause =
         causes.record(
             CauseKind.MARGIN_CALL,
@@ -326,6 +353,9 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       if (m != parent && m != CauseLog.GENESIS) {
         causes.link(cause, m);
       }
+    }
+    if (own >= 0 && lastMover[own] != parent && lastMover[own] != CauseLog.GENESIS) {
+      causes.link(cause, lastMover[own]);
     }
     long deadline = clock.now() + Time.seconds(terms.deadlineSeconds());
     calls.add(
@@ -425,7 +455,9 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
         long bankruptcy = bankruptcyPrice(account, i);
         exchange.ioc(account, i, side, Math.max(1, bankruptcy), lots, cause);
         long left = ledger.position(account, i);
-        if (left != 0 && backstop != null && ledger.equity(account) <= 0) {
+        // what the IOC could not sell at the bankruptcy price goes to the backstop at that price
+        // (Binance: the insurance fund takes over what the liquidation order cannot fill)
+        if (left != 0 && backstop != null) {
           backstop.absorb(account, i, bankruptcyPrice(account, i), callCause);
           revalue(); // takeovers and ADL move other accounts' positions off the book
         }
@@ -560,6 +592,22 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     return pos > 0 ? (long) Math.ceil(p) : (long) Math.floor(p);
   }
 
+  private int largestPosition(int account) {
+    int best = -1;
+    double most = 0;
+    for (int i = 0; i < instruments.size(); i++) {
+      double n =
+          Math.abs((double) ledger.position(account, i))
+              * ledger.mark(i)
+              * instruments.get(i).cashPerTickLot();
+      if (n > most) {
+        most = n;
+        best = i;
+      }
+    }
+    return best;
+  }
+
   private Integer[] ranked(int account) {
     List<Integer> held = new ArrayList<>();
     for (int i = 0; i < instruments.size(); i++) {
@@ -623,6 +671,10 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     if (covers(buyAccount) && causes.kind(buyCause) == CauseKind.LIQUIDATION) {
       shortNotional[i] += notional;
       liquidationTrades[i]++;
+    }
+    if (price != lastTrade[i]) {
+      lastTrade[i] = price;
+      lastMover[i] = aggressor == Side.BUY ? buyCause : sellCause;
     }
     if (!started) {
       return;

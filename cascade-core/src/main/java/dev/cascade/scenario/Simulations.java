@@ -170,6 +170,13 @@ public final class Simulations {
       }
     }
 
+    for (int i = 0; i < indexOf.length; i++) {
+      if (indexOf[i] >= 0) {
+        for (PrimeBroker b : world.brokers()) {
+          b.markFollows(i, indexOf[i]);
+        }
+      }
+    }
     margin.start();
     marks.start();
     Funding funding =
