@@ -31,24 +31,23 @@ final class ChainText {
                 c.kind().label(),
                 c.label(),
                 SummaryTable.volume(c.aggressiveLots())));
+        int w = 4;
+        for (CauseChains.Step st : c.steps()) {
+          w = Math.max(w, st.path().length());
+        }
+        String row = "    %-" + w + "s %7s %10s %14s  %s%n";
         b.append(
             String.format(
-                Locale.ROOT,
-                "    %-46s %7s %10s %14s  %s%n",
-                "step",
-                "causes",
-                "lots",
-                "notional",
-                "price impact (bps)"));
+                Locale.ROOT, row, "step", "causes", "lots", "notional", "price impact (bps)"));
         List<CauseChains.Step> steps = c.steps();
         for (int k = 0; k < steps.size() && k < maxSteps; k++) {
           CauseChains.Step s = steps.get(k);
           b.append(
               String.format(
                   Locale.ROOT,
-                  "    %-46s %7d %10s %14s  %s%n",
+                  row,
                   s.path(),
-                  s.causes(),
+                  Integer.toString(s.causes()),
                   SummaryTable.volume(s.aggressiveLots()),
                   money(s.notional()),
                   impact(s.impactBps())));

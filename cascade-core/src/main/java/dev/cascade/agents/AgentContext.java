@@ -229,4 +229,20 @@ public interface AgentContext {
 
   /** Redeems {@code units} creation units: the reverse of {@link #create}. */
   boolean redeem(Instrument etf, long units);
+
+  // ---- positions held before the run (docs/model-leverage.md) ----
+
+  /**
+   * Gives the agent a position it opened before the simulation starts, at an entry price, off the
+   * book against the outside world (as scenario holdings are endowed): a perpetual trader's
+   * leveraged position. Cash moves as a fill at that price would move it, so the account's equity
+   * includes the unrealised gain or loss since entry. Only from {@link Agent#start}.
+   *
+   * @param lots signed: positive long, negative short
+   * @param entryPriceTicks the entry price, ticks
+   * @return false outside {@link Agent#start} or if the instrument settles by notional
+   */
+  default boolean openHeldPosition(Instrument i, long lots, long entryPriceTicks) {
+    return false;
+  }
 }

@@ -32,6 +32,8 @@ public final class Fundamentals {
   private final double[] duration;
   private final double[] convexity;
   private final double[] rateShift;
+  private final int[] leader;
+  private final double[] ratio;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -48,6 +50,9 @@ public final class Fundamentals {
     duration = new double[n];
     convexity = new double[n];
     rateShift = new double[n];
+    leader = new int[n];
+    ratio = new double[n];
+    java.util.Arrays.fill(leader, -1);
     for (Instrument i : instruments) {
       int k = i.id();
       value[k] = i.referencePriceTicks();
@@ -61,8 +66,25 @@ public final class Fundamentals {
 
   /** The fundamental value in ticks at time {@code t} (not before the last time asked). */
   public double value(int instrument, long t) {
+    int l = leader[instrument];
+    if (l >= 0) {
+      return value(l, t) * ratio[instrument] * rateFactor(instrument);
+    }
     advance(instrument, t);
     return value[instrument] * rateFactor(instrument);
+  }
+
+  /**
+   * Makes an instrument's value follow another's (a perpetual its spot index): value = the leader's
+   * value x the ratio of their reference prices, so shocks to the leader move both. A jump of the
+   * follower itself scales the ratio (a dislocation of the derivative alone).
+   */
+  public void track(int follower, int leaderInstrument, double referenceRatio) {
+    if (leader[leaderInstrument] >= 0 || leaderInstrument == follower) {
+      throw new IllegalArgumentException("a leader cannot itself follow another instrument");
+    }
+    leader[follower] = leaderInstrument;
+    ratio[follower] = referenceRatio;
   }
 
   /**
@@ -109,6 +131,11 @@ public final class Fundamentals {
    * @param cause the shock's cause id, remembered as the value's latest shock
    */
   public void jump(int instrument, long t, double pct, int cause) {
+    if (leader[instrument] >= 0) {
+      ratio[instrument] *= 1 + pct / 100;
+      lastShock[instrument] = cause;
+      return;
+    }
     advance(instrument, t);
     value[instrument] *= 1 + pct / 100;
     lastShock[instrument] = cause;
@@ -116,6 +143,10 @@ public final class Fundamentals {
 
   /** The cause id of the latest shock to this instrument's value, or 0 (genesis) if none. */
   public int lastShock(int instrument) {
+    int l = leader[instrument];
+    if (l >= 0 && lastShock[l] > lastShock[instrument]) {
+      return lastShock[l]; // cause ids grow with time: the later of the two
+    }
     return lastShock[instrument];
   }
 

@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.agents.crypto.PerpTrader;
 import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.leveraged.LongShortFund;
@@ -37,6 +38,7 @@ public final class StandardFamilies {
         .register(RetailTrader.FAMILY)
         .register(LongShortFund.FAMILY)
         .register(OptionsDealer.FAMILY)
-        .register(TrendFollower.FAMILY);
+        .register(TrendFollower.FAMILY)
+        .register(PerpTrader.FAMILY);
   }
 }

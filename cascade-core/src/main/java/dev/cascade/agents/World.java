@@ -122,10 +122,14 @@ public final class World implements MarketListener, MarginCallListener {
 
   /** Calls every agent's {@link Agent#start}, in the order they were added. */
   public void start() {
+    starting = true;
     for (Slot s : slots) {
       s.agent.start(s);
     }
+    starting = false;
   }
+
+  private boolean starting;
 
   public int agentCount() {
     return slots.size();
@@ -595,6 +599,22 @@ public final class World implements MarketListener, MarginCallListener {
     @Override
     public double nav(Instrument i) {
       return World.this.nav(i.id());
+    }
+
+    @Override
+    public boolean openHeldPosition(Instrument i, long lots, long entryPriceTicks) {
+      if (!starting
+          || lots == 0
+          || entryPriceTicks <= 0
+          || !Ledger.settlesByVariation(i.assetClass())) {
+        return false;
+      }
+      if (lots > 0) {
+        ledger.transferAtPrice(i.id(), account, Ledger.EXTERNAL, entryPriceTicks, lots);
+      } else {
+        ledger.transferAtPrice(i.id(), Ledger.EXTERNAL, account, entryPriceTicks, -lots);
+      }
+      return true;
     }
 
     @Override

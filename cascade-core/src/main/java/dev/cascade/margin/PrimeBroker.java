@@ -40,6 +40,11 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
   private static final int TAG_SCHEDULED = -1;
   private static final int TAG_MOVE = -2;
   private static final int MOVERS = 4;
+  private static final byte STALE = 0;
+  private static final byte FLAT = 1;
+  private static final byte LONG_BELOW = 2;
+  private static final byte SHORT_ABOVE = 3;
+  private static final byte ALWAYS = 4;
 
   private final String name;
   private final Scheduler clock;
@@ -56,9 +61,18 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
   private boolean[] liquidated = new boolean[16];
   private int[] accounts = new int[16];
   private int accountCount;
+  // Per account, the mark beyond which a single-position account can be below maintenance, so a
+  // check skips every account the price has not reached (see watch()).
+  private byte[] watch = new byte[16];
+  private long[] trigger = new long[16];
+  private int[] watchedInstrument = new int[16];
+  private long fullChecks;
   private final List<MarginCall> calls = new ArrayList<>();
 
   private final long[] refPrice;
+  private final long[] lastTrade;
+  private final int[] lastMover;
+  private final int[] markSource;
   private boolean movePending;
   private final int[] movers = new int[MOVERS];
   private final MoveAttribution moves;
@@ -107,6 +121,12 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     }
     int n = instruments.size();
     refPrice = new long[n];
+    lastTrade = new long[n];
+    lastMover = new int[n];
+    markSource = new int[n];
+    for (int i = 0; i < n; i++) {
+      markSource[i] = i;
+    }
     longNotional = new long[n];
     shortNotional = new long[n];
     liquidationTrades = new long[n];
@@ -127,6 +147,8 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       int cap = Math.max(account + 1, policyOf.length * 2);
       policyOf = Arrays.copyOf(policyOf, cap);
       liquidated = Arrays.copyOf(liquidated, cap);
+      watch = Arrays.copyOf(watch, cap);
+      trigger = Arrays.copyOf(trigger, cap);
       int old = openCall.length;
       openCall = Arrays.copyOf(openCall, cap);
       Arrays.fill(openCall, old, cap, -1);
@@ -138,6 +160,16 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       accounts[accountCount++] = account;
     }
     policyOf[account] = policy;
+    watch[account] = STALE;
+  }
+
+  /**
+   * Declares that an instrument's mark follows another's trades (a perpetual marked at its spot
+   * index): a call that no large move triggered then descends from the order that last moved the
+   * source's price.
+   */
+  public void markFollows(int instrument, int source) {
+    markSource[instrument] = source;
   }
 
   public void setListener(MarginCallListener l) {
@@ -175,6 +207,22 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
    * issues descend from {@code parent}, e.g. a shock that raised margin rates.
    */
   public void requestCheck(int parent) {
+    revalue();
+    scheduleCheck(parent);
+  }
+
+  /**
+   * Forgets every account's cached trigger price, so the next check evaluates each account in full:
+   * call after anything that moves accounts' cash or requirements outside a trade (funding, rate
+   * changes).
+   */
+  public void revalue() {
+    for (int k = 0; k < accountCount; k++) {
+      watch[accounts[k]] = STALE;
+    }
+  }
+
+  private void scheduleCheck(int parent) {
     if (accountCount == 0) {
       return;
     }
@@ -280,6 +328,10 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
   }
 
   private void check(int account, int parent) {
+    if (openCall[account] < 0 && !reached(account)) {
+      return;
+    }
+    fullChecks++;
     long equity = ledger.equity(account);
     long maint = maintenance(account);
     int c = openCall[account];
@@ -292,6 +344,7 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       return;
     }
     if (equity >= maint || maint == 0) {
+      watch(account, equity, maint);
       return;
     }
     long amount = maint - equity;
@@ -302,6 +355,15 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       pos[i] = ledger.position(account, i);
     }
     int[] losers = moves.largestLosses(pos, cashPerTickLot, 4, this::rootOf);
+    int own = -1;
+    if (losers.length == 0 && parent == CauseLog.GENESIS) {
+      // No attributable loss and no large move since the last check: the order that last moved
+      // the account's biggest position's mark (its index for a perpetual) is the cause.
+      own = largestPosition(account);
+      if (own >= 0) {
+        parent = lastMover[markSource[own]];
+      }
+    }
     int primary = causes.kind(parent) == CauseKind.SHOCK || losers.length == 0 ? parent : losers[0];
     int cause =
         causes.record(
@@ -314,6 +376,9 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       if (m != primary && m != CauseLog.GENESIS) {
         causes.link(cause, m);
       }
+    }
+    if (own >= 0 && lastMover[own] != parent && lastMover[own] != CauseLog.GENESIS) {
+      causes.link(cause, lastMover[own]);
     }
     long deadline = clock.now() + Time.seconds(terms.deadlineSeconds());
     calls.add(
@@ -413,8 +478,11 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
         long bankruptcy = bankruptcyPrice(account, i);
         exchange.ioc(account, i, side, Math.max(1, bankruptcy), lots, cause);
         long left = ledger.position(account, i);
-        if (left != 0 && backstop != null && ledger.equity(account) <= 0) {
+        // what the IOC could not sell at the bankruptcy price goes to the backstop at that price
+        // (Binance: the insurance fund takes over what the liquidation order cannot fill)
+        if (left != 0 && backstop != null) {
           backstop.absorb(account, i, bankruptcyPrice(account, i), callCause);
+          revalue(); // takeovers and ADL move other accounts' positions off the book
         }
       } else {
         exchange.market(account, i, side, lots, cause);
@@ -424,6 +492,112 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       sent++;
     }
     return sent;
+  }
+
+  /**
+   * Whether a check must evaluate the account: always, unless the account holds a single position
+   * whose trigger price (cached when it was last found compliant) the mark has not reached, or
+   * nothing at all. A 1,000-account ladder of isolated perpetual positions thus costs one
+   * comparison per account per check instead of a revaluation.
+   */
+  private boolean reached(int account) {
+    switch (watch[account]) {
+      case FLAT:
+        return false;
+      case LONG_BELOW:
+        return ledger.mark(watchedInstrument[account]) <= trigger[account];
+      case SHORT_ABOVE:
+        return ledger.mark(watchedInstrument[account]) >= trigger[account];
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * Caches when a compliant account would next need a look. For a single position of q lots in an
+   * instrument whose requirement depends only on its own mark (not the CCP's volatility-driven
+   * rates), equity at mark x is E + q (x - M) c exactly, so the highest mark (long) or lowest mark
+   * (short) at which equity < maintenance is found by bisection over ticks.
+   */
+  private void watch(int account, long equity, long maint) {
+    int held = -1;
+    for (int i = 0; i < refPrice.length; i++) {
+      if (ledger.position(account, i) != 0) {
+        if (held >= 0) {
+          watch[account] = ALWAYS;
+          return;
+        }
+        held = i;
+      }
+    }
+    if (held < 0) {
+      watch[account] = equity >= 0 ? FLAT : ALWAYS;
+      return;
+    }
+    Instrument ins = instruments.get(held);
+    if (maint <= 0 || equity < maint) {
+      watch[account] = ALWAYS;
+      return;
+    }
+    switch (ins.assetClass()) {
+      case FUTURE:
+      case METAL:
+      case TREASURY:
+        watch[account] = ALWAYS; // CCP rates move with volatility at every check
+        return;
+      default:
+        break;
+    }
+    MarginPolicy policy = policyOf[account];
+    long q = ledger.position(account, held);
+    long mark = ledger.mark(held);
+    double c = ins.cashPerTickLot();
+    if (q > 0) {
+      // called(x) is true at low x, false at the mark: find the highest called tick
+      long lo = 0;
+      long hi = mark;
+      while (hi - lo > 1) {
+        long mid = (lo + hi) >>> 1;
+        if (called(policy, ins, q, mid, equity, mark, c)) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      watch[account] = LONG_BELOW;
+      trigger[account] = lo + 1; // one tick of slack against rounding
+    } else {
+      long lo = mark;
+      long hi = mark + (long) Math.ceil(equity / (-q * c)) + 1;
+      while (!called(policy, ins, q, hi, equity, mark, c)) {
+        hi = hi * 2 + 1;
+      }
+      while (hi - lo > 1) {
+        long mid = (lo + hi) >>> 1;
+        if (called(policy, ins, q, mid, equity, mark, c)) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      }
+      watch[account] = SHORT_ABOVE;
+      trigger[account] = hi - 1;
+    }
+    if (watchedInstrument.length < watch.length) {
+      watchedInstrument = Arrays.copyOf(watchedInstrument, watch.length);
+    }
+    watchedInstrument[account] = held;
+  }
+
+  private static boolean called(
+      MarginPolicy p, Instrument ins, long q, long x, long equity, long mark, double c) {
+    double e = equity + q * (double) (x - mark) * c;
+    return e < p.maintenance(ins, q, Math.max(0, x));
+  }
+
+  /** Accounts evaluated in full by checks so far (the others were skipped by trigger price). */
+  public long fullChecks() {
+    return fullChecks;
   }
 
   /**
@@ -439,6 +613,22 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     double per = (double) pos * instruments.get(instrument).cashPerTickLot();
     double p = mark - ledger.equity(account) / per;
     return pos > 0 ? (long) Math.ceil(p) : (long) Math.floor(p);
+  }
+
+  private int largestPosition(int account) {
+    int best = -1;
+    double most = 0;
+    for (int i = 0; i < instruments.size(); i++) {
+      double n =
+          Math.abs((double) ledger.position(account, i))
+              * ledger.mark(i)
+              * instruments.get(i).cashPerTickLot();
+      if (n > most) {
+        most = n;
+        best = i;
+      }
+    }
+    return best;
   }
 
   private Integer[] ranked(int account) {
@@ -491,6 +681,12 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       int sellCause) {
     int i = instrument.id();
     moves.onTrade(i, price, aggressor == Side.BUY ? buyCause : sellCause);
+    if (covers(buyAccount)) {
+      watch[buyAccount] = STALE;
+    }
+    if (covers(sellAccount)) {
+      watch[sellAccount] = STALE;
+    }
     long notional = price * qty * instrument.cashPerTickLot();
     if (covers(sellAccount) && causes.kind(sellCause) == CauseKind.LIQUIDATION) {
       longNotional[i] += notional;
@@ -499,6 +695,10 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     if (covers(buyAccount) && causes.kind(buyCause) == CauseKind.LIQUIDATION) {
       shortNotional[i] += notional;
       liquidationTrades[i]++;
+    }
+    if (price != lastTrade[i]) {
+      lastTrade[i] = price;
+      lastMover[i] = aggressor == Side.BUY ? buyCause : sellCause;
     }
     if (!started) {
       return;
@@ -509,7 +709,7 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
       int mover = aggressor == Side.BUY ? buyCause : sellCause;
       movers[moverCount % MOVERS] = mover;
       moverCount++;
-      requestCheck(mover);
+      scheduleCheck(mover);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cascade.record;
 
+import dev.cascade.derivatives.Funding;
 import dev.cascade.derivatives.InsuranceFund;
 import dev.cascade.margin.PrimeBroker;
 import dev.cascade.market.Instrument;
@@ -29,6 +30,8 @@ public record LiquidationSummary(
    * @param longs notional of long positions sold, dollars
    * @param shorts notional of short positions bought back, dollars
    * @param instruments per instrument, only those with liquidations
+   * @param fundingPaid perpetual funding paid by longs to shorts (negative: shorts paid longs),
+   *     dollars, on the perpetual venue; null for other desks
    */
   public record Venue(
       String name,
@@ -37,7 +40,8 @@ public record LiquidationSummary(
       double notional,
       double longs,
       double shorts,
-      List<ByInstrument> instruments) {}
+      List<ByInstrument> instruments,
+      Double fundingPaid) {}
 
   /**
    * Liquidations in one instrument.
@@ -49,7 +53,10 @@ public record LiquidationSummary(
   public record ByInstrument(String symbol, double longs, double shorts) {}
 
   static LiquidationSummary of(
-      List<PrimeBroker> brokers, List<Instrument> instruments, InsuranceFund fund) {
+      List<PrimeBroker> brokers,
+      List<Instrument> instruments,
+      InsuranceFund fund,
+      Funding funding) {
     List<Venue> venues = new ArrayList<>();
     for (PrimeBroker b : brokers) {
       long longs = 0;
@@ -72,7 +79,10 @@ public record LiquidationSummary(
               RunSummary.dollars(longs + shorts),
               RunSummary.dollars(longs),
               RunSummary.dollars(shorts),
-              rows));
+              rows,
+              funding != null && funding.active() && funding.venue() == b
+                  ? RunSummary.dollars(funding.longsToShorts())
+                  : null));
     }
     return new LiquidationSummary(
         venues,

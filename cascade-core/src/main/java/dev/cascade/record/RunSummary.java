@@ -127,7 +127,8 @@ public record RunSummary(
         lines,
         halts,
         MarginSummary.of(sim.world().brokers()),
-        LiquidationSummary.of(sim.world().brokers(), sim.instruments(), sim.insuranceFund()),
+        LiquidationSummary.of(
+            sim.world().brokers(), sim.instruments(), sim.insuranceFund(), sim.funding()),
         dealers.isEmpty() ? null : List.copyOf(dealers),
         EpisodeSummary.of(sim, rec, lines),
         levels(sim, rec, dealers));

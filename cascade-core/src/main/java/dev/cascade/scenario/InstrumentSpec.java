@@ -21,6 +21,7 @@ import java.util.Objects;
  *     relative volume), or 0 if not known
  * @param rates how the fundamental value responds to rates ({@link RateSensitivity#NONE} if not)
  * @param basket the creation basket when the instrument is an ETF over other instruments, or null
+ * @param perpetual the index and funding of a perpetual ({@link PerpetualSpec#NONE} otherwise)
  */
 public record InstrumentSpec(
     String symbol,
@@ -34,7 +35,8 @@ public record InstrumentSpec(
     double fundamentalVolPct,
     long baselineDailyVolume,
     RateSensitivity rates,
-    BasketSpec basket) {
+    BasketSpec basket,
+    PerpetualSpec perpetual) {
 
   public InstrumentSpec {
     Objects.requireNonNull(symbol, "symbol");
@@ -46,6 +48,37 @@ public record InstrumentSpec(
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(rates, "rates");
+    Objects.requireNonNull(perpetual, "perpetual");
+  }
+
+  /** An instrument that is not an indexed perpetual. */
+  public InstrumentSpec(
+      String symbol,
+      AssetClass assetClass,
+      BigDecimal tick,
+      BigDecimal lot,
+      BigDecimal multiplier,
+      String currency,
+      SessionKind session,
+      BigDecimal price,
+      double fundamentalVolPct,
+      long baselineDailyVolume,
+      RateSensitivity rates,
+      BasketSpec basket) {
+    this(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        PerpetualSpec.NONE);
   }
 
   /** An instrument without rate sensitivity or basket. */
@@ -72,6 +105,7 @@ public record InstrumentSpec(
         fundamentalVolPct,
         baselineDailyVolume,
         RateSensitivity.NONE,
-        null);
+        null,
+        PerpetualSpec.NONE);
   }
 }

@@ -18,6 +18,7 @@ public final class Mechanisms {
     MEMBERS.put("dealers", List.of("options-dealer"));
     MEMBERS.put("leverage", List.of("long-short-fund"));
     MEMBERS.put("margin-hikes", List.of("margin-rate"));
+    MEMBERS.put("crypto-liquidations", List.of("perp-trader"));
     MEMBERS.put("vol-target", List.of("vol-target"));
     MEMBERS.put("risk-parity", List.of("risk-parity"));
     MEMBERS.put("passive-flows", List.of("index-fund", "etf-holder", "flow"));

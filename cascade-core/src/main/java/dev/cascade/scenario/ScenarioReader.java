@@ -80,7 +80,10 @@ final class ScenarioReader {
           "convexity",
           "yieldPct",
           "basket",
-          "creationUnit");
+          "creationUnit",
+          "index",
+          "fundingHours",
+          "fundingCapPct");
   private static final List<String> AGENT_KEYS =
       List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
   private static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
@@ -103,6 +106,13 @@ final class ScenarioReader {
   private final List<YamlNode.Entry> basketRefs = new ArrayList<>();
 
   private final List<String> basketOwners = new ArrayList<>();
+
+  /** Perpetuals' index references (node, path, owner) to check once every instrument is read. */
+  private final List<YamlNode> indexRefs = new ArrayList<>();
+
+  private final List<String> indexPaths = new ArrayList<>();
+  private final List<String> indexOwners = new ArrayList<>();
+  private final List<String> indexTargets = new ArrayList<>();
 
   ScenarioReader(AgentRegistry registry, ScenarioErrors errors) {
     this.registry = registry;
@@ -290,6 +300,28 @@ final class ScenarioReader {
             e.line(), e.column(), p, Suggestions.unknown("instrument", e.key(), symbols.keySet()));
       }
     }
+    for (int k = 0; k < indexRefs.size(); k++) {
+      String target = indexTargets.get(k);
+      if (!symbols.containsKey(target)) {
+        errors.at(
+            indexRefs.get(k),
+            indexPaths.get(k),
+            Suggestions.unknown("instrument", target, symbols.keySet()));
+      } else if (target.equals(indexOwners.get(k))) {
+        errors.at(indexRefs.get(k), indexPaths.get(k), "a perpetual cannot be its own index");
+      } else {
+        for (InstrumentSpec s : out) {
+          if (s.symbol().equals(target) && s.assetClass() == AssetClass.CRYPTO_PERP) {
+            errors.at(
+                indexRefs.get(k),
+                indexPaths.get(k),
+                "the index must be a spot instrument, but "
+                    + target
+                    + " is a perpetual; name its spot coin (e.g. class crypto)");
+          }
+        }
+      }
+    }
     return out;
   }
 
@@ -413,7 +445,9 @@ final class ScenarioReader {
           path + ".creationUnit",
           "creationUnit applies only to an instrument with a basket; add basket: {SYMBOL: weight}");
     }
+    PerpetualSpec perpetual = perpetual(f, path, symbol, cls);
     if (errors.count() > before
+        || perpetual == null
         || duration == null
         || convexity == null
         || yieldPct == null
@@ -443,7 +477,52 @@ final class ScenarioReader {
         duration > 0 || convexity > 0 || !yieldPct.isNaN()
             ? new RateSensitivity(duration, convexity, yieldPct)
             : RateSensitivity.NONE,
-        basket);
+        basket,
+        perpetual);
+  }
+
+  /**
+   * A perpetual's index and funding keys: only for class crypto-perp; the index is checked against
+   * the declared instruments once all are read.
+   */
+  private PerpetualSpec perpetual(Fields f, String path, String symbol, AssetClass cls) {
+    boolean any = false;
+    for (String k : List.of("index", "fundingHours", "fundingCapPct")) {
+      if (f.has(k)) {
+        any = true;
+        if (cls != null && cls != AssetClass.CRYPTO_PERP) {
+          errors.at(
+              f.get(k),
+              path + "." + k,
+              k
+                  + " applies only to a perpetual (class crypto-perp), not class "
+                  + cls.configName());
+        }
+      }
+    }
+    if (!any) {
+      return PerpetualSpec.NONE;
+    }
+    Double hours =
+        optionalReal(
+            f, "fundingHours", path, 0, false, 24 * 7, true, PerpetualSpec.DEFAULT_FUNDING_HOURS);
+    Double cap =
+        optionalReal(
+            f, "fundingCapPct", path, 0, false, 100, true, PerpetualSpec.DEFAULT_FUNDING_CAP_PCT);
+    String index = null;
+    if (f.has("index")) {
+      index = text(f.get("index"), path + ".index");
+      if (index != null) {
+        indexRefs.add(f.get("index"));
+        indexPaths.add(path + ".index");
+        indexOwners.add(symbol);
+        indexTargets.add(index);
+      }
+    }
+    if (hours == null || cap == null || (f.has("index") && index == null)) {
+      return null;
+    }
+    return new PerpetualSpec(index, hours, cap);
   }
 
   /** An ETF's basket: {SYMBOL: weight} with weights in (0, 1] summing to 1, and its unit. */

@@ -2,7 +2,9 @@ package dev.cascade.scenario;
 
 import dev.cascade.agents.World;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.Funding;
 import dev.cascade.derivatives.InsuranceFund;
+import dev.cascade.derivatives.MarkPrice;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.ledger.Ledger;
 import dev.cascade.market.Exchange;
@@ -35,6 +37,8 @@ public final class Simulation {
   private final long end;
   private boolean started;
   private InsuranceFund insuranceFund;
+  private MarkPrice marks;
+  private Funding funding;
 
   Simulation(ScenarioSpec spec, long seed, Set<String> without, World world, long start, long end) {
     this.spec = spec;
@@ -73,6 +77,21 @@ public final class Simulation {
   /** The perpetual venue's insurance fund, or null when the scenario has no perpetual. */
   public InsuranceFund insuranceFund() {
     return insuranceFund;
+  }
+
+  /** Perpetual marks (index + smoothed premium) and funding. */
+  public MarkPrice marks() {
+    return marks;
+  }
+
+  /** Perpetual funding payments. */
+  public Funding funding() {
+    return funding;
+  }
+
+  void setPerpetuals(MarkPrice marks, Funding funding) {
+    this.marks = marks;
+    this.funding = funding;
   }
 
   void setInsuranceFund(InsuranceFund fund) {

@@ -10,7 +10,9 @@ import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.Funding;
 import dev.cascade.derivatives.InsuranceFund;
+import dev.cascade.derivatives.MarkPrice;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
@@ -94,15 +96,34 @@ public final class Simulations {
             r.bandPauseSeconds() * Time.NANOS_PER_SECOND,
             r.marketOrderCollarPct());
 
-    Exchange[] exchangeRef = new Exchange[1];
+    MarkPrice[] marksRef = new MarkPrice[1];
     Ledger ledger =
-        new Ledger(instruments, r.takerFeeBps(), r.makerFeeBps(), i -> exchangeRef[0].lastPrice(i));
+        new Ledger(instruments, r.takerFeeBps(), r.makerFeeBps(), i -> marksRef[0].markTicks(i));
     Exchange exchange = new Exchange(clock, causes, instruments, rules, ledger, vols);
-    exchangeRef[0] = exchange;
+    int[] indexOf = new int[instruments.size()];
+    double[] fundingHours = new double[instruments.size()];
+    double[] fundingCap = new double[instruments.size()];
+    for (InstrumentSpec is : spec.instruments()) {
+      int id = indexOf(instruments, is.symbol());
+      PerpetualSpec p = is.perpetual();
+      indexOf[id] = p.index() == null ? -1 : indexOf(instruments, p.index());
+      fundingHours[id] = p.fundingHours();
+      fundingCap[id] = p.fundingCapPct() / 100;
+    }
+    MarkPrice marks = new MarkPrice(clock, exchange, indexOf);
+    marksRef[0] = marks;
     Fundamentals fundamentals = new Fundamentals(instruments, vols, streams, start);
     World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
     for (InstrumentSpec is : spec.instruments()) {
       int id = indexOf(instruments, is.symbol());
+      if (indexOf[id] >= 0) {
+        // a perpetual's value follows its index's (arbitrage ties them; the premium is the book's)
+        fundamentals.track(
+            id,
+            indexOf[id],
+            (double) instruments.get(id).referencePriceTicks()
+                / instruments.get(indexOf[id]).referencePriceTicks());
+      }
       fundamentals.setRateSensitivity(id, is.rates().duration(), is.rates().convexity());
       if (is.basket() != null) {
         List<Instrument> members = new ArrayList<>();
@@ -149,7 +170,26 @@ public final class Simulations {
       }
     }
 
+    for (int i = 0; i < indexOf.length; i++) {
+      if (indexOf[i] >= 0) {
+        for (PrimeBroker b : world.brokers()) {
+          b.markFollows(i, indexOf[i]);
+        }
+      }
+    }
     margin.start();
+    marks.start();
+    Funding funding =
+        new Funding(
+            clock,
+            ledger,
+            marks,
+            instruments,
+            fundingHours,
+            fundingCap,
+            world.brokers(),
+            margin.venue);
+    funding.start();
     for (ShockSpec s : spec.shocks()) {
       if (!off.contains(s.type().configName())) {
         scheduleShock(world, instruments, s, margin.rates);
@@ -157,6 +197,7 @@ public final class Simulations {
     }
     Simulation sim = new Simulation(spec, seed, without, world, start, end);
     sim.setInsuranceFund(margin.insuranceFund);
+    sim.setPerpetuals(marks, funding);
     return sim;
   }
 

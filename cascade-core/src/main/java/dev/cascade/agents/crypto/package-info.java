@@ -1,5 +1,5 @@
 /**
- * Crypto traders: perpetual-futures traders with leverage from 2x to 100x, whose entry prices and
- * leverages put their liquidation prices on ladders below and above the market.
+ * Crypto agents: leveraged perpetual-futures traders whose liquidation prices form ladders below
+ * and above the market (docs/model-leverage.md).
  */
 package dev.cascade.agents.crypto;
