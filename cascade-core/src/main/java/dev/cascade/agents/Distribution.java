@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.kernel.Gaussian;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,9 +75,9 @@ public record Distribution(Kind kind, double a, double b) {
       case UNIFORM:
         return a + (b - a) * rng.nextDouble();
       case NORMAL:
-        return a + b * rng.nextGaussian();
+        return a + b * Gaussian.next(rng);
       case LOGNORMAL:
-        return Math.exp(a + b * rng.nextGaussian());
+        return StrictMath.exp(a + b * Gaussian.next(rng));
       default:
         throw new AssertionError(kind);
     }
@@ -91,7 +92,7 @@ public record Distribution(Kind kind, double a, double b) {
       case NORMAL:
         return b == 0 ? a : Double.NEGATIVE_INFINITY;
       case LOGNORMAL:
-        return b == 0 ? Math.exp(a) : 0;
+        return b == 0 ? StrictMath.exp(a) : 0;
       default:
         throw new AssertionError(kind);
     }
@@ -107,7 +108,7 @@ public record Distribution(Kind kind, double a, double b) {
       case NORMAL:
         return b == 0 ? a : Double.POSITIVE_INFINITY;
       case LOGNORMAL:
-        return b == 0 ? Math.exp(a) : Double.POSITIVE_INFINITY;
+        return b == 0 ? StrictMath.exp(a) : Double.POSITIVE_INFINITY;
       default:
         throw new AssertionError(kind);
     }

@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.kernel.Gaussian;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
@@ -154,7 +155,7 @@ public final class Fundamentals {
     double s = stepSigma[k];
     while (advancedTo[k] + STEP_NANOS <= t) {
       advancedTo[k] += STEP_NANOS;
-      value[k] *= Math.exp(s * rng[k].nextGaussian() - 0.5 * s * s);
+      value[k] *= StrictMath.exp(s * Gaussian.next(rng[k]) - 0.5 * s * s);
     }
   }
 }

@@ -52,7 +52,7 @@ public record ParamSpec(
       lo = d.a();
       hi = d.a();
     } else if (d.kind() == Distribution.Kind.LOGNORMAL && d.b() > 0) {
-      lo = Math.exp(d.a());
+      lo = StrictMath.exp(d.a());
       hi = lo;
     }
     if (lo < min || hi > max) {
@@ -76,7 +76,7 @@ public record ParamSpec(
       case NORMAL:
         return "normal(mean " + fmt(d.a()) + ")";
       case LOGNORMAL:
-        return "lognormal(median " + fmt(Math.exp(d.a())) + ")";
+        return "lognormal(median " + fmt(StrictMath.exp(d.a())) + ")";
       default:
         throw new AssertionError(d.kind());
     }

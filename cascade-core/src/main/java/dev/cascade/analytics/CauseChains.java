@@ -79,7 +79,7 @@ public final class CauseChains {
       notional[c] += t.notional();
       Double prev = lastPrice.put(t.symbol(), t.price());
       if (prev != null && prev > 0 && t.price() > 0) {
-        double bps = 10_000 * Math.log(t.price() / prev);
+        double bps = 10_000 * StrictMath.log(t.price() / prev);
         if (impact.get(c) == null) {
           impact.set(c, new LinkedHashMap<>());
         }

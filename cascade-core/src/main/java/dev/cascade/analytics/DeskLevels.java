@@ -66,7 +66,7 @@ public record DeskLevels(
       double[] r = new double[20];
       double mean = 0;
       for (int k = 0; k < 20; k++) {
-        r[k] = Math.log(bars.get(index - k).close() / bars.get(index - k - 1).close());
+        r[k] = StrictMath.log(bars.get(index - k).close() / bars.get(index - k - 1).close());
         mean += r[k] / 20;
       }
       double var = 0;

@@ -45,7 +45,7 @@ public record ImpliedMove(
   /** From a vol: the Black-Scholes straddle struck at the forward S e^{(r-q)T}. */
   public static ImpliedMove fromVol(
       double spot, double vol, double years, double rate, double div) {
-    double k = spot * Math.exp((rate - div) * years);
+    double k = spot * StrictMath.exp((rate - div) * years);
     return fromStraddle(
         spot,
         k,
@@ -74,8 +74,8 @@ public record ImpliedMove(
             && p.strike() == c.strike()
             && p.mid().isPresent()) {
           double t = book.yearsTo(c);
-          double forward = book.spot() * Math.exp((rate - div) * t);
-          double d = Math.abs(Math.log(c.strike() / forward));
+          double forward = book.spot() * StrictMath.exp((rate - div) * t);
+          double d = Math.abs(StrictMath.log(c.strike() / forward));
           if (t > 0 && d < bestDistance) {
             bestDistance = d;
             bestCall = c;

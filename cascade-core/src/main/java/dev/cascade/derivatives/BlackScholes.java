@@ -44,13 +44,13 @@ public final class BlackScholes {
     if (years <= 0) {
       return Math.max(w * (spot - strike), 0);
     }
-    double dq = Math.exp(-div * years);
-    double dr = Math.exp(-rate * years);
+    double dq = StrictMath.exp(-div * years);
+    double dr = StrictMath.exp(-rate * years);
     double sd = vol * Math.sqrt(years);
     if (sd < MIN_STD_DEV) {
       return Math.max(w * (spot * dq - strike * dr), 0);
     }
-    double d1 = (Math.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
+    double d1 = (StrictMath.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
     double d2 = d1 - sd;
     return w * (spot * dq * cdf(w * d1) - strike * dr * cdf(w * d2));
   }
@@ -75,8 +75,8 @@ public final class BlackScholes {
     if (years <= 0 || sd < MIN_STD_DEV) {
       return 0;
     }
-    double d1 = (Math.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
-    return Math.exp(-div * years) * pdf(d1) / (spot * sd);
+    double d1 = (StrictMath.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
+    return StrictMath.exp(-div * years) * pdf(d1) / (spot * sd);
   }
 
   /** Vega, dV/dsigma in dollars per 1.00 of vol; the same for a call and a put. */
@@ -140,8 +140,8 @@ public final class BlackScholes {
       double delta = moneyness > 0 ? w : moneyness == 0 ? 0.5 * w : 0;
       return new Greeks(Math.max(moneyness, 0), delta, 0, 0, 0, 0, 0);
     }
-    double dq = Math.exp(-div * years);
-    double dr = Math.exp(-rate * years);
+    double dq = StrictMath.exp(-div * years);
+    double dr = StrictMath.exp(-rate * years);
     double sqrtT = Math.sqrt(years);
     double sd = vol * sqrtT;
     if (sd < MIN_STD_DEV) {
@@ -152,7 +152,7 @@ public final class BlackScholes {
       double theta = w * (div * spot * dq - rate * strike * dr);
       return new Greeks(forwardIntrinsic, w * dq, 0, 0, theta, 0, w * div * dq);
     }
-    double d1 = (Math.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
+    double d1 = (StrictMath.log(spot / strike) + (rate - div) * years) / sd + 0.5 * sd;
     double d2 = d1 - sd;
     double nd1 = pdf(d1);
     double cw1 = cdf(w * d1);
@@ -178,7 +178,8 @@ public final class BlackScholes {
   public static double lowerBound(
       OptionType type, double spot, double strike, double years, double rate, double div) {
     double t = Math.max(years, 0);
-    return Math.max(type.sign() * (spot * Math.exp(-div * t) - strike * Math.exp(-rate * t)), 0);
+    return Math.max(
+        type.sign() * (spot * StrictMath.exp(-div * t) - strike * StrictMath.exp(-rate * t)), 0);
   }
 
   /**
@@ -188,7 +189,9 @@ public final class BlackScholes {
   public static double upperBound(
       OptionType type, double spot, double strike, double years, double rate, double div) {
     double t = Math.max(years, 0);
-    return type == OptionType.CALL ? spot * Math.exp(-div * t) : strike * Math.exp(-rate * t);
+    return type == OptionType.CALL
+        ? spot * StrictMath.exp(-div * t)
+        : strike * StrictMath.exp(-rate * t);
   }
 
   /**
@@ -204,7 +207,7 @@ public final class BlackScholes {
     if (a > 37) {
       tail = 0;
     } else {
-      double e = Math.exp(-a * a / 2);
+      double e = StrictMath.exp(-a * a / 2);
       if (a < 7.07106781186547) {
         double n = 3.52624965998911e-02 * a + 0.700383064443688;
         n = n * a + 6.37396220353165;

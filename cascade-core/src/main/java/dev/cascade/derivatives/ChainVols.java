@@ -69,7 +69,7 @@ public final class ChainVols {
         if (t <= 0) {
           continue;
         }
-        double forward = spot * Math.exp((rate - div) * t);
+        double forward = spot * StrictMath.exp((rate - div) * t);
         OptionContract otm = k < forward ? s.getValue()[1] : s.getValue()[0];
         OptionContract itm = k < forward ? s.getValue()[0] : s.getValue()[1];
         double v = solve(otm, spot, t, rate, div);
@@ -141,6 +141,8 @@ public final class ChainVols {
     if (hi == null) {
       return lo.getValue();
     }
-    return Math.log(k / lo.getKey()) <= Math.log(hi.getKey() / k) ? lo.getValue() : hi.getValue();
+    return StrictMath.log(k / lo.getKey()) <= StrictMath.log(hi.getKey() / k)
+        ? lo.getValue()
+        : hi.getValue();
   }
 }

@@ -148,7 +148,7 @@ public final class DealerBook {
     double d = 0;
     for (int j = 0; j < size; j++) {
       double t = years(j, now);
-      double fwd = s * Math.exp((rate - div) * Math.max(t, 0));
+      double fwd = s * StrictMath.exp((rate - div) * Math.max(t, 0));
       double vol = surface.volAtStrike(strike[j], fwd, Math.max(t, 0));
       d += contracts[j] * BlackScholes.delta(type[j], s, strike[j], t, rate, div, vol);
     }
@@ -166,7 +166,7 @@ public final class DealerBook {
       if (t <= 0) {
         continue;
       }
-      double fwd = volSpot * Math.exp((rate - div) * t);
+      double fwd = volSpot * StrictMath.exp((rate - div) * t);
       double vol = surface.volAtStrike(strike[j], fwd, t);
       g += contracts[j] * BlackScholes.gamma(s, strike[j], t, rate, div, vol);
     }

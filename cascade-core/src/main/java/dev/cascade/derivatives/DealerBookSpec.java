@@ -123,8 +123,8 @@ public record DealerBookSpec(
     double[] weight = new double[n];
     double sum = 0;
     for (int j = 0; j < n; j++) {
-      double k = Math.log(1 + (j - strikesEachSide) * strikeStepPct / 100);
-      weight[j] = Math.exp(-k * k / (2 * w * w));
+      double k = StrictMath.log(1 + (j - strikesEachSide) * strikeStepPct / 100);
+      weight[j] = StrictMath.exp(-k * k / (2 * w * w));
       sum += weight[j];
     }
     for (int j = 0; j < n; j++) {

@@ -62,8 +62,8 @@ public record GeneratedBookSpec(
     double[] weight = new double[n];
     double total = 0;
     for (int j = 0; j < n; j++) {
-      double k = Math.log(1 + (j - strikesEachSide) * strikeStep);
-      weight[j] = Math.exp(-k * k / (2 * strikeWidth * strikeWidth));
+      double k = StrictMath.log(1 + (j - strikesEachSide) * strikeStep);
+      weight[j] = StrictMath.exp(-k * k / (2 * strikeWidth * strikeWidth));
       total += weight[j];
     }
     double contracts = totalNotional / (OptionContract.MULTIPLIER * spot);

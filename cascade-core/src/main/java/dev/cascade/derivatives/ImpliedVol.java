@@ -68,11 +68,11 @@ public final class ImpliedVol {
       return ImpliedVolResult.failed(ImpliedVolStatus.NO_TIME_VALUE);
     }
     OptionType otm = lower > 0 ? other(type) : type;
-    double logTarget = Math.log(timeValue);
+    double logTarget = StrictMath.log(timeValue);
     org.hipparchus.analysis.UnivariateFunction f =
         sigma -> {
           double model = BlackScholes.price(otm, spot, strike, years, rate, div, sigma);
-          return Math.log(Math.max(model, Double.MIN_VALUE)) - logTarget;
+          return StrictMath.log(Math.max(model, Double.MIN_VALUE)) - logTarget;
         };
     double a = 1e-3;
     while (f.value(a) > 0) {

@@ -340,7 +340,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       VolSurfaceParams base = VolSurfaceParams.defaults();
       double prior = exchange.realizedVol(i.id());
       double tradingDaySeconds = i.session().tradingSecondsPerYear() / 252;
-      double alpha = 1 - Math.pow(RISKMETRICS_DAILY_LAMBDA, SURFACE_SECONDS / tradingDaySeconds);
+      double alpha =
+          1 - StrictMath.pow(RISKMETRICS_DAILY_LAMBDA, SURFACE_SECONDS / tradingDaySeconds);
       double atm = base.impliedOverRealized() * prior;
       VolSurfaceParams p =
           new VolSurfaceParams(

@@ -76,11 +76,11 @@ public final class VixIndex {
   /** sigma^2 of the white paper's single-term formula for maturity {@code years}. */
   public double termVariance(
       VolSurface surface, double spot, double rate, double div, double years) {
-    double fwdModel = spot * Math.exp((rate - div) * years);
+    double fwdModel = spot * StrictMath.exp((rate - div) * years);
     double sd = surface.atm(years) * Math.sqrt(years);
     double step = strikeStep * spot;
-    int lo = Math.max(1, (int) Math.floor(fwdModel * Math.exp(-widthInStdDevs * sd) / step));
-    int hi = (int) Math.ceil(fwdModel * Math.exp(widthInStdDevs * sd) / step);
+    int lo = Math.max(1, (int) Math.floor(fwdModel * StrictMath.exp(-widthInStdDevs * sd) / step));
+    int hi = (int) Math.ceil(fwdModel * StrictMath.exp(widthInStdDevs * sd) / step);
     int n = hi - lo + 1;
     double[] strikes = new double[n];
     double[] calls = new double[n];
@@ -96,7 +96,7 @@ public final class VixIndex {
         star = i;
       }
     }
-    double growth = Math.exp(rate * years);
+    double growth = StrictMath.exp(rate * years);
     double forward = strikes[star] + growth * (calls[star] - puts[star]);
     int k0 = 0;
     for (int i = 0; i < n; i++) {

@@ -51,7 +51,7 @@ public final class VolSurface {
   /** ATM vol for maturity {@code years}, annualised decimal. */
   public double atm(double years) {
     double kt = params.termSpeed() * Math.max(years, 0);
-    double weight = kt < 1e-8 ? 1 - kt / 2 : -Math.expm1(-kt) / kt;
+    double weight = kt < 1e-8 ? 1 - kt / 2 : -StrictMath.expm1(-kt) / kt;
     return clamp(params.longRunAtm() + (atmLevel - params.longRunAtm()) * weight);
   }
 
@@ -63,7 +63,7 @@ public final class VolSurface {
 
   /** Implied vol at strike {@code strike} for forward {@code forward} (dollars), decimal. */
   public double volAtStrike(double strike, double forward, double years) {
-    return vol(Math.log(strike / forward), years);
+    return vol(StrictMath.log(strike / forward), years);
   }
 
   /**
@@ -75,9 +75,9 @@ public final class VolSurface {
       throw new IllegalArgumentException(
           "need spot > 0 and realizedVol >= 0, got " + newSpot + ", " + realizedVol);
     }
-    double r = Math.log(newSpot / spot);
+    double r = StrictMath.log(newSpot / spot);
     double a = params.ewmaSpeed();
-    double level = atmLevel * Math.exp(-params.spotVolBeta() * r);
+    double level = atmLevel * StrictMath.exp(-params.spotVolBeta() * r);
     level += a * (params.impliedOverRealized() * realizedVol - level);
     atmLevel = clamp(level);
     double s = skew + params.skewBeta() * Math.min(r, 0);

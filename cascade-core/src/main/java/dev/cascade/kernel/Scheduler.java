@@ -47,7 +47,7 @@ public final class Scheduler {
    */
   public static long exponentialDelay(double ratePerSecond, RandomGenerator rng) {
     double u = rng.nextDouble();
-    double seconds = -Math.log1p(-u) / ratePerSecond;
+    double seconds = -StrictMath.log1p(-u) / ratePerSecond;
     return Math.max(1L, (long) (seconds * Time.NANOS_PER_SECOND));
   }
 

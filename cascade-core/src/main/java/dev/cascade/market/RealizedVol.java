@@ -34,7 +34,7 @@ public final class RealizedVol {
   public void onPrice(long time, long price) {
     if (lastSampleTime == Long.MIN_VALUE) {
       lastSampleTime = time;
-      lastLogPrice = Math.log(price);
+      lastLogPrice = StrictMath.log(price);
       return;
     }
     long elapsed = time - lastSampleTime;
@@ -42,9 +42,9 @@ public final class RealizedVol {
       return;
     }
     double dt = (double) elapsed / Time.NANOS_PER_SECOND;
-    double lp = Math.log(price);
+    double lp = StrictMath.log(price);
     double r = lp - lastLogPrice;
-    double w = Math.exp(-dt / tau);
+    double w = StrictMath.exp(-dt / tau);
     variancePerSecond = w * variancePerSecond + (1 - w) * r * r / dt;
     lastSampleTime = time;
     lastLogPrice = lp;

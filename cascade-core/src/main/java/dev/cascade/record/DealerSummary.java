@@ -83,7 +83,7 @@ public record DealerSummary(
   }
 
   private static double round(double v, int places) {
-    double f = Math.pow(10, places);
+    double f = StrictMath.pow(10, places);
     return Math.round(v * f) / f;
   }
 }

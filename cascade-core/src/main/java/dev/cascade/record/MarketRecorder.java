@@ -260,7 +260,7 @@ public final class MarketRecorder implements MarketListener, Wakeable {
         continue;
       }
       if (prev > 0) {
-        double r = Math.log((double) b.close() / prev);
+        double r = StrictMath.log((double) b.close() / prev);
         sum += r * r;
         count++;
       }

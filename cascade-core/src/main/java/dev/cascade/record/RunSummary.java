@@ -164,7 +164,7 @@ public record RunSummary(
   }
 
   private static double round(double v, int places) {
-    double f = Math.pow(10, places);
+    double f = StrictMath.pow(10, places);
     return Math.round(v * f) / f;
   }
 }

@@ -348,7 +348,9 @@ class CryptoPerpetualsTest {
               lastAfterWick.add(sim.exchange().lastPrice(PERP));
             },
             0);
-    sim.runUntil(at(START.plusMinutes(4)));
+    // 15 s after the wick: long enough for the venue's once-a-second checks to act on last-trade
+    // marks, short enough that a market that stays down has not yet moved the smoothed mark.
+    sim.runUntil(at(START.plusMinutes(2).plusSeconds(15)));
     return sim;
   }
 

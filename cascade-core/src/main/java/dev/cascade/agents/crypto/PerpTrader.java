@@ -55,7 +55,7 @@ public final class PerpTrader implements Agent {
               new ParamSpec(
                   "leverage",
                   "notional / cash posted, multiple",
-                  Distribution.lognormal(Math.log(20), 0.6),
+                  Distribution.lognormal(StrictMath.log(20), 0.6),
                   2,
                   100,
                   false),

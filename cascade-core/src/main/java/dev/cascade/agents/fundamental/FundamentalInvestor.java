@@ -6,6 +6,7 @@ import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.cause.CauseKind;
+import dev.cascade.kernel.Gaussian;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.Side;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class FundamentalInvestor implements Agent {
     shockCause = new int[instruments.size()];
     bias = new double[instruments.size()];
     for (int k = 0; k < bias.length; k++) {
-      bias[k] = noise * ctx.random().nextGaussian();
+      bias[k] = noise * Gaussian.next(ctx.random());
     }
     ctx.wakePoisson(rate, 0);
   }
@@ -90,7 +91,8 @@ public final class FundamentalInvestor implements Agent {
     }
     ctx.wakePoisson(rate, 0);
     double estimate =
-        ctx.fundamentalValue(ins) * Math.exp(bias[k] + 0.5 * noise * ctx.random().nextGaussian());
+        ctx.fundamentalValue(ins)
+            * StrictMath.exp(bias[k] + 0.5 * noise * Gaussian.next(ctx.random()));
     int cause = causeFor(ctx, ins, k);
     double mid = ctx.mid(ins);
     long pos = ctx.position(ins);

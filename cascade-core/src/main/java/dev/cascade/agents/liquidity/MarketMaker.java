@@ -121,7 +121,7 @@ public final class MarketMaker implements Agent {
     double ref = referencePrice(ctx, ins, k);
     double volRatio = Math.max(1e-3, ctx.realizedVol(ins) / volRef);
     double h = halfSpread * Math.max(1, volRatio) * ctx.spreadStress(ins);
-    double depthFactor = Math.min(1, Math.pow(volRatio, -kappa)) * ctx.depthStress(ins);
+    double depthFactor = Math.min(1, StrictMath.pow(volRatio, -kappa)) * ctx.depthStress(ins);
     long lots = Math.max(1, Math.round(size * depthFactor));
     long q = ctx.position(ins);
     double s = -skew * Math.max(-1, Math.min(1, q / inventoryLimit));

@@ -7,6 +7,7 @@ import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.OpenOrders;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.cause.CauseKind;
+import dev.cascade.kernel.Gaussian;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.Side;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class NoiseTrader implements Agent {
       ctx.cancel(open.pollOldest());
     }
     Side side = rng.nextBoolean() ? Side.BUY : Side.SELL;
-    long qty = Math.max(1, Math.round(size * Math.exp(sizeSigma * rng.nextGaussian())));
+    long qty = Math.max(1, Math.round(size * StrictMath.exp(sizeSigma * Gaussian.next(rng))));
     if (side == Side.SELL && ctx.position(ins) < qty && ctx.position(ins) > 0) {
       qty = ctx.position(ins);
     }
@@ -90,7 +91,7 @@ public final class NoiseTrader implements Agent {
       return;
     }
     double mid = ctx.mid(ins);
-    double offset = -Math.log1p(-rng.nextDouble()) * offsetBps / 10_000;
+    double offset = -StrictMath.log1p(-rng.nextDouble()) * offsetBps / 10_000;
     long price =
         side == Side.BUY
             ? (long) Math.floor(mid * (1 - offset))

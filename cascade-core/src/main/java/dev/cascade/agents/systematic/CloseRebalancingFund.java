@@ -125,7 +125,7 @@ abstract class CloseRebalancingFund implements Agent {
     for (int k = 0; k < n; k++) {
       Instrument ins = instruments.get(k);
       price[k] = ctx.mid(ins);
-      r[k] = Math.log(price[k] / lastPrice[k]);
+      r[k] = StrictMath.log(price[k] / lastPrice[k]);
       lastPrice[k] = price[k];
       equity += ctx.position(ins) * price[k] * ins.cashPerTickLot() / 1e6;
     }

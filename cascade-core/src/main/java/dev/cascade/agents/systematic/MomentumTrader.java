@@ -84,8 +84,8 @@ public final class MomentumTrader implements Agent {
       }
       double dt = (double) (ctx.now() - lastLook[k]) / Time.NANOS_PER_SECOND;
       lastLook[k] = ctx.now();
-      fast[k] += (1 - Math.exp(-dt / fastTau)) * (m - fast[k]);
-      slow[k] += (1 - Math.exp(-dt / slowTau)) * (m - slow[k]);
+      fast[k] += (1 - StrictMath.exp(-dt / fastTau)) * (m - fast[k]);
+      slow[k] += (1 - StrictMath.exp(-dt / slowTau)) * (m - slow[k]);
       long pos = ctx.position(ins);
       long target;
       if (fast[k] > slow[k] * (1 + threshold)) {

@@ -79,7 +79,7 @@ public final class TrendFollower extends CloseRebalancingFund {
   static double[] priorCloses(double price, int lookback, double priorReturn) {
     double[] c = new double[lookback + 1];
     for (int j = 0; j <= lookback; j++) {
-      c[j] = price * Math.exp(-priorReturn * (lookback - j) / lookback);
+      c[j] = price * StrictMath.exp(-priorReturn * (lookback - j) / lookback);
     }
     return c;
   }
@@ -91,8 +91,8 @@ public final class TrendFollower extends CloseRebalancingFund {
   static double roll(double[] closes, double r) {
     int l = closes.length - 1;
     System.arraycopy(closes, 1, closes, 0, l);
-    closes[l] = closes[l - 1] * Math.exp(r);
-    return Math.log(closes[l] / closes[0]);
+    closes[l] = closes[l - 1] * StrictMath.exp(r);
+    return StrictMath.log(closes[l] / closes[0]);
   }
 
   /** The position, a signed fraction of equity: sign(trend) x min(Lmax, target / sigma) / n. */
