@@ -191,7 +191,7 @@ public interface AgentContext {
    */
   int routineCause(CauseKind kind);
 
-  // ---- sessions, shocks, flows and funds (docs/model-flows.md) ----
+  // ---- sessions, shocks, flows and funds (docs/model.md §12) ----
 
   /** The close (nanos) of the instrument's session open now, or of its next session. */
   long sessionClose(Instrument i);
@@ -230,7 +230,7 @@ public interface AgentContext {
   /** Redeems {@code units} creation units: the reverse of {@link #create}. */
   boolean redeem(Instrument etf, long units);
 
-  // ---- positions held before the run (docs/model-leverage.md) ----
+  // ---- positions held before the run (docs/model.md §11) ----
 
   /**
    * Gives the agent a position it opened before the simulation starts, at an entry price, off the

@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * discounted by the cumulative shift s (decimal, 0.0025 = 25 bp) of its discount rate since the
  * start: V = W (1 - D s + C s^2 / 2), the second-order Taylor expansion of a price in its yield, so
  * dV/V = -D dr for a small move. For a Treasury this is its price following its yield; for a stock
- * D is the equity duration of its cash flows (see docs/model-flows.md). The factor is floored at
- * 0.01 so a huge shift cannot make a value negative.
+ * D is the equity duration of its cash flows (see docs/model.md §12). The factor is floored at 0.01
+ * so a huge shift cannot make a value negative.
  */
 public final class Fundamentals {
   /** Grid step of the random walk. */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A perpetual venue's insurance fund and auto-deleveraging (ADL), the backstop of its liquidation
- * engine (Binance and Bybit work this way; see docs/model-leverage.md).
+ * engine (Binance and Bybit work this way; see docs/model.md §11).
  *
  * <p>When liquidation orders cannot close a position before the account's equity reaches zero, the
  * fund takes the rest over at the bankruptcy price (an off-book transfer, so the bankrupt account

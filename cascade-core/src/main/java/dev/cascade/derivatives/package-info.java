@@ -12,6 +12,6 @@
  *
  * <p>Also perpetual futures' venue mechanics: the insurance fund that takes over bankrupt
  * positions, auto-deleveraging when it is depleted, funding between longs and shorts (equations and
- * sources in docs/model-leverage.md).
+ * sources in docs/model.md §11).
  */
 package dev.cascade.derivatives;

@@ -1,7 +1,7 @@
 package dev.cascade.scenario;
 
 /**
- * How a perpetual future is marked and funded (docs/model-leverage.md).
+ * How a perpetual future is marked and funded (docs/model.md §11).
  *
  * @param index symbol of the spot instrument whose last price is the perpetual's index, or null to
  *     mark at the last trade (and pay no funding)

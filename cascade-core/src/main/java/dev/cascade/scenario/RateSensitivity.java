@@ -2,7 +2,7 @@ package dev.cascade.scenario;
 
 /**
  * How an instrument's fundamental value responds to its discount rate, as written in a scenario:
- * dV/V = -D dr + C dr^2 / 2 (see docs/model-flows.md).
+ * dV/V = -D dr + C dr^2 / 2 (see docs/model.md §12).
  *
  * @param duration modified duration, years; 0 means the value does not respond to rates
  * @param convexity convexity, years squared

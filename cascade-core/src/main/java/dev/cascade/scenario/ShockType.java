@@ -23,7 +23,7 @@ public enum ShockType {
   /**
    * A policy repricing: the market's probability of a rate cut of {@code cutBp} basis points at the
    * next meeting changes by {@code probabilityChangePct} percentage points. Rule (assumed,
-   * docs/model-flows.md): every rate-sensitive instrument's yield moves by -probabilityChangePct /
+   * docs/model.md §12): every rate-sensitive instrument's yield moves by -probabilityChangePct /
    * 100 x cutBp basis points (the change in the expected policy rate, passed through one for one).
    */
   POLICY(false, List.of("probabilityChangePct", "cutBp")),

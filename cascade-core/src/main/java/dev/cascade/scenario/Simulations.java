@@ -206,7 +206,7 @@ public final class Simulations {
    * clearing for perpetual traders, sharing the CCP's margin rates and the venue multipliers. A
    * margin family's drawn parameters choose its agreement: {@code venueMargin} = 1 puts the account
    * with the crypto venue, {@code portfolioMargin} = 1 margins its equities by FINRA stress margin
-   * instead of Reg-T (see docs/model-leverage.md).
+   * instead of Reg-T (see docs/model.md §11).
    */
   private static final class Margin {
     /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */

@@ -1,5 +1,5 @@
 /**
  * Crypto agents: leveraged perpetual-futures traders whose liquidation prices form ladders below
- * and above the market (docs/model-leverage.md).
+ * and above the market (docs/model.md §11).
  */
 package dev.cascade.agents.crypto;

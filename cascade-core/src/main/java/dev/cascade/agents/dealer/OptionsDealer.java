@@ -61,7 +61,7 @@ import java.util.List;
  * them. Options leave the book on their expiry ({@link DealerBook#rollOff}).
  */
 public final class OptionsDealer implements Agent {
-  /** The family as registered: margin accounts, 10x gross (assumed, see docs/model-dealers.md). */
+  /** The family as registered: margin accounts, 10x gross (assumed, see docs/model.md §10). */
   public static final AgentFamily FAMILY =
       new AgentFamily(
           "options-dealer",

@@ -20,7 +20,7 @@ import java.util.Locale;
  * slowly and leverage daily, a jump in equity volatility or in the stock-bond correlation raises
  * the portfolio's volatility and cuts every position, bonds and gold included.
  *
- * <p>Defaults: target 10%, Lmax 3.5 (leverage 2-3.5x, docs/model-flows.md), lambda 0.94
+ * <p>Defaults: target 10%, Lmax 3.5 (leverage 2-3.5x, docs/model.md §12), lambda 0.94
  * (RiskMetrics), weightDays 21 (monthly, assumed), stockBondCorr -0.2 (2000-2020 regime, assumed;
  * set positive for a 2022-style regime).
  */
