@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Monte Carlo stress test: runs a scenario over many seeds in parallel and prints, per asset,"
-          + " the distribution of its change and its max drawdown (mean, sd, 5/50/95%, worst,"
-          + " expected shortfall of the worst 5%).",
+          + " the distribution of its change and its max drawdown (mean, sd, 5/50/95%%, worst,"
+          + " expected shortfall of the worst 5%%).",
       "Writes sweep.json, sweep-paths.csv (one row per path and asset) and scenario.yaml."
     })
 final class SweepCommand implements Callable<Integer> {

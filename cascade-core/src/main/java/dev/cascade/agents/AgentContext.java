@@ -102,9 +102,7 @@ public interface AgentContext {
    * The run's listed-options market: the implied-vol surface shared by the dealers of each
    * underlying, and where dealers register their option books.
    */
-  default OptionsMarket options() {
-    throw new UnsupportedOperationException("this context has no options market");
-  }
+  OptionsMarket options();
 
   // ---- own account ----
 
@@ -115,27 +113,19 @@ public interface AgentContext {
   long position(Instrument i);
 
   /** Equity at the current marks (cash plus positions), micro-units of the account currency. */
-  default long equity() {
-    return cash();
-  }
+  long equity();
 
   /** Average entry price of the open position in ticks (0 when flat). */
-  default double entryPrice(Instrument i) {
-    return 0;
-  }
+  double entryPrice(Instrument i);
 
   /**
    * The deficit of the account's open margin call (maintenance requirement minus equity),
    * micro-units, or 0 if it has none. An agent is woken with {@link #MARGIN_CALL_TAG} when called.
    */
-  default long marginCallAmount() {
-    return 0;
-  }
+  long marginCallAmount();
 
   /** The cause id of the account's open margin call (the genesis cause, 0, if none). */
-  default int marginCallCause() {
-    return 0;
-  }
+  int marginCallCause();
 
   // ---- orders ----
 
@@ -242,7 +232,5 @@ public interface AgentContext {
    * @param entryPriceTicks the entry price, ticks
    * @return false outside {@link Agent#start} or if the instrument settles by notional
    */
-  default boolean openHeldPosition(Instrument i, long lots, long entryPriceTicks) {
-    return false;
-  }
+  boolean openHeldPosition(Instrument i, long lots, long entryPriceTicks);
 }
