@@ -181,15 +181,6 @@ class GexProfileTest {
     assertThat(p.atSpot().net()).isPositive();
     assertThat(p.callWall().orElseThrow().strike()).isEqualTo(1300);
     assertThat(p.putWall().orElseThrow().strike()).isEqualTo(1250);
-    System.err.println(
-        "SPX flips "
-            + p.flips()
-            + " walls "
-            + p.callWall()
-            + " "
-            + p.putWall()
-            + " atSpot "
-            + p.atSpot());
   }
 
   @Test
