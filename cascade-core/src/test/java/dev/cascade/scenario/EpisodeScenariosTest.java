@@ -64,6 +64,6 @@ class EpisodeScenariosTest {
   @Test
   void everyEpisodeFileLoads() {
     assertThat(load("ai-margin-call-2025.yaml").episode().index()).isEqualTo("SPY");
-    assertThat(load("cross-asset-deleveraging-2026.yaml").shocks()).hasSize(10);
+    assertThat(load("cross-asset-deleveraging-2026.yaml").shocks()).hasSize(9);
   }
 }
