@@ -1,7 +1,10 @@
 package dev.cascade.agents;
 
 import dev.cascade.kernel.Gaussian;
+import dev.cascade.kernel.HolidayCalendar;
 import dev.cascade.kernel.RandomStreams;
+import dev.cascade.kernel.Session;
+import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import java.util.List;
@@ -10,9 +13,13 @@ import java.util.random.RandomGenerator;
 /**
  * The fundamental value of each instrument: a driftless geometric random walk on a fixed one-minute
  * grid, V(t + dt) = V(t) exp(sigma sqrt(dt) Z - sigma^2 dt / 2) with dt in years of trading time
- * and Z standard normal, plus the jumps scenario shocks apply. Each instrument's walk has its own
- * random stream ("fundamental:SYMBOL") and consumes one draw per grid step whoever asks, so values
- * do not depend on when agents look (common random numbers across ablations).
+ * and Z standard normal, plus the jumps scenario shocks apply. The walk moves only on grid steps
+ * inside the instrument's trading session: sigma is annualised over trading time, so a walk that
+ * also ran through nights and weekends would give a multi-day equity run several times its stated
+ * variance. Overnight gaps come from shocks (an earnings release after the close). Each
+ * instrument's walk has its own random stream ("fundamental:SYMBOL") and consumes one draw per open
+ * grid step whoever asks, so values do not depend on when agents look (common random numbers across
+ * ablations).
  *
  * <p>Rates: an instrument given a duration D (years) and convexity C (years squared) is also
  * discounted by the cumulative shift s (decimal, 0.0025 = 25 bp) of its discount rate since the
@@ -29,6 +36,7 @@ public final class Fundamentals {
   private final double[] stepSigma;
   private final long[] advancedTo;
   private final RandomGenerator[] rng;
+  private final Session[] session;
   private final int[] lastShock;
   private final double[] duration;
   private final double[] convexity;
@@ -47,6 +55,7 @@ public final class Fundamentals {
     stepSigma = new double[n];
     advancedTo = new long[n];
     rng = new RandomGenerator[n];
+    session = new Session[n];
     lastShock = new int[n];
     duration = new double[n];
     convexity = new double[n];
@@ -62,6 +71,12 @@ public final class Fundamentals {
       stepSigma[k] = annualVols[k] * Math.sqrt(stepYears);
       advancedTo[k] = start;
       rng[k] = streams.stream("fundamental:" + i.symbol());
+      session[k] =
+          new Session(
+              i.session(),
+              i.session() == SessionKind.US_EQUITY
+                  ? HolidayCalendar.nyse()
+                  : HolidayCalendar.none());
     }
   }
 
@@ -155,7 +170,9 @@ public final class Fundamentals {
     double s = stepSigma[k];
     while (advancedTo[k] + STEP_NANOS <= t) {
       advancedTo[k] += STEP_NANOS;
-      value[k] *= StrictMath.exp(s * Gaussian.next(rng[k]) - 0.5 * s * s);
+      if (session[k].isOpen(advancedTo[k])) {
+        value[k] *= StrictMath.exp(s * Gaussian.next(rng[k]) - 0.5 * s * s);
+      }
     }
   }
 }
