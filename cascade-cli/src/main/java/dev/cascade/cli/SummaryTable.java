@@ -126,14 +126,19 @@ final class SummaryTable {
             "%nindex %s: constituents %+.2f%% (start weights)",
             x.symbol(),
             x.basketChangePct()));
-    for (Map.Entry<String, Double> e : x.sectorSharePct().entrySet()) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "; %s share of the %s %.0f%%",
-              e.getKey(),
-              x.basketChangePct() < 0 ? "loss" : "gain",
-              e.getValue()));
+    if (Math.abs(x.basketChangePct()) < 0.25) {
+      // Shares of a near-zero move are ratios of noise (hundreds of percent either way).
+      b.append("; too small a move to split by sector");
+    } else {
+      for (Map.Entry<String, Double> e : x.sectorSharePct().entrySet()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "; %s share of the %s %.0f%%",
+                e.getKey(),
+                x.basketChangePct() < 0 ? "loss" : "gain",
+                e.getValue()));
+      }
     }
     b.append(
         String.format(
