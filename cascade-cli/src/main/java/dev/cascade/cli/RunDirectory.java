@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A run directory written atomically: files go into a hidden temporary directory beside the target,
@@ -49,6 +50,13 @@ final class RunDirectory {
 
   /** Moves the finished run into place, replacing any previous run there. */
   Path commit() throws IOException {
+    // Temporary directories are created private (rwx------); a finished run is as readable as
+    // any directory the user makes.
+    try {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
+    }
     Path old = null;
     if (Files.exists(target)) {
       old = Files.createTempDirectory(target.getParent(), ".old-" + target.getFileName() + "-");
