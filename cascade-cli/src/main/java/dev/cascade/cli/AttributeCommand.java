@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -177,25 +173,17 @@ final class AttributeCommand implements Callable<Integer> {
     int nv = variants.size();
     PathOutcome[][] results = new PathOutcome[nv][seeds];
     long wall0 = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(nThreads);
-    try {
-      List<Future<PathOutcome>> futures = new ArrayList<>();
-      for (int v = 0; v < nv; v++) {
-        for (int k = 0; k < seeds; k++) {
-          Set<String> off = variants.get(v);
-          long seed = firstSeed + k;
-          futures.add(pool.submit(() -> PathOutcome.of(scenario, seed, off, registry)));
-        }
+    List<PathOutcome.Job> jobs = new ArrayList<>();
+    for (int v = 0; v < nv; v++) {
+      for (int k = 0; k < seeds; k++) {
+        jobs.add(new PathOutcome.Job(firstSeed + k, variants.get(v)));
       }
-      for (int v = 0, f = 0; v < nv; v++) {
-        for (int k = 0; k < seeds; k++, f++) {
-          results[v][k] = futures.get(f).get();
-        }
+    }
+    PathOutcome[] all = PathOutcome.runAll(scenario, jobs, registry, nThreads);
+    for (int v = 0, f = 0; v < nv; v++) {
+      for (int k = 0; k < seeds; k++, f++) {
+        results[v][k] = all[f];
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a simulation failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
     double wall = (System.nanoTime() - wall0) / 1e9;
 
@@ -212,18 +200,24 @@ final class AttributeCommand implements Callable<Integer> {
       for (int m = 0; m < mechs.size(); m++) {
         double[] dc = diff(fullChange, column(results[m + 1], i, true));
         double[] dd = diff(fullDd, column(results[m + 1], i, false));
-        cs.add(new Contribution(mechs.get(m), r(mean(dc)), r(sd(dc)), r(mean(dd)), r(sd(dd))));
+        cs.add(
+            new Contribution(
+                mechs.get(m),
+                SampleStats.round4(SampleStats.mean(dc)),
+                SampleStats.round4(SampleStats.sd(dc)),
+                SampleStats.round4(SampleStats.mean(dd)),
+                SampleStats.round4(SampleStats.sd(dd))));
       }
-      double full = mean(fullChange);
-      double dir = mean(direct);
+      double full = SampleStats.mean(fullChange);
+      double dir = SampleStats.mean(direct);
       assets.add(
           new AssetAttribution(
               scenario.instruments().get(i).symbol(),
-              r(full),
-              r(sd(fullChange)),
-              r(mean(fullDd)),
-              r(dir),
-              Math.abs(dir) < 0.01 ? null : r(full / dir),
+              SampleStats.round4(full),
+              SampleStats.round4(SampleStats.sd(fullChange)),
+              SampleStats.round4(SampleStats.mean(fullDd)),
+              SampleStats.round4(dir),
+              Math.abs(dir) < 0.01 ? null : SampleStats.round4(full / dir),
               cs));
     }
     Attribution a = new Attribution(scenario.name(), seedList, mechs, assets);
@@ -328,30 +322,5 @@ final class AttributeCommand implements Callable<Integer> {
       d[k] = a[k] - b[k];
     }
     return d;
-  }
-
-  private static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s / v.length;
-  }
-
-  /** Sample standard deviation (0 for one seed). */
-  private static double sd(double[] v) {
-    if (v.length < 2) {
-      return 0;
-    }
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return Math.sqrt(s / (v.length - 1));
-  }
-
-  private static double r(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
   }
 }

@@ -52,10 +52,8 @@ final class RunDirectory {
   Path commit() throws IOException {
     // Temporary directories are created private (rwx------); a finished run is as readable as
     // any directory the user makes.
-    try {
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep its defaults
     }
     Path old = null;
     if (Files.exists(target)) {

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -157,22 +153,11 @@ final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     long wall0 = System.nanoTime();
-    PathOutcome[] results = new PathOutcome[paths];
-    ExecutorService pool = Executors.newFixedThreadPool(nThreads);
-    try {
-      List<Future<PathOutcome>> futures = new ArrayList<>();
-      for (int k = 0; k < paths; k++) {
-        long seed = firstSeed + k;
-        futures.add(pool.submit(() -> PathOutcome.of(scenario, seed, off, registry)));
-      }
-      for (int k = 0; k < paths; k++) {
-        results[k] = futures.get(k).get();
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a simulation failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<PathOutcome.Job> jobs = new ArrayList<>();
+    for (int k = 0; k < paths; k++) {
+      jobs.add(new PathOutcome.Job(firstSeed + k, off));
     }
+    PathOutcome[] results = PathOutcome.runAll(scenario, jobs, registry, nThreads);
     double wall = (System.nanoTime() - wall0) / 1e9;
     List<AssetDistribution> assets = new ArrayList<>();
     for (int i = 0; i < scenario.instruments().size(); i++) {
@@ -242,24 +227,16 @@ final class SweepCommand implements Callable<Integer> {
     }
     return new AssetDistribution(
         symbol,
-        r(mean(c)),
-        r(sd(c)),
-        r(quantile(c, 0.05)),
-        r(quantile(c, 0.5)),
-        r(quantile(c, 0.95)),
-        r(c[0]),
-        r(es / tail),
-        r(mean(d)),
-        r(quantile(d, 0.95)),
-        r(d[d.length - 1]));
-  }
-
-  /** Linear interpolation between order statistics (type 7, as R and NumPy default). */
-  static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        SampleStats.round4(SampleStats.mean(c)),
+        SampleStats.round4(SampleStats.sd(c)),
+        SampleStats.round4(SampleStats.quantile(c, 0.05)),
+        SampleStats.round4(SampleStats.quantile(c, 0.5)),
+        SampleStats.round4(SampleStats.quantile(c, 0.95)),
+        SampleStats.round4(c[0]),
+        SampleStats.round4(es / tail),
+        SampleStats.round4(SampleStats.mean(d)),
+        SampleStats.round4(SampleStats.quantile(d, 0.95)),
+        SampleStats.round4(d[d.length - 1]));
   }
 
   private static String render(Sweep s, int threads) {
@@ -309,29 +286,5 @@ final class SweepCommand implements Callable<Integer> {
     }
     b.append("(percent; change from the starting price; dd = largest peak-to-trough fall)\n");
     return b.toString();
-  }
-
-  private static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s / v.length;
-  }
-
-  private static double sd(double[] v) {
-    if (v.length < 2) {
-      return 0;
-    }
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return Math.sqrt(s / (v.length - 1));
-  }
-
-  private static double r(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
   }
 }

@@ -53,9 +53,9 @@ class SweepCommandTest {
   @Test
   void quantilesInterpolateBetweenOrderStatistics() {
     double[] v = {1, 2, 3, 4, 5};
-    assertThat(SweepCommand.quantile(v, 0.5)).isEqualTo(3);
-    assertThat(SweepCommand.quantile(v, 0.25)).isEqualTo(2);
-    assertThat(SweepCommand.quantile(v, 0.1))
+    assertThat(SampleStats.quantile(v, 0.5)).isEqualTo(3);
+    assertThat(SampleStats.quantile(v, 0.25)).isEqualTo(2);
+    assertThat(SampleStats.quantile(v, 0.1))
         .isEqualTo(1.4, org.assertj.core.data.Offset.offset(1e-12));
   }
 
