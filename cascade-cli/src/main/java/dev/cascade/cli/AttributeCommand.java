@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,11 +69,7 @@ final class AttributeCommand implements Callable<Integer> {
       description = "mechanisms to attribute (default: every mechanism the scenario has)")
   List<String> mechanisms;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "parallel simulations (default: the number of cores)")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--out",
@@ -132,9 +129,8 @@ final class AttributeCommand implements Callable<Integer> {
       err.println("cascade attribute: --seeds must be in [1, 100000], got " + seeds);
       return 2;
     }
-    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (nThreads < 1 || nThreads > 1024) {
-      err.println("cascade attribute: --threads must be in [1, 1024], got " + nThreads);
+    int nThreads = threads.resolve("attribute", err);
+    if (nThreads < 0) {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();

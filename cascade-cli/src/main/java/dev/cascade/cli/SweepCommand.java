@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,11 +68,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "leave out mechanisms, families, groups or shock types on every path")
   List<String> without = new ArrayList<>();
 
-  @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "parallel simulations (default: the number of cores)")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(
       names = "--out",
@@ -133,9 +130,8 @@ final class SweepCommand implements Callable<Integer> {
       err.println("cascade sweep: --paths must be in [1, 1000000], got " + paths);
       return 2;
     }
-    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (nThreads < 1 || nThreads > 1024) {
-      err.println("cascade sweep: --threads must be in [1, 1024], got " + nThreads);
+    int nThreads = threads.resolve("sweep", err);
+    if (nThreads < 0) {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
