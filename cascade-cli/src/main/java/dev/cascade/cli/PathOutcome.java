@@ -56,7 +56,7 @@ record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
   /** Runs one path of a scenario (nothing written) and measures it. */
   static PathOutcome of(ScenarioSpec s, long seed, Set<String> off, AgentRegistry registry) {
     Simulation sim = Simulations.resolve(s, seed, off, registry);
-    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 60);
+    MarketRecorder rec = MarketRecorder.of(sim, 60);
     sim.addListener(rec);
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
     int n = sim.instruments().size();
@@ -64,7 +64,7 @@ record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
     double[] dd = new double[n];
     for (Instrument ins : sim.instruments()) {
       int i = ins.id();
-      ch[i] = 100.0 * ((double) rec.close(i) / ins.referencePriceTicks() - 1);
+      ch[i] = rec.changePct(i);
       dd[i] = 100.0 * rec.maxDrawdown(i);
     }
     return new PathOutcome(ch, dd);

@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     TapeHash hash = new TapeHash();
     TradeTape tape = new TradeTape();
-    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
+    MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
     RunDirectory dir = RunDirectory.create(target);
     boolean committed = false;
     try {

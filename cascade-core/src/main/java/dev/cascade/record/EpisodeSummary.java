@@ -200,7 +200,7 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
   }
 
   private static double changeFromReference(Instrument ins, MarketRecorder rec) {
-    return 100.0 * ((double) rec.close(ins.id()) / ins.referencePriceTicks() - 1);
+    return rec.changePct(ins.id());
   }
 
   private static Instrument instrument(Simulation sim, String symbol) {

@@ -6,7 +6,8 @@ package dev.cascade.record;
  * @param symbol ticker
  * @param open first trade price (the reference price if it never traded)
  * @param close last trade price
- * @param changePct close against the scenario's starting (reference) price: the change over the
+ * @param changePct close against the scenario's starting (reference) price, or against the last
+ *     price at the episode's {@code from} time when the scenario gives one: the change over the
  *     episode, percent
  * @param high highest trade
  * @param low lowest trade

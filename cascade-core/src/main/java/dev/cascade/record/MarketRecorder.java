@@ -9,6 +9,8 @@ import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketListener;
 import dev.cascade.market.OrderBook;
 import dev.cascade.market.Side;
+import dev.cascade.scenario.Simulation;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +59,22 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   public record DepthSample(
       int instrument, long timeNanos, double spreadBps, long bidDepth, long askDepth) {}
 
+  /**
+   * A recorder for a scenario run: changes are measured from the episode's {@code from} time when
+   * the scenario gives one.
+   */
+  public static MarketRecorder of(Simulation sim, double sampleSeconds) {
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
+    OffsetDateTime from = sim.spec().episode().from();
+    if (from != null) {
+      rec.measureFrom(Time.ofInstant(from.toInstant()));
+    }
+    return rec;
+  }
+
+  private final long[] reference;
+  private long referenceTime = Long.MIN_VALUE;
+
   public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds) {
     this.exchange = exchange;
     this.clock = clock;
@@ -80,12 +98,32 @@ public final class MarketRecorder implements MarketListener, Wakeable {
     barClose = new long[n];
     barVolume = new long[n];
     barTrades = new long[n];
+    reference = new long[n];
     for (Instrument i : exchange.instruments()) {
       long ref = i.referencePriceTicks();
       peak[i.id()] = ref;
       close[i.id()] = ref;
+      reference[i.id()] = ref;
       barStart[i.id()] = Long.MIN_VALUE;
     }
+  }
+
+  /**
+   * Measures changes from the last trade price at or before {@code nanos} (the instrument's
+   * reference price if it has not traded by then) instead of from the reference price.
+   */
+  public void measureFrom(long nanos) {
+    referenceTime = nanos;
+  }
+
+  /** The price changes are measured from, ticks. */
+  public long reference(int i) {
+    return reference[i];
+  }
+
+  /** Close against {@link #reference}, percent. */
+  public double changePct(int i) {
+    return 100.0 * ((double) close[i] / reference[i] - 1);
   }
 
   /** Schedules the first depth sample; call once before the run. */
@@ -113,6 +151,9 @@ public final class MarketRecorder implements MarketListener, Wakeable {
     high[i] = Math.max(high[i], price);
     low[i] = Math.min(low[i], price);
     close[i] = price;
+    if (time <= referenceTime) {
+      reference[i] = price;
+    }
     volume[i] += qty;
     trades[i]++;
     if (price > peak[i]) {

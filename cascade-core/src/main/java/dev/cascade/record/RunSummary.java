@@ -86,7 +86,7 @@ public record RunSummary(
               ins.symbol(),
               open,
               close,
-              round(100 * ((double) rec.close(i) / ins.referencePriceTicks() - 1), 4),
+              round(rec.changePct(i), 4),
               ins.price(rec.high(i)),
               ins.price(rec.low(i)),
               rec.volume(i),

@@ -1,5 +1,6 @@
 package dev.cascade.scenario;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,16 +15,20 @@ import java.util.Objects;
  * @param index symbol of an index instrument with a basket, or null
  * @param sectors sector name to its symbols, in file order
  * @param levels per symbol, the levels to watch
+ * @param from the time changes are measured from (the last price at or before it is the reference,
+ *     e.g. the close before the news), or null to measure from the scenario's starting prices
  */
 public record EpisodeSpec(
     String source,
     Map<String, Observed> observed,
     String index,
     Map<String, List<String>> sectors,
-    Map<String, Levels> levels) {
+    Map<String, Levels> levels,
+    OffsetDateTime from) {
 
   /** No episode section: nothing to compare. */
-  public static final EpisodeSpec NONE = new EpisodeSpec("", Map.of(), null, Map.of(), Map.of());
+  public static final EpisodeSpec NONE =
+      new EpisodeSpec("", Map.of(), null, Map.of(), Map.of(), null);
 
   public EpisodeSpec {
     Objects.requireNonNull(source, "source");

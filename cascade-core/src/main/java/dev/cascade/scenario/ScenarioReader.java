@@ -48,7 +48,7 @@ final class ScenarioReader {
           "shocks",
           "episode");
   private static final List<String> EPISODE_KEYS =
-      List.of("source", "observed", "index", "sectors", "levels");
+      List.of("source", "from", "observed", "index", "sectors", "levels");
   private static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
   private static final List<String> LEVEL_KEYS =
       List.of("ma100", "ma200", "fibHigh", "fibLow", "roundStep");
@@ -153,7 +153,7 @@ final class ScenarioReader {
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
     List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
     EpisodeSpec episode =
-        f.has("episode") ? episode(f.get("episode"), instruments) : EpisodeSpec.NONE;
+        f.has("episode") ? episode(f.get("episode"), instruments, start, end) : EpisodeSpec.NONE;
     if (errors.count() > 0) {
       return null;
     }
@@ -163,7 +163,8 @@ final class ScenarioReader {
 
   // ---- episode ----
 
-  private EpisodeSpec episode(YamlNode node, List<InstrumentSpec> instruments) {
+  private EpisodeSpec episode(
+      YamlNode node, List<InstrumentSpec> instruments, OffsetDateTime start, OffsetDateTime end) {
     YamlNode.Mapping m = mapping(node, "episode");
     if (m == null) {
       return EpisodeSpec.NONE;
@@ -171,6 +172,17 @@ final class ScenarioReader {
     Fields f = new Fields(m, "episode");
     f.only(EPISODE_KEYS);
     String source = f.has("source") ? text(f.get("source"), "episode.source") : "";
+    OffsetDateTime from = f.has("from") ? dateTime(f.get("from"), "episode.from") : null;
+    if (from != null
+        && start != null
+        && end != null
+        && (from.isBefore(start) || !from.isBefore(end))) {
+      errors.at(
+          f.get("from"),
+          "episode.from",
+          "must be within the run, at or after start (" + start + ") and before end (" + end + ")");
+      from = null;
+    }
     Map<String, EpisodeSpec.Observed> observed = new LinkedHashMap<>();
     if (f.has("observed")) {
       YamlNode.Mapping om = mapping(f.get("observed"), "episode.observed");
@@ -272,7 +284,7 @@ final class ScenarioReader {
         levels.put(e.key(), new EpisodeSpec.Levels(v[0], v[1], v[2], v[3], v[4]));
       }
     }
-    return new EpisodeSpec(source == null ? "" : source, observed, index, sectors, levels);
+    return new EpisodeSpec(source == null ? "" : source, observed, index, sectors, levels, from);
   }
 
   // ---- instruments ----

@@ -54,5 +54,16 @@ class EpisodeLoaderTest {
     assertError(fib, "555.5", "episode.levels.SPY.fibHigh", "must be above fibLow");
     String key = with("  observed:\n    NVDA: {prise: 1}\n");
     assertError(key, "prise", "episode.observed.NVDA.prise", "did you mean 'price'?");
+    String late = with("  from: 2030-01-01T00:00:00Z\n");
+    assertError(late, "2030", "episode.from", "must be within the run");
+    String bad = with("  from: yesterday\n");
+    assertError(bad, "yesterday", "episode.from", "expected an ISO-8601 date-time");
+  }
+
+  @Test
+  void theEpisodeMayMeasureChangesFromATimeInsideTheRun() {
+    ScenarioSpec s = parse(with("  from: 2025-11-18T12:00:00-05:00\n")).spec().orElseThrow();
+    assertThat(s.episode().from())
+        .isEqualTo(java.time.OffsetDateTime.parse("2025-11-18T12:00:00-05:00"));
   }
 }
