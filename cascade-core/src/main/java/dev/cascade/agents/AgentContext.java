@@ -201,6 +201,12 @@ public interface AgentContext {
   /** The cause id of the latest flow shock into {@code i}, or {@code CauseLog.GENESIS}. */
   int flowCause(Instrument i);
 
+  /**
+   * The cause of the last aggressive order that moved {@code i}'s trade price down ({@code down})
+   * or up, or -1 if none has yet: whom an agent reacting to the move is reacting to.
+   */
+  int moveCause(Instrument i, boolean down);
+
   /** The creation basket of an exchange-traded fund, or null if {@code i} has none. */
   EtfBasket basket(Instrument i);
 

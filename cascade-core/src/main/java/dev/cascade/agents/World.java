@@ -43,6 +43,11 @@ public final class World implements MarketListener, MarginCallListener {
   private final EtfBasket[] baskets;
   private final int[] issuer;
   private final int[] flowCause;
+  // Per instrument: the last trade price and the causes of the last aggressive orders that moved
+  // it down and up (-1 before any).
+  private final long[] lastTrade;
+  private final int[] downCause;
+  private final int[] upCause;
   private final List<Flow> flows = new ArrayList<>();
   private int latestShock = CauseLog.GENESIS;
   private long latestShockTime = Long.MIN_VALUE;
@@ -74,6 +79,11 @@ public final class World implements MarketListener, MarginCallListener {
     issuer = new int[n];
     flowCause = new int[n];
     Arrays.fill(flowCause, CauseLog.GENESIS);
+    lastTrade = new long[n];
+    downCause = new int[n];
+    upCause = new int[n];
+    Arrays.fill(downCause, -1);
+    Arrays.fill(upCause, -1);
     Arrays.fill(spreadStress, 1);
     Arrays.fill(depthStress, 1);
     exchange.addListener(this);
@@ -302,6 +312,14 @@ public final class World implements MarketListener, MarginCallListener {
       int sellAccount,
       int buyCause,
       int sellCause) {
+    int i = instrument.id();
+    long prev = lastTrade[i];
+    if (prev > 0 && price < prev && aggressor == Side.SELL) {
+      downCause[i] = sellCause;
+    } else if (prev > 0 && price > prev && aggressor == Side.BUY) {
+      upCause[i] = buyCause;
+    }
+    lastTrade[i] = price;
     notifyFill(buyAccount);
     notifyFill(sellAccount);
   }
@@ -589,6 +607,11 @@ public final class World implements MarketListener, MarginCallListener {
     @Override
     public int flowCause(Instrument i) {
       return flowCause[i.id()];
+    }
+
+    @Override
+    public int moveCause(Instrument i, boolean down) {
+      return down ? downCause[i.id()] : upCause[i.id()];
     }
 
     @Override

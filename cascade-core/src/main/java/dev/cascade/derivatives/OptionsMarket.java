@@ -29,12 +29,10 @@ import java.util.List;
  *
  * <p>Every {@link #SAMPLE_SECONDS} the sign of the dealers' net GEX at spot is compared with its
  * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
- * watched to count hedge volume (orders whose cause is {@link CauseKind#HEDGE}) and to remember,
- * per underlying, the cause of the last order that moved the price down and up ({@link
- * #moveCause}), the parent dealers give their hedges. The dealers' GEX profile over the flip's
- * price grid is kept at the first sample and can be computed now ({@link #profiles}); the index
- * samples are kept for the run directory ({@link #vixSamples}). Events run at {@link
- * Priority#SAMPLING}, after the agents at the same instant. Rate and dividend yield are 0
+ * watched to count hedge volume (orders whose cause is {@link CauseKind#HEDGE}). The dealers' GEX
+ * profile over the flip's price grid is kept at the first sample and can be computed now ({@link
+ * #profiles}); the index samples are kept for the run directory ({@link #vixSamples}). Events run
+ * at {@link Priority#SAMPLING}, after the agents at the same instant. Rate and dividend yield are 0
  * (assumed).
  */
 public final class OptionsMarket implements MarketListener, Wakeable {
@@ -87,9 +85,6 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     double[] vixValues = new double[64];
     int vixCount;
     long lastSurfaceUpdate;
-    long lastPrice;
-    int downCause = -1;
-    int upCause = -1;
 
     Underlying(Instrument instrument, VolSurface surface) {
       this.instrument = instrument;
@@ -127,15 +122,6 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   /** Records puts customers bought from a dealer, contracts. */
   public void recordCustomerPuts(Instrument i, long contracts) {
     underlying(i).customerPuts += contracts;
-  }
-
-  /**
-   * The cause of the last aggressive order that moved the underlying's trade price down ({@code
-   * down}) or up, or -1 if none has yet.
-   */
-  public int moveCause(Instrument i, boolean down) {
-    Underlying u = byInstrument[i.id()];
-    return u == null ? -1 : down ? u.downCause : u.upCause;
   }
 
   /** The dealers' net gamma exposure at price {@code s}, dollars per 1% move (sticky strike). */
@@ -255,12 +241,6 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       }
       u.hedgeNotional += notional;
     }
-    if (u.lastPrice > 0 && price < u.lastPrice && aggressor == Side.SELL) {
-      u.downCause = sellCause;
-    } else if (u.lastPrice > 0 && price > u.lastPrice && aggressor == Side.BUY) {
-      u.upCause = buyCause;
-    }
-    u.lastPrice = price;
   }
 
   private void sampleStart(Underlying u) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FlowScenarioTest {
   private static final OffsetDateTime START = OffsetDateTime.parse("2025-11-21T12:00:00-05:00");
 
-  private static InstrumentSpec stock(
+  static InstrumentSpec stock(
       String sym, String price, double vol, double duration, BasketSpec basket) {
     return new InstrumentSpec(
         sym,
@@ -55,7 +55,7 @@ class FlowScenarioTest {
         shocks);
   }
 
-  private static AgentGroupSpec group(
+  static AgentGroupSpec group(
       String family,
       String name,
       int count,

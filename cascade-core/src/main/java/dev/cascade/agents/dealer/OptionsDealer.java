@@ -40,8 +40,7 @@ import java.util.List;
  * through the opposite touch (it pays the spread and walks the book), recomputing the target each
  * slice, until the position reaches it. All orders of one rehedge share one HEDGE cause whose
  * parent is the cause of the last order that moved the price the way it moved since the previous
- * rehedge ({@link OptionsMarket#moveCause}), or the dealer's routine hedge cause when there is
- * none.
+ * rehedge ({@link AgentContext#moveCause}), or the dealer's routine hedge cause when there is none.
  *
  * <p>Short gamma (GEX &lt; 0: short puts near spot), D rises as spot falls, so the target falls:
  * the dealer sells into the fall; long gamma it buys. Nothing in this class looks at the sign of
@@ -257,7 +256,7 @@ public final class OptionsDealer implements Agent {
   }
 
   private int newHedgeCause(AgentContext ctx, double spot, long gap) {
-    int parent = market.moveCause(ins, spot < spotAtLastRehedge);
+    int parent = ctx.moveCause(ins, spot < spotAtLastRehedge);
     if (parent < 0) {
       return ctx.routineCause(CauseKind.HEDGE);
     }

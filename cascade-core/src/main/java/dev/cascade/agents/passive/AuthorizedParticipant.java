@@ -11,18 +11,27 @@ import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.Side;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An authorised participant keeping an ETF (its first instrument) near its net asset value. Every
  * {@code intervalSeconds} it compares the fund's touch with the NAV from the constituents' mids:
  * when the bid exceeds NAV by more than {@code thresholdBps} it sells up to {@code size} fund lots
- * at the bid and buys the matching fraction of the creation basket; when the ask is below NAV by
- * more it buys the fund and sells the basket. Basket lots are accumulated as fractions (lots_k x
- * filled / unitLots) and traded in whole lots, so its basket trades follow index weights. Whenever
- * its fund inventory drifts a whole creation unit from where it started it redeems (or creates) a
- * unit with the issuer, as balanced ledger transfers, and is flat again. Causes: a HEDGE cause
- * ("ETF arbitrage") whose parent is the fund's latest flow shock, or genesis.
+ * with an immediate-or-cancel order limited at NAV plus the threshold (it takes every bid above
+ * that, not only the touch) and buys the matching fraction of the creation basket; when the ask is
+ * below NAV by more it buys the fund down to NAV less the threshold and sells the basket. Basket
+ * lots are accumulated as fractions (lots_k x filled / unitLots) and traded in whole lots, so its
+ * basket trades follow index weights. Whenever its fund inventory drifts a whole creation unit from
+ * where it started it redeems (or creates) a unit with the issuer, as balanced ledger transfers,
+ * and is flat again. Causes: a HEDGE cause ("ETF arbitrage") whose parent is whoever opened the gap
+ * it closes, the cause of the last order that moved the fund's price down (when it buys the fund at
+ * a discount) or up (when it sells at a premium); before any such move, the fund's latest flow
+ * shock or genesis. So a dealer's hedge sold into the fund reaches the basket as "hedge > ETF
+ * arbitrage".
  *
  * <p>Trades only with immediate-or-cancel and market orders, so nothing it holds is reserved when
  * it creates or redeems. Defaults assumed: 10 bps threshold (a few times the half-spread), 1 s.
@@ -47,7 +56,9 @@ public final class AuthorizedParticipant implements Agent {
   private EtfBasket basket;
   private double[] pending;
   private long startPosition;
-  private int shock = CauseLog.GENESIS;
+  // One arbitrage cause per parent; the set of them, so the AP's own moves are not its parents.
+  private final Map<Integer, Integer> causeByParent = new HashMap<>();
+  private final Set<Integer> own = new HashSet<>();
   private int cause = CauseLog.GENESIS;
 
   AuthorizedParticipant(AgentSetup s) {
@@ -79,15 +90,12 @@ public final class AuthorizedParticipant implements Agent {
     long ask = ctx.bestAsk(etf);
     long before = ctx.position(etf);
     if (bid > 0 && bid > nav * (1 + threshold)) {
-      long q = Math.min(size, Math.min(ctx.bestBidSize(etf), before));
+      long q = Math.min(size, before);
       if (q > 0) {
-        ctx.ioc(etf, Side.SELL, bid, q, cause(ctx));
+        ctx.ioc(etf, Side.SELL, (long) Math.ceil(nav * (1 + threshold)), q, cause(ctx, false));
       }
     } else if (ask > 0 && ask < nav * (1 - threshold)) {
-      long q = Math.min(size, ctx.bestAskSize(etf));
-      if (q > 0) {
-        ctx.ioc(etf, Side.BUY, ask, q, cause(ctx));
-      }
+      ctx.ioc(etf, Side.BUY, (long) Math.floor(nav * (1 - threshold)), size, cause(ctx, true));
     }
     long filled = ctx.position(etf) - before;
     // Bought fund lots are hedged by selling basket, sold ones by buying it.
@@ -99,7 +107,7 @@ public final class AuthorizedParticipant implements Agent {
         lots = -Math.min(-lots, ctx.position(c));
       }
       if (lots != 0 && ctx.isOpen(c)) {
-        if (ctx.market(c, lots > 0 ? Side.BUY : Side.SELL, Math.abs(lots), cause(ctx)) > 0) {
+        if (ctx.market(c, lots > 0 ? Side.BUY : Side.SELL, Math.abs(lots), hedgeCause(ctx)) > 0) {
           pending[k] -= lots;
         }
       }
@@ -112,12 +120,27 @@ public final class AuthorizedParticipant implements Agent {
     }
   }
 
-  private int cause(AgentContext ctx) {
-    int s = ctx.flowCause(etf);
-    if (s != shock || cause == CauseLog.GENESIS) {
-      shock = s;
-      cause = ctx.cause(CauseKind.HEDGE, s, etf.symbol() + " ETF arbitrage");
+  /**
+   * The cause of a fund trade: under the last order that moved the fund's price down (a buy at a
+   * discount) or up, unless that order was this AP's own; else under the latest flow shock.
+   */
+  private int cause(AgentContext ctx, boolean buying) {
+    int parent = ctx.moveCause(etf, buying);
+    if (parent < 0 || own.contains(parent)) {
+      parent = ctx.flowCause(etf);
     }
+    Integer c = causeByParent.get(parent);
+    if (c == null) {
+      c = ctx.cause(CauseKind.HEDGE, parent, etf.symbol() + " ETF arbitrage");
+      causeByParent.put(parent, c);
+      own.add(c);
+    }
+    cause = c;
     return cause;
+  }
+
+  /** The cause of basket trades: that of the latest fund trade (the flow shock's before any). */
+  private int hedgeCause(AgentContext ctx) {
+    return cause == CauseLog.GENESIS ? cause(ctx, true) : cause;
   }
 }
