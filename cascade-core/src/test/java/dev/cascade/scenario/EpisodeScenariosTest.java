@@ -43,8 +43,8 @@ class EpisodeScenariosTest {
   @ParameterizedTest
   @ValueSource(strings = {"ai-margin-call-2025.yaml", "cross-asset-deleveraging-2026.yaml"})
   void anEpisodeRunsItsFirstHoursConservingCashAndUnits(String file) {
-    ScenarioSpec spec = firstHours(load(file), 2);
-    assertThat(spec.shocks()).as("a shock falls in the first two hours").isNotEmpty();
+    ScenarioSpec spec = firstHours(load(file), 4);
+    assertThat(spec.shocks()).as("a shock falls in the first four hours").isNotEmpty();
     Simulation sim = Simulations.resolve(spec, 1, Set.of(), StandardFamilies.registry());
     long step = 5 * Time.NANOS_PER_MINUTE;
     long t = sim.startNanos();
