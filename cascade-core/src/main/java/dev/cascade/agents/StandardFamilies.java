@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.agents.crypto.BasisTrader;
 import dev.cascade.agents.crypto.PerpTrader;
 import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
@@ -39,6 +40,7 @@ public final class StandardFamilies {
         .register(LongShortFund.FAMILY)
         .register(OptionsDealer.FAMILY)
         .register(TrendFollower.FAMILY)
-        .register(PerpTrader.FAMILY);
+        .register(PerpTrader.FAMILY)
+        .register(BasisTrader.FAMILY);
   }
 }

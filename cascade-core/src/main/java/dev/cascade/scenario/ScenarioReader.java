@@ -102,6 +102,9 @@ final class ScenarioReader {
   /** Every syntactically valid symbol declared, valid instrument or not: no cascading errors. */
   private final Map<String, YamlNode> symbols = new LinkedHashMap<>();
 
+  // The instruments as read, by symbol, for checks of agent groups against them.
+  private final Map<String, InstrumentSpec> specs = new HashMap<>();
+
   /** Basket constituents to check once every instrument is declared. */
   private final List<YamlNode.Entry> basketRefs = new ArrayList<>();
 
@@ -149,6 +152,9 @@ final class ScenarioReader {
       }
     }
     List<InstrumentSpec> instruments = instruments(f.require("instruments"));
+    for (InstrumentSpec i : instruments) {
+      specs.put(i.symbol(), i);
+    }
     MarketRulesSpec rules = f.has("rules") ? rules(f.get("rules")) : MarketRulesSpec.defaults();
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
     List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
@@ -809,6 +815,9 @@ final class ScenarioReader {
     Map<String, Long> holdings =
         f.has("holdings") ? holdings(f.get("holdings"), path + ".holdings") : Map.of();
     Map<String, Distribution> params = params(f.get("params"), path + ".params", family);
+    if ("basis-trader".equals(familyName) && instruments != null) {
+      checkBasisPair(instruments, f.has("instruments") ? f.get("instruments") : m, path);
+    }
     if (errors.count() > before
         || family == null
         || name == null
@@ -818,6 +827,23 @@ final class ScenarioReader {
     }
     return new AgentGroupSpec(
         family.name(), name, count.intValue(), instruments, cash, holdings, params);
+  }
+
+  /** A basis trader's instruments: a perpetual, then the spot instrument that is its index. */
+  private void checkBasisPair(List<String> instruments, YamlNode where, String path) {
+    InstrumentSpec perp = instruments.isEmpty() ? null : specs.get(instruments.get(0));
+    boolean ok =
+        instruments.size() == 2
+            && perp != null
+            && perp.assetClass() == AssetClass.CRYPTO_PERP
+            && instruments.get(1).equals(perp.perpetual().index());
+    if (!ok) {
+      errors.at(
+          where,
+          path + ".instruments",
+          "a basis trader takes two instruments: a perpetual (class crypto-perp), then its index,"
+              + " e.g. [BTC-PERP, BTC]");
+    }
   }
 
   private List<String> groupInstruments(YamlNode node, String path) {

@@ -4,18 +4,14 @@ import dev.cascade.agents.Agent;
 import dev.cascade.agents.AgentContext;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
+import dev.cascade.agents.ArbitrageCauses;
 import dev.cascade.agents.EtfBasket;
 import dev.cascade.agents.ParamSpec;
-import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.Side;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * An authorised participant keeping an ETF (its first instrument) near its net asset value. Every
@@ -56,9 +52,7 @@ public final class AuthorizedParticipant implements Agent {
   private EtfBasket basket;
   private double[] pending;
   private long startPosition;
-  // One arbitrage cause per parent; the set of them, so the AP's own moves are not its parents.
-  private final Map<Integer, Integer> causeByParent = new HashMap<>();
-  private final Set<Integer> own = new HashSet<>();
+  private ArbitrageCauses causes;
   private int cause = CauseLog.GENESIS;
 
   AuthorizedParticipant(AgentSetup s) {
@@ -75,6 +69,7 @@ public final class AuthorizedParticipant implements Agent {
       return;
     }
     pending = new double[basket.size()];
+    causes = new ArbitrageCauses(etf.symbol() + " ETF arbitrage");
     startPosition = ctx.position(etf);
     ctx.wakeIn((long) (interval * ctx.random().nextDouble()), 0);
   }
@@ -125,17 +120,7 @@ public final class AuthorizedParticipant implements Agent {
    * discount) or up, unless that order was this AP's own; else under the latest flow shock.
    */
   private int cause(AgentContext ctx, boolean buying) {
-    int parent = ctx.moveCause(etf, buying);
-    if (parent < 0 || own.contains(parent)) {
-      parent = ctx.flowCause(etf);
-    }
-    Integer c = causeByParent.get(parent);
-    if (c == null) {
-      c = ctx.cause(CauseKind.HEDGE, parent, etf.symbol() + " ETF arbitrage");
-      causeByParent.put(parent, c);
-      own.add(c);
-    }
-    cause = c;
+    cause = causes.under(ctx, ctx.moveCause(etf, buying), ctx.flowCause(etf));
     return cause;
   }
 
