@@ -25,9 +25,10 @@ final class SummarySection implements ReportSection {
     page.section(
         "summary",
         "Summary",
-        "One line per instrument over the whole run. Change and drawdown against the first trade;"
-            + " realised volatility of one-minute returns, annualised; spread and depth are"
-            + " time averages of the samples.",
+        "One line per instrument over the whole run. Change against the scenario's starting"
+            + " price, or against the last price at the episode's 'from' time when it gives one;"
+            + " drawdown is the largest fall from a running high; realised volatility of one-minute returns,"
+            + " annualised; spread and depth are time averages of the samples.",
         reads());
     page.html("<div class=\"facts\">\n");
     fact(page, "Scenario", s.scenario());
