@@ -203,6 +203,16 @@ final class SummaryTable {
               v.notional(),
               v.longs(),
               v.shorts()));
+      if (v.fundingPaid() != null) {
+        double f = v.fundingPaid();
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-13s funding: %s $%,.0f over the run%n",
+                "",
+                f >= 0 ? "longs paid shorts" : "shorts paid longs",
+                Math.abs(f)));
+      }
     }
     if (s.liquidations().insuranceFund() != null) {
       b.append(

@@ -70,6 +70,41 @@ class RunCommandTest {
   }
 
   @Test
+  void thePerpetualVenuesFundingIsPrintedAsSummaryJsonHasIt() throws Exception {
+    Path dir = tmp.resolve("perps");
+    Cli.Result r =
+        cascade(
+            "run",
+            "../scenarios/crypto-liquidation-demo.yaml",
+            "--out",
+            dir.toString(),
+            "--no-progress",
+            "--no-csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode venues =
+        new ObjectMapper()
+            .readTree(dir.resolve("summary.json").toFile())
+            .get("liquidations")
+            .get("venues");
+    JsonNode funding = null;
+    for (JsonNode v : venues) {
+      if (v.get("name").asText().equals("crypto-venue")) {
+        funding = v.get("fundingPaid");
+      }
+    }
+    assertThat(funding).isNotNull();
+    double paid = funding.asDouble();
+    assertThat(paid).as("one funding time falls in the run").isNotZero();
+    assertThat(r.out())
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "funding: %s $%,.0f over the run",
+                paid >= 0 ? "longs paid shorts" : "shorts paid longs",
+                Math.abs(paid)));
+  }
+
+  @Test
   void theSameSeedGivesTheSameTapeHashAndAnotherSeedAnother() throws Exception {
     String a = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("a").toString()));
     String b = hash(cascade("run", tiny(), "--seed", "9", "--out", tmp.resolve("b").toString()));
