@@ -93,7 +93,7 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
               ins.symbol(),
               s.close(),
               o.price(),
-              round(changeFromReference(ins, rec)),
+              round(rec.changePct(ins.id())),
               o.changePct(),
               s.relativeVolume(),
               o.relativeVolume()));
@@ -113,7 +113,7 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
     int flat = 0;
     for (Map.Entry<String, Double> e : idx.basket().weights().entrySet()) {
       Instrument ins = instrument(sim, e.getKey());
-      double r = changeFromReference(ins, rec);
+      double r = rec.changePct(ins.id());
       double c = e.getValue() * r;
       contribution.put(e.getKey(), c);
       total += c;
@@ -197,10 +197,6 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
       }
     }
     return new LevelLine(ins.symbol(), name, round(price), false, null, null);
-  }
-
-  private static double changeFromReference(Instrument ins, MarketRecorder rec) {
-    return rec.changePct(ins.id());
   }
 
   private static Instrument instrument(Simulation sim, String symbol) {

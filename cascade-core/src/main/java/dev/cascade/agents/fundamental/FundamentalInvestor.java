@@ -192,29 +192,6 @@ public final class FundamentalInvestor implements Agent {
   }
 
   /**
-   * The linear demand's target position: q0 (1 + z sign(m) max(0, |m| - threshold) / 100) lots, m =
-   * 100 (estimate / mid - 1) percent, within 0 and maxPosition (the family trades from cash
-   * accounts).
-   *
-   * @param threshold dead band as a decimal (0.005 = 0.5%)
-   */
-  static long linearTarget(
-      long q0,
-      double elasticity,
-      double threshold,
-      double maxPosition,
-      double estimate,
-      double mid) {
-    if (!(mid > 0)) {
-      return q0;
-    }
-    double m = estimate / mid - 1;
-    double beyond = Math.max(0, Math.abs(m) - threshold) * 100;
-    double target = q0 * (1 + Math.signum(m) * elasticity * beyond / 100);
-    return Math.round(Math.max(0, Math.min(maxPosition, target)));
-  }
-
-  /**
    * The inverse of the linear demand: the price (ticks) at which the curve's target is {@code
    * position}, the marginal price of a buy (or sell) that leaves the investor holding it. With m
    * the mispricing as a decimal: m = threshold + (Q / q0 - 1) / z above the starting position q0, m
