@@ -71,6 +71,8 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin ForceOption force;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -159,6 +161,10 @@ final class AttributeCommand implements Callable<Integer> {
       return 2;
     }
 
+    Path target = out != null ? out : Path.of("runs", scenario.name() + "-attribution");
+    // Refused before any path runs; checked again when the results are moved into place.
+    OutputDirectory.checkTarget(target, force.force);
+
     // Variants: 0 = full, 1..m = without one mechanism, m+1 = direct shock alone.
     List<Set<String>> variants = new ArrayList<>();
     variants.add(Set.of());
@@ -218,8 +224,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
     Attribution a = new Attribution(scenario.name(), seedList, mechs, assets);
 
-    Path target = out != null ? out : Path.of("runs", scenario.name() + "-attribution");
-    RunDirectory dir = RunDirectory.create(target);
+    OutputDirectory dir = OutputDirectory.open(target, force.force, "attribute", err);
     boolean committed = false;
     try {
       new ObjectMapper()

@@ -1,5 +1,7 @@
 package dev.cascade.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,9 +32,20 @@ public final class Main implements Runnable {
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    // A bug must not look like a user error: one line naming it, exit 70 (EX_SOFTWARE).
+    // A failure the user can act on (a refused output, a path the system will not write) is one
+    // line with its exit code; a bug must not look like a user error: one line naming it, exit 70
+    // (EX_SOFTWARE).
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          String who = "cascade " + commandLine.getCommandName() + ": ";
+          if (e instanceof CliFailure f) {
+            commandLine.getErr().println(who + f.getMessage());
+            return f.exitCode();
+          }
+          if (e instanceof IOException || e instanceof UncheckedIOException) {
+            commandLine.getErr().println(who + CliFailure.reason(e));
+            return CliFailure.IO;
+          }
           commandLine
               .getErr()
               .println(

@@ -5,8 +5,10 @@ import dev.cascade.report.RunDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +27,11 @@ import picocli.CommandLine.Spec;
           + " cascade attribute, the attribution waterfall."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the report was written", "2:RUN is not a readable run directory"})
+    exitCodeList = {
+      "0:the report was written",
+      "2:RUN is not a readable run directory, or holds a report.html Cascade may not replace",
+      "74:report.html could not be written (the operating system's reason is printed)"
+    })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -35,12 +41,18 @@ final class ReportCommand implements Callable<Integer> {
       description = "run directory written by cascade run (or cascade attribute)")
   Path run;
 
+  @Mixin ForceOption force;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Optional<RunMarker> marker = OutputDirectory.checkFileInRun(run, HtmlReport.FILE, force.force);
     try {
       Path report = HtmlReport.write(run);
+      if (marker.isPresent()) {
+        marker.get().rewrite(run);
+      }
       out.println("report: " + report);
       out.flush();
       return 0;

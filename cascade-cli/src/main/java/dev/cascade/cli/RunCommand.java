@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
           "leave out mechanisms, agent families, groups or shock types (comma-separated);"
               + " every other random stream stays the same")
   List<String> without = new ArrayList<>();
+
+  @Mixin ForceOption force;
 
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
@@ -132,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     TapeHash hash = new TapeHash();
     TradeTape tape = new TradeTape();
     MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
-    RunDirectory dir = RunDirectory.create(target);
+    OutputDirectory dir = OutputDirectory.open(target, force.force, "run", err);
     boolean committed = false;
     try {
       RunSummary summary;
@@ -210,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeReport(RunDirectory dir) throws IOException {
+  private static void writeReport(OutputDirectory dir) throws IOException {
     try {
       HtmlReport.write(dir.file("summary.json").getParent());
     } catch (RunDataException e) {

@@ -70,6 +70,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin ForceOption force;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -148,6 +150,10 @@ final class SweepCommand implements Callable<Integer> {
               + String.join(", ", unknown));
       return 2;
     }
+    Path target = out != null ? out : Path.of("runs", scenario.name() + "-sweep");
+    // Refused before any path runs; checked again when the results are moved into place.
+    OutputDirectory.checkTarget(target, force.force);
+
     long wall0 = System.nanoTime();
     List<PathOutcome.Job> jobs = new ArrayList<>();
     for (int k = 0; k < paths; k++) {
@@ -174,8 +180,7 @@ final class SweepCommand implements Callable<Integer> {
             Math.round(wall * 1000) / 1000.0,
             assets);
 
-    Path target = out != null ? out : Path.of("runs", scenario.name() + "-sweep");
-    RunDirectory dir = RunDirectory.create(target);
+    OutputDirectory dir = OutputDirectory.open(target, force.force, "sweep", err);
     boolean committed = false;
     try {
       new ObjectMapper()

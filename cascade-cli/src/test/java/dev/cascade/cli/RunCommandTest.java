@@ -115,7 +115,7 @@ class RunCommandTest {
   }
 
   @Test
-  void rerunningIntoTheSameDirectoryReplacesIt() throws Exception {
+  void rerunningIntoTheSameDirectoryReplacesItWithForce() throws Exception {
     Path dir = tmp.resolve("same");
     assertThat(cascade("run", tiny(), "--out", dir.toString(), "--no-csv").exit()).isZero();
     try (Stream<Path> files = Files.list(dir)) {
@@ -124,7 +124,11 @@ class RunCommandTest {
           .contains("trades.parquet")
           .doesNotContain("trades.csv");
     }
-    assertThat(cascade("run", tiny(), "--seed", "4", "--out", dir.toString()).exit()).isZero();
+    Cli.Result refused = cascade("run", tiny(), "--seed", "4", "--out", dir.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("holds a previous Cascade run", "--force");
+    Cli.Result forced = cascade("run", tiny(), "--seed", "4", "--out", dir.toString(), "--force");
+    assertThat(forced.exit()).as(forced.err()).isZero();
     JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     assertThat(s.get("seed").asLong()).isEqualTo(4);
   }
