@@ -134,10 +134,11 @@ final class AttributeCommand implements Callable<Integer> {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
-    if (scenario == null) {
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
       return 2;
     }
+    ScenarioSpec scenario = loaded.spec();
     List<String> present = Mechanisms.presentIn(scenario);
     List<String> mechs =
         mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));
@@ -226,7 +227,7 @@ final class AttributeCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("attribution.json").toFile(), a);
       writeCsv(dir.file("attribution.csv"), a);
-      Files.copy(file, dir.file("scenario.yaml"));
+      loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
       outW.print(render(a, nv * seeds, wall, nThreads));

@@ -135,10 +135,11 @@ final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
-    if (scenario == null) {
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
       return 2;
     }
+    ScenarioSpec scenario = loaded.spec();
     Set<String> off = new LinkedHashSet<>(without);
     List<String> unknown = RunCommand.unknownNames(scenario, off);
     if (!unknown.isEmpty()) {
@@ -197,7 +198,7 @@ final class SweepCommand implements Callable<Integer> {
           }
         }
       }
-      Files.copy(file, dir.file("scenario.yaml"));
+      loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
       outW.print(render(sweep, nThreads));
