@@ -5,7 +5,6 @@ import dev.cascade.analytics.DeskLevels;
 import dev.cascade.report.RunDataException;
 import dev.cascade.report.RunTable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,8 +64,9 @@ final class MonitorCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(prices)) {
-      err.println("cascade monitor: " + prices + ": no such file");
+    String unreadable = InputFile.problem(prices);
+    if (unreadable != null) {
+      err.println("cascade monitor: " + prices + ": " + unreadable);
       return 2;
     }
     if (days < 1 || days > 10_000 || (round != null && !(round > 0))) {
