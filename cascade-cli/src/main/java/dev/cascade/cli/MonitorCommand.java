@@ -182,7 +182,7 @@ final class MonitorCommand implements Callable<Integer> {
   static List<DailyBar> read(Path file) throws RunDataException {
     List<DailyBar> bars = new ArrayList<>();
     int[] c = new int[6];
-    RunTable.read(
+    RunTable.readUserCsv(
         file,
         List.of("date", "open", "high", "low", "close", "volume"),
         idx -> System.arraycopy(idx, 0, c, 0, 6),
