@@ -129,6 +129,11 @@ final class AttributeCommand implements Callable<Integer> {
       err.println("cascade attribute: --seeds must be in [1, 100000], got " + seeds);
       return 2;
     }
+    String seedError = SeedRange.check("--first-seed", firstSeed, "--seeds", seeds);
+    if (seedError != null) {
+      err.println("cascade attribute: " + seedError);
+      return 2;
+    }
     int nThreads = threads.resolve("attribute", err);
     if (nThreads < 0) {
       return 2;

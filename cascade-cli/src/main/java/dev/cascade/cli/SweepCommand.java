@@ -130,6 +130,11 @@ final class SweepCommand implements Callable<Integer> {
       err.println("cascade sweep: --paths must be in [1, 1000000], got " + paths);
       return 2;
     }
+    String seedError = SeedRange.check("--first-seed", firstSeed, "--paths", paths);
+    if (seedError != null) {
+      err.println("cascade sweep: " + seedError);
+      return 2;
+    }
     int nThreads = threads.resolve("sweep", err);
     if (nThreads < 0) {
       return 2;
