@@ -50,7 +50,7 @@ final class MonitorCommand implements Callable<Integer> {
       names = "--round",
       paramLabel = "STEP",
       description =
-          "spacing of the round numbers watched (default: a power of ten near 4% of the price)")
+          "spacing of the round numbers watched (default: a power of ten near 4%% of the price)")
   Double round;
 
   @Option(
