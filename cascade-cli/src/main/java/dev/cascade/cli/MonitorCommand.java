@@ -93,23 +93,10 @@ final class MonitorCommand implements Callable<Integer> {
         err.println("cascade monitor: --date '" + date + "' is not a date like 2020-03-16");
         return 2;
       }
-      index = -1;
-      for (int k = 0; k < bars.size(); k++) {
-        if (bars.get(k).date().equals(d)) {
-          index = k;
-        }
-      }
-      if (index < 1) {
-        err.println(
-            "cascade monitor: "
-                + d
-                + " is not a trading day of "
-                + prices
-                + " after its first ("
-                + bars.get(0).date()
-                + " .. "
-                + bars.get(bars.size() - 1).date()
-                + ")");
+      index = dayIndex(bars, d);
+      String problem = dateProblem(bars, index, d);
+      if (problem != null) {
+        err.println("cascade monitor: --date " + d + " " + problem);
         return 2;
       }
     }
@@ -172,6 +159,38 @@ final class MonitorCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The index of the bar dated {@code d}, or -1 if there is none. */
+  private static int dayIndex(List<DailyBar> bars, LocalDate d) {
+    for (int k = 0; k < bars.size(); k++) {
+      if (bars.get(k).date().equals(d)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Why day {@code d} (at {@code index}, -1 if absent) cannot be shown, or null if it can. */
+  private String dateProblem(List<DailyBar> bars, int index, LocalDate d) {
+    LocalDate first = bars.get(0).date();
+    LocalDate last = bars.get(bars.size() - 1).date();
+    String span = "runs from " + first + " to " + last;
+    if (d.isBefore(first) || d.isAfter(last)) {
+      return "is outside " + prices + ", which " + span;
+    }
+    if (index < 0) {
+      return "is not a trading day of " + prices + " (no row has that date; the file " + span + ")";
+    }
+    if (index == 0) {
+      // The day's change, the crossing of every level and the table all need the previous close.
+      return "is the first day of "
+          + prices
+          + ": its change needs 1 earlier trading day of history, so the first date that can be"
+          + " shown is "
+          + bars.get(1).date();
+    }
+    return null;
   }
 
   /** A round-number spacing: the power of ten nearest to 4% of the price (2,800 -> 100). */
