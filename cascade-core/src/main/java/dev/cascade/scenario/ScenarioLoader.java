@@ -37,6 +37,12 @@ public final class ScenarioLoader {
    */
   public static final int MAX_BYTES = 1 << 20;
 
+  /**
+   * Lines longer than this (32 KiB characters) are refused before parsing: a one-line description
+   * at its limit fits, and the parser's cost on a long line grows with the square of its length.
+   */
+  public static final int MAX_LINE_CHARS = 1 << 15;
+
   private ScenarioLoader() {}
 
   /** Reads and parses a UTF-8 file; {@code file.toString()} names it in errors. */
@@ -75,6 +81,9 @@ public final class ScenarioLoader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    if (!linesShortEnough(text, errors)) {
+      return new LoadResult(Optional.empty(), errors.sorted());
+    }
     YamlNode root = YamlTreeReader.read(text, errors);
     ScenarioSpec spec = root == null ? null : new ScenarioReader(registry, errors).read(root);
     if (errors.count() > 0 || spec == null) {
@@ -84,6 +93,37 @@ public final class ScenarioLoader {
       return new LoadResult(Optional.empty(), errors.sorted());
     }
     return new LoadResult(Optional.of(spec), errors.sorted());
+  }
+
+  /**
+   * Reports the first line longer than {@link #MAX_LINE_CHARS}; true if there is none. Checked
+   * before parsing: SnakeYAML re-copies its look-ahead buffer for every 1,024 characters of a token
+   * it scans, so a scalar on one long line costs the square of its length (a 1 MiB line: 2 s and
+   * 400 MB of garbage; a 32 KiB one: nothing to notice).
+   */
+  private static boolean linesShortEnough(String text, ScenarioErrors errors) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          errors.add(
+              line,
+              MAX_LINE_CHARS + 1,
+              "",
+              String.format(
+                  Locale.ROOT,
+                  "the line is %,d characters long; lines are at most %,d (write a long"
+                      + " description as a block: description: |)",
+                  i - start,
+                  MAX_LINE_CHARS));
+          return false;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   /** "the file is 3.0 MiB (3,145,728 bytes); the limit is 1 MiB (1,048,576 bytes) ...". */

@@ -137,4 +137,16 @@ class ScenarioFileInputTest {
     assertThat(e.message()).startsWith("a key of 201 characters; keys are at most 200");
     assertThat(e.toString().length()).isLessThan(200);
   }
+
+  @Test
+  void aLineLongerThan32KiBIsRefusedBeforeParsing() {
+    String text = goodWith("label: NVDA earnings miss", "label: " + "x".repeat(40_000));
+    ScenarioError e = onlyError(parse(text));
+    assertThat(e.line()).isEqualTo(ScenarioLoaderTest.at(text, "label: xxx")[0]);
+    assertThat(e.column()).isEqualTo(32_769);
+    assertThat(e.message())
+        .isEqualTo(
+            "the line is 40,011 characters long; lines are at most 32,768 (write a long"
+                + " description as a block: description: |)");
+  }
 }

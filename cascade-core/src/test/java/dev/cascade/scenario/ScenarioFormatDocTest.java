@@ -191,6 +191,9 @@ class ScenarioFormatDocTest {
                 "at most %d, and every key at most %d.",
                 ScenarioReader.MAX_TEXT_CHARS,
                 YamlTreeReader.MAX_KEY_CHARS))
+        .contains(
+            String.format(
+                Locale.ROOT, "A line is at most %,d characters", ScenarioLoader.MAX_LINE_CHARS))
         .contains("nesting deeper than " + YamlTreeReader.MAX_DEPTH + " levels are errors");
     assertThat(row("`agents[i]`", "count").get(3))
         .startsWith("1.." + ScenarioReader.MAX_GROUP_COUNT);
