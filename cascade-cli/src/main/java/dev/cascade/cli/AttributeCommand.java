@@ -59,7 +59,9 @@ final class AttributeCommand implements Callable<Integer> {
       names = "--first-seed",
       paramLabel = "S",
       defaultValue = "1",
-      description = "seeds run S, S+1, ... (default: ${DEFAULT-VALUE})")
+      description =
+          "seeds run S, S+1, ..., S+N-1: any 64-bit integers, negative ones included"
+              + " (default: ${DEFAULT-VALUE})")
   long firstSeed;
 
   @Option(

@@ -58,7 +58,9 @@ final class SweepCommand implements Callable<Integer> {
       names = "--first-seed",
       paramLabel = "S",
       defaultValue = "1",
-      description = "paths use seeds S, S+1, ... (default: ${DEFAULT-VALUE})")
+      description =
+          "paths use seeds S, S+1, ..., S+N-1: any 64-bit integers, negative ones included"
+              + " (default: ${DEFAULT-VALUE})")
   long firstSeed;
 
   @Option(
