@@ -59,7 +59,9 @@ final class AttributeCommand implements Callable<Integer> {
       names = "--first-seed",
       paramLabel = "S",
       defaultValue = "1",
-      description = "seeds run S, S+1, ... (default: ${DEFAULT-VALUE})")
+      description =
+          "seeds run S, S+1, ..., S+N-1: any 64-bit integers, negative ones included"
+              + " (default: ${DEFAULT-VALUE})")
   long firstSeed;
 
   @Option(
@@ -131,15 +133,21 @@ final class AttributeCommand implements Callable<Integer> {
       err.println("cascade attribute: --seeds must be in [1, 100000], got " + seeds);
       return 2;
     }
+    String seedError = SeedRange.check("--first-seed", firstSeed, "--seeds", seeds);
+    if (seedError != null) {
+      err.println("cascade attribute: " + seedError);
+      return 2;
+    }
     int nThreads = threads.resolve("attribute", err);
     if (nThreads < 0) {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
-    if (scenario == null) {
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
       return 2;
     }
+    ScenarioSpec scenario = loaded.spec();
     List<String> present = Mechanisms.presentIn(scenario);
     List<String> mechs =
         mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));
@@ -231,7 +239,7 @@ final class AttributeCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("attribution.json").toFile(), a);
       writeCsv(dir.file("attribution.csv"), a);
-      Files.copy(file, dir.file("scenario.yaml"));
+      loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
       outW.print(render(a, nv * seeds, wall, nThreads));

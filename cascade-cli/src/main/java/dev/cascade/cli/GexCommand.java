@@ -10,7 +10,6 @@ import dev.cascade.derivatives.ChainLoadError;
 import dev.cascade.derivatives.ChainVols;
 import dev.cascade.derivatives.OpenInterestBook;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -67,8 +66,9 @@ final class GexCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    if (!Files.isRegularFile(chain)) {
-      err.println("cascade gex: no such file: " + chain);
+    String unreadable = InputFile.problem(chain);
+    if (unreadable != null) {
+      err.println("cascade gex: " + chain + ": " + unreadable);
       err.flush();
       return 2;
     }

@@ -5,7 +5,6 @@ import dev.cascade.analytics.DeskLevels;
 import dev.cascade.report.RunDataException;
 import dev.cascade.report.RunTable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -51,7 +50,7 @@ final class MonitorCommand implements Callable<Integer> {
       names = "--round",
       paramLabel = "STEP",
       description =
-          "spacing of the round numbers watched (default: a power of ten near 4% of the price)")
+          "spacing of the round numbers watched (default: a power of ten near 4%% of the price)")
   Double round;
 
   @Option(
@@ -65,8 +64,9 @@ final class MonitorCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(prices)) {
-      err.println("cascade monitor: " + prices + ": no such file");
+    String unreadable = InputFile.problem(prices);
+    if (unreadable != null) {
+      err.println("cascade monitor: " + prices + ": " + unreadable);
       return 2;
     }
     if (days < 1 || days > 10_000 || (round != null && !(round > 0))) {
@@ -93,23 +93,10 @@ final class MonitorCommand implements Callable<Integer> {
         err.println("cascade monitor: --date '" + date + "' is not a date like 2020-03-16");
         return 2;
       }
-      index = -1;
-      for (int k = 0; k < bars.size(); k++) {
-        if (bars.get(k).date().equals(d)) {
-          index = k;
-        }
-      }
-      if (index < 1) {
-        err.println(
-            "cascade monitor: "
-                + d
-                + " is not a trading day of "
-                + prices
-                + " after its first ("
-                + bars.get(0).date()
-                + " .. "
-                + bars.get(bars.size() - 1).date()
-                + ")");
+      index = dayIndex(bars, d);
+      String problem = dateProblem(bars, index, d);
+      if (problem != null) {
+        err.println("cascade monitor: --date " + d + " " + problem);
         return 2;
       }
     }
@@ -174,6 +161,38 @@ final class MonitorCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The index of the bar dated {@code d}, or -1 if there is none. */
+  private static int dayIndex(List<DailyBar> bars, LocalDate d) {
+    for (int k = 0; k < bars.size(); k++) {
+      if (bars.get(k).date().equals(d)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Why day {@code d} (at {@code index}, -1 if absent) cannot be shown, or null if it can. */
+  private String dateProblem(List<DailyBar> bars, int index, LocalDate d) {
+    LocalDate first = bars.get(0).date();
+    LocalDate last = bars.get(bars.size() - 1).date();
+    String span = "runs from " + first + " to " + last;
+    if (d.isBefore(first) || d.isAfter(last)) {
+      return "is outside " + prices + ", which " + span;
+    }
+    if (index < 0) {
+      return "is not a trading day of " + prices + " (no row has that date; the file " + span + ")";
+    }
+    if (index == 0) {
+      // The day's change, the crossing of every level and the table all need the previous close.
+      return "is the first day of "
+          + prices
+          + ": its change needs 1 earlier trading day of history, so the first date that can be"
+          + " shown is "
+          + bars.get(1).date();
+    }
+    return null;
+  }
+
   /** A round-number spacing: the power of ten nearest to 4% of the price (2,800 -> 100). */
   static double defaultStep(double price) {
     return Math.pow(10, Math.round(Math.log10(price * 0.04)));
@@ -182,7 +201,7 @@ final class MonitorCommand implements Callable<Integer> {
   static List<DailyBar> read(Path file) throws RunDataException {
     List<DailyBar> bars = new ArrayList<>();
     int[] c = new int[6];
-    RunTable.read(
+    RunTable.readUserCsv(
         file,
         List.of("date", "open", "high", "low", "close", "volume"),
         idx -> System.arraycopy(idx, 0, c, 0, 6),

@@ -112,10 +112,11 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
-    if (scenario == null) {
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
       return 2;
     }
+    ScenarioSpec scenario = loaded.spec();
     Set<String> off = new LinkedHashSet<>(without);
     List<String> unknown = unknownNames(scenario, off);
     if (!unknown.isEmpty()) {
@@ -167,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir.file("summary.json").toFile(), summary);
       // The scenario travels with its run, so the run can be reproduced from its directory.
-      Files.copy(file, dir.file("scenario.yaml"));
+      loaded.copyTo(dir.file("scenario.yaml"));
       if (report) {
         writeReport(dir);
       }

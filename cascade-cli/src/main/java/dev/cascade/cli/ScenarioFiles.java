@@ -5,18 +5,39 @@ import dev.cascade.scenario.LoadResult;
 import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.ScenarioText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Loading a scenario file for a command: the spec, or every located error printed. */
 final class ScenarioFiles {
   private ScenarioFiles() {}
 
-  /** The spec, or null after printing every error and a count to {@code err}. */
-  static ScenarioSpec load(Path file, AgentRegistry registry, PrintWriter err) {
-    LoadResult loaded = ScenarioLoader.load(file, registry);
+  /**
+   * A scenario as a command loaded it: the spec and the exact text it was parsed from. The file is
+   * read once; the text is what the command copies into its output, so editing or removing the file
+   * while the command runs changes neither what it runs nor what it records.
+   */
+  record Loaded(ScenarioSpec spec, String text) {
+    /** Writes the text the spec came from to {@code file} (UTF-8, as read). */
+    void copyTo(Path file) throws IOException {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The scenario, or null after printing every error and a count to {@code err}. */
+  static Loaded load(Path file, AgentRegistry registry, PrintWriter err) {
+    ScenarioText text = ScenarioLoader.read(file);
+    LoadResult loaded =
+        text.ok()
+            ? ScenarioLoader.parse(text.text().orElseThrow(), text.fileName(), registry)
+            : new LoadResult(Optional.empty(), text.errors());
     if (loaded.ok()) {
-      return loaded.spec().orElseThrow();
+      return new Loaded(loaded.spec().orElseThrow(), text.text().orElseThrow());
     }
     printErrors(loaded, file, err);
     return null;

@@ -58,7 +58,9 @@ final class SweepCommand implements Callable<Integer> {
       names = "--first-seed",
       paramLabel = "S",
       defaultValue = "1",
-      description = "paths use seeds S, S+1, ... (default: ${DEFAULT-VALUE})")
+      description =
+          "paths use seeds S, S+1, ..., S+N-1: any 64-bit integers, negative ones included"
+              + " (default: ${DEFAULT-VALUE})")
   long firstSeed;
 
   @Option(
@@ -132,15 +134,21 @@ final class SweepCommand implements Callable<Integer> {
       err.println("cascade sweep: --paths must be in [1, 1000000], got " + paths);
       return 2;
     }
+    String seedError = SeedRange.check("--first-seed", firstSeed, "--paths", paths);
+    if (seedError != null) {
+      err.println("cascade sweep: " + seedError);
+      return 2;
+    }
     int nThreads = threads.resolve("sweep", err);
     if (nThreads < 0) {
       return 2;
     }
     AgentRegistry registry = StandardFamilies.registry();
-    ScenarioSpec scenario = ScenarioFiles.load(file, registry, err);
-    if (scenario == null) {
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
       return 2;
     }
+    ScenarioSpec scenario = loaded.spec();
     Set<String> off = new LinkedHashSet<>(without);
     List<String> unknown = RunCommand.unknownNames(scenario, off);
     if (!unknown.isEmpty()) {
@@ -202,7 +210,7 @@ final class SweepCommand implements Callable<Integer> {
           }
         }
       }
-      Files.copy(file, dir.file("scenario.yaml"));
+      loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
       outW.print(render(sweep, nThreads));

@@ -40,4 +40,29 @@ class ExplainCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("not a run directory").doesNotContain("\tat ");
   }
+
+  @Test
+  void aRunDirectoryWhoseTablesAreLinksOutsideItIsRefused() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret.csv"), "id,kind\nsecret-token-4711\n");
+    for (String table : new String[] {"causes.csv", "trades.csv"}) {
+      Path run = Files.createDirectories(tmp.resolve("linked-" + table));
+      Files.writeString(
+          run.resolve("causes.csv"),
+          "id,kind,agent,parent,timeNanos,label\n0,genesis,,0,,genesis\n");
+      Files.writeString(
+          run.resolve("trades.csv"),
+          "timeNanos,symbol,price,qty,notional,aggressor,buyCauseId,sellCauseId\n");
+      Files.delete(run.resolve(table));
+      Files.createSymbolicLink(run.resolve(table), secret);
+      Cli.Result e = Cli.run("explain", run.toString());
+      assertThat(e.exit()).as(e.err()).isEqualTo(2);
+      assertThat(e.err())
+          .isEqualTo(
+              "cascade explain: "
+                  + run.resolve(table)
+                  + ": is a symbolic link; a run directory's files are read only as regular files"
+                  + " inside it, so that no link can bring in a file from elsewhere"
+                  + System.lineSeparator());
+    }
+  }
 }

@@ -37,4 +37,26 @@ class MonitorCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file").doesNotContain("\tat ");
   }
+
+  @Test
+  void theFilesFirstDayAndDaysOutsideItGetMessagesThatSayWhy() {
+    Cli.Result first = Cli.run("monitor", "--prices", SP500, "--date", "2000-01-03");
+    assertThat(first.exit()).isEqualTo(2);
+    assertThat(first.err())
+        .isEqualTo(
+            "cascade monitor: --date 2000-01-03 is the first day of "
+                + SP500
+                + ": its change needs 1 earlier trading day of history, so the first date that"
+                + " can be shown is 2000-01-04"
+                + System.lineSeparator());
+    Cli.Result second = Cli.run("monitor", "--prices", SP500, "--date", "2000-01-04");
+    assertThat(second.exit()).as(second.err()).isZero();
+    Cli.Result before = Cli.run("monitor", "--prices", SP500, "--date", "1999-12-31");
+    assertThat(before.exit()).isEqualTo(2);
+    assertThat(before.err())
+        .contains("is outside " + SP500 + ", which runs from 2000-01-03 to 2020-04-17");
+    Cli.Result weekend = Cli.run("monitor", "--prices", SP500, "--date", "2020-03-15");
+    assertThat(weekend.err())
+        .contains("2020-03-15 is not a trading day of " + SP500 + " (no row has that date");
+  }
 }

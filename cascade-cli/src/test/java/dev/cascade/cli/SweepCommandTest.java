@@ -66,4 +66,43 @@ class SweepCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--paths").doesNotContain("\tat ");
   }
+
+  @Test
+  void seedsThatWouldRunPastTheLargestLongAreRefused() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    String max = Long.toString(Long.MAX_VALUE);
+    Cli.Result sweep = Cli.run("sweep", scenario, "--first-seed", max, "--paths", "2");
+    assertThat(sweep.exit()).isEqualTo(2);
+    assertThat(sweep.err())
+        .isEqualTo(
+            "cascade sweep: --first-seed 9223372036854775807 with --paths 2 runs past the largest"
+                + " seed, 9223372036854775807: the first seed can be at most 9223372036854775806"
+                + System.lineSeparator());
+    Cli.Result attribute = Cli.run("attribute", scenario, "--first-seed", max, "--seeds", "3");
+    assertThat(attribute.exit()).isEqualTo(2);
+    assertThat(attribute.err())
+        .startsWith("cascade attribute: --first-seed 9223372036854775807 with --seeds 3 runs past")
+        .contains("at most 9223372036854775805");
+  }
+
+  @Test
+  void theLargestAndNegativeSeedsAreValidAsForRun() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Path out = tmp.resolve("edge");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            scenario,
+            "--first-seed",
+            Long.toString(Long.MAX_VALUE - 1),
+            "--paths",
+            "2",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("sweep-paths.csv")))
+        .contains("\n9223372036854775806,SPY,", "\n9223372036854775807,SPY,")
+        .doesNotContain("\n-");
+    assertThat(SeedRange.check("--first-seed", -5, "--paths", 3)).isNull();
+  }
 }

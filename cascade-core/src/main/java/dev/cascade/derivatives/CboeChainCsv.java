@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
  * standard SPX options were dated the Saturday after the third Friday; they settle at Friday's
  * open, so a Saturday date is moved to the Friday. Settlement time: 09:30 ET for the AM-settled
  * root {@code SPX}, 16:00 ET for every other root ({@code SPXW}, {@code SPXPM}: PM-settled).
+ *
+ * <p>Errors quote the file's text only once line 3 has shown it to be a quote table (its header is
+ * CBOE's): a file named by mistake (a password file, another CSV) is reported without its lines.
  */
 public final class CboeChainCsv {
   private static final Pattern NAME =
@@ -47,18 +51,40 @@ public final class CboeChainCsv {
   private static final LocalTime AM_SETTLEMENT = LocalTime.of(9, 30);
   private static final LocalTime PM_SETTLEMENT = LocalTime.of(16, 0);
 
+  /** Files larger than this (64 MiB) are refused unread; the SPX chain of 2011 is 115 KB. */
+  public static final long MAX_BYTES = 64L << 20;
+
   private CboeChainCsv() {}
 
-  /** Reads the file; an unreadable file is an error on line 0. */
+  /**
+   * Reads the file: a regular file (a symbolic link is followed) of at most {@link #MAX_BYTES}; an
+   * unreadable file is an error on line 0.
+   */
   public static ChainLoad read(Path file) {
     List<String> lines;
     try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!a.isRegularFile()) {
+        return failed(file + " is not a regular file");
+      }
+      if (a.size() > MAX_BYTES) {
+        return failed(
+            String.format(
+                Locale.ROOT,
+                "%s is %,d bytes; the limit is %,d (64 MiB)",
+                file,
+                a.size(),
+                MAX_BYTES));
+      }
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new ChainLoad(
-          Optional.empty(), List.of(new ChainLoadError(0, "cannot read " + file + ": " + e)));
+      return failed("cannot read " + file + ": " + e);
     }
     return parse(lines);
+  }
+
+  private static ChainLoad failed(String why) {
+    return new ChainLoad(Optional.empty(), List.of(new ChainLoadError(0, why)));
   }
 
   /** Parses the lines of a chain file, dealers on the {@link DealerConvention#standard()} sides. */
@@ -72,6 +98,16 @@ public final class CboeChainCsv {
                   + lines.size()));
       return new ChainLoad(Optional.empty(), errors);
     }
+    if (!lines.get(2).startsWith(HEADER_START)) {
+      // Not a quote table: say so, and quote none of its lines.
+      errors.add(
+          new ChainLoadError(
+              3,
+              "expected the header '"
+                  + HEADER_START
+                  + ",...' of a CBOE quote table; this file's lines are not shown"));
+      return new ChainLoad(Optional.empty(), errors);
+    }
     String[] first = lines.get(0).split(",", -1);
     String underlying = first[0].split(" ")[0].trim();
     double spot = first.length > 1 ? number(first[1]) : Double.NaN;
@@ -80,7 +116,7 @@ public final class CboeChainCsv {
           new ChainLoadError(
               1,
               "expected 'UNDERLYING (name),spot,...' with a positive spot; got '"
-                  + lines.get(0)
+                  + shown(lines.get(0))
                   + "'"));
     }
     LocalDateTime valuation = null;
@@ -90,10 +126,8 @@ public final class CboeChainCsv {
     } catch (DateTimeParseException e) {
       errors.add(
           new ChainLoadError(
-              2, "expected a date like 'Jan 24 2011 @ 14:03 ET'; got '" + lines.get(1) + "'"));
-    }
-    if (!lines.get(2).startsWith(HEADER_START)) {
-      errors.add(new ChainLoadError(3, "expected the header '" + HEADER_START + ",...'"));
+              2,
+              "expected a date like 'Jan 24 2011 @ 14:03 ET'; got '" + shown(lines.get(1)) + "'"));
     }
     if (!errors.isEmpty()) {
       return new ChainLoad(Optional.empty(), errors);
@@ -191,6 +225,11 @@ public final class CboeChainCsv {
     }
     String symbol = name.substring(name.indexOf('(') + 1, name.length() - 1);
     return new OptionContract(symbol, type, strike, expiry, (long) oi, bid, ask);
+  }
+
+  /** A line as quoted in an error: at most 80 characters. */
+  private static String shown(String line) {
+    return line.length() > 80 ? line.substring(0, 80) + "..." : line;
   }
 
   /** The number in a field ("+7.24", "1290.59", "15535"), NaN when it is not one. */

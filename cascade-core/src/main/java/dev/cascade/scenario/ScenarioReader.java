@@ -93,6 +93,12 @@ final class ScenarioReader {
   static final int MAX_TOTAL_AGENTS = 1_000_000;
   static final long MAX_PRICE_TICKS = 50_000_000L;
 
+  /** The longest {@code description}, in characters: a few pages of notes. */
+  static final int MAX_DESCRIPTION_CHARS = 20_000;
+
+  /** The longest other string value (a label, a source, a family), in characters: one line. */
+  static final int MAX_TEXT_CHARS = 500;
+
   private static final BigDecimal BILLION = new BigDecimal("1e9");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -135,7 +141,10 @@ final class ScenarioReader {
     Fields f = new Fields(m, "");
     f.only(TOP_KEYS);
     String name = matching(f.require("name"), "name", NAME, NAME_RULE);
-    String description = f.has("description") ? text(f.get("description"), "description") : "";
+    String description =
+        f.has("description")
+            ? text(f.get("description"), "description", MAX_DESCRIPTION_CHARS)
+            : "";
     Long seed =
         f.has("seed")
             ? integer(f.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
@@ -1070,7 +1079,18 @@ final class ScenarioReader {
   }
 
   private String text(YamlNode node, String path) {
+    return text(node, path, MAX_TEXT_CHARS);
+  }
+
+  private String text(YamlNode node, String path, int maxChars) {
     if (node instanceof YamlNode.Scalar s && !s.isNull()) {
+      if (s.text().length() > maxChars) {
+        errors.at(
+            node,
+            path,
+            "is " + s.text().length() + " characters long; at most " + maxChars + " are allowed");
+        return null;
+      }
       return s.text();
     }
     typeError(node, path, "a string");

@@ -217,7 +217,7 @@ class ScenarioLoaderTest {
   @Test
   void listOrScalarAtTopLevelIsAnError() {
     assertError("- name: x\n", "- name", "", "must be a mapping");
-    assertError("just words\n", "just", "", "but this one is the string 'just words'");
+    assertError("just words\n", "just", "", "but this one is text (not quoted");
   }
 
   @Test
@@ -263,7 +263,9 @@ class ScenarioLoaderTest {
     Path f = dir.resolve("big.yaml");
     Files.write(f, new byte[ScenarioLoader.MAX_BYTES + 1]);
     assertThat(onlyError(ScenarioLoader.load(f, TestFamilies.registry())).message())
-        .contains("larger than");
+        .isEqualTo(
+            "the file is 1.0 MiB (1,048,577 bytes); the limit is 1 MiB (1,048,576 bytes): a"
+                + " scenario is a few kilobytes");
   }
 
   @Test

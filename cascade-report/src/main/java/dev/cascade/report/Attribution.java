@@ -46,7 +46,7 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
   static Attribution read(Path file) throws RunDataException {
     JsonNode tree;
     try {
-      tree = new ObjectMapper().readTree(file.toFile());
+      tree = new ObjectMapper().readTree(RunFile.readAll(file, RunData.MAX_JSON_BYTES));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new RunDataException(

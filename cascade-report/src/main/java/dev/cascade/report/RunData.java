@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.record.RunSummary;
+import dev.cascade.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +39,9 @@ final class RunData {
   static final String GEX = "gex.csv";
   static final String VIX = "vix.csv";
   static final String ATTRIBUTION = "attribution.json";
+
+  /** summary.json and attribution.json are a few kilobytes; anything past this is not one. */
+  static final int MAX_JSON_BYTES = 64 << 20;
 
   /** One instrument's one-minute bars: close in currency units, volume in lots per minute. */
   record Bars(Series close, Series volume) {}
@@ -162,12 +168,12 @@ final class RunData {
     Path sj = dir.resolve(SUMMARY);
     ObjectMapper json =
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    if (!Files.exists(sj) && Files.exists(dir.resolve(ATTRIBUTION))) {
+    if (!RunFile.exists(sj) && RunFile.exists(dir.resolve(ATTRIBUTION))) {
       return new RunData(dir, Attribution.read(dir.resolve(ATTRIBUTION)));
     }
     JsonNode tree;
     try {
-      tree = json.readTree(sj.toFile());
+      tree = json.readTree(RunFile.readAll(sj, MAX_JSON_BYTES));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new RunDataException(
@@ -333,12 +339,17 @@ final class RunData {
     return levels.stream().filter(l -> l.symbol().equals(symbol)).toList();
   }
 
+  /** The scenario copied into the run, at most as large as a scenario file may be. */
   private static Optional<String> readText(Path f) throws RunDataException {
-    if (!Files.exists(f)) {
+    if (!RunFile.exists(f)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Files.readString(f, StandardCharsets.UTF_8));
+      byte[] bytes = RunFile.readAll(f, ScenarioLoader.MAX_BYTES);
+      return Optional.of(
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      throw new RunDataException(f, 0, "is not UTF-8 text");
     } catch (IOException e) {
       throw new RunDataException(f, 0, "cannot be read: " + e.getMessage());
     }

@@ -101,53 +101,26 @@ public final class RunTable {
   }
 
   /**
-   * Reads {@code file}, checks that its header names {@code required} columns, and hands every data
-   * row to {@code reader} with the column indices looked up (in the order of {@code required}).
+   * Reads the run-directory table {@code file}, checks that its header names {@code required}
+   * columns, and hands every data row to {@code reader} with the column indices looked up (in the
+   * order of {@code required}). The file (or the Parquet file beside it) must be a regular file,
+   * not a symbolic link: see {@link RunFile}.
    */
   public static void read(
       Path file, List<String> required, Consumer<int[]> columns, RowReader reader)
       throws RunDataException {
-    if (!Files.exists(file) && Files.exists(parquetOf(file))) {
-      readParquet(parquetOf(file), required, columns, reader);
+    if (!RunFile.exists(file) && RunFile.exists(parquetOf(file))) {
+      Path parquet = parquetOf(file);
+      try {
+        RunFile.check(parquet);
+      } catch (IOException e) {
+        throw new RunDataException(parquet, 0, "cannot be read: " + e.getMessage());
+      }
+      readParquet(parquet, required, columns, reader);
       return;
     }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = in.readLine();
-      if (first == null) {
-        throw new RunDataException(file, 1, "empty file: expected a header line");
-      }
-      List<String> header = split(file, 1, stripBom(first));
-      int[] idx = new int[required.size()];
-      for (int k = 0; k < required.size(); k++) {
-        idx[k] = header.indexOf(required.get(k));
-        if (idx[k] < 0) {
-          throw new RunDataException(
-              file,
-              1,
-              "header has no column '"
-                  + required.get(k)
-                  + "' (expected "
-                  + String.join(",", required)
-                  + ")");
-        }
-      }
-      columns.accept(idx);
-      RunTable table = new RunTable(file, header);
-      int lineNo = 1;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNo++;
-        if (line.isEmpty()) {
-          continue;
-        }
-        List<String> fields = split(file, lineNo, line);
-        if (fields.size() != header.size()) {
-          throw new RunDataException(
-              file,
-              lineNo,
-              "expected " + header.size() + " fields as in the header, found " + fields.size());
-        }
-        reader.accept(table.new Row(lineNo, fields));
-      }
+    try (BufferedReader in = RunFile.reader(file)) {
+      readCsv(file, in, required, columns, reader);
     } catch (NoSuchFileException e) {
       throw new RunDataException(file, 0, "missing (is this a run directory of cascade run?)");
     } catch (IOException e) {
@@ -155,9 +128,74 @@ public final class RunTable {
     }
   }
 
-  /** Whether a run table exists, as the CSV file named or as the Parquet file beside it. */
+  /**
+   * Reads a CSV file the user named on the command line (e.g. {@code monitor --prices}), as {@link
+   * #read} does a run table but through symbolic links, which the user chose, and without a Parquet
+   * fallback. The caller checks that it is a regular file.
+   */
+  public static void readUserCsv(
+      Path file, List<String> required, Consumer<int[]> columns, RowReader reader)
+      throws RunDataException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      readCsv(file, in, required, columns, reader);
+    } catch (NoSuchFileException e) {
+      throw new RunDataException(file, 0, "no such file");
+    } catch (IOException e) {
+      throw new RunDataException(file, 0, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static void readCsv(
+      Path file,
+      BufferedReader in,
+      List<String> required,
+      Consumer<int[]> columns,
+      RowReader reader)
+      throws IOException, RunDataException {
+    String first = in.readLine();
+    if (first == null) {
+      throw new RunDataException(file, 1, "empty file: expected a header line");
+    }
+    List<String> header = split(file, 1, stripBom(first));
+    int[] idx = new int[required.size()];
+    for (int k = 0; k < required.size(); k++) {
+      idx[k] = header.indexOf(required.get(k));
+      if (idx[k] < 0) {
+        throw new RunDataException(
+            file,
+            1,
+            "header has no column '"
+                + required.get(k)
+                + "' (expected "
+                + String.join(",", required)
+                + ")");
+      }
+    }
+    columns.accept(idx);
+    RunTable table = new RunTable(file, header);
+    int lineNo = 1;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNo++;
+      if (line.isEmpty()) {
+        continue;
+      }
+      List<String> fields = split(file, lineNo, line);
+      if (fields.size() != header.size()) {
+        throw new RunDataException(
+            file,
+            lineNo,
+            "expected " + header.size() + " fields as in the header, found " + fields.size());
+      }
+      reader.accept(table.new Row(lineNo, fields));
+    }
+  }
+
+  /**
+   * Whether a run table is present, as the CSV file named or as the Parquet file beside it. A
+   * symbolic link counts as present, so that reading it is an error rather than a silent gap.
+   */
   public static boolean exists(Path csv) {
-    return Files.exists(csv) || Files.exists(parquetOf(csv));
+    return RunFile.exists(csv) || RunFile.exists(parquetOf(csv));
   }
 
   /** {@code name.parquet} for {@code name.csv}. */
