@@ -65,12 +65,12 @@ public record StylizedBands(Map<String, String> sources, Map<String, Profile> pr
    * @param name e.g. {@code intraday_1min}
    * @param description what returns it is for
    * @param minN fewest returns to judge at all
-   * @param minNSource where minN comes from
+   * @param bandsFrom where the profile's numbers come from (a label of {@link #sources})
    * @param acfK first lag (return periods) from which no linear autocorrelation is expected
    * @param bands the bands in order
    */
   public record Profile(
-      String name, String description, int minN, String minNSource, int acfK, List<Band> bands) {
+      String name, String description, int minN, String bandsFrom, int acfK, List<Band> bands) {
 
     /** Judges one measurement, as the checker's {@code check_bands} does. */
     public Verdict check(StylizedFacts facts) {
@@ -78,29 +78,29 @@ public record StylizedBands(Map<String, String> sources, Map<String, Profile> pr
       int n = facts.n();
       List<Check> checks = new ArrayList<>();
       boolean ok = true;
-      if (n < minN) {
-        ok = false;
-        checks.add(
-            new Check(
-                new Band(
-                    "sample size",
-                    "n",
-                    minN,
-                    Double.NaN,
-                    false,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    null,
-                    0,
-                    true,
-                    minNSource),
-                n,
-                minN,
-                Double.NaN,
-                Result.FAIL,
-                "n < " + minN + ": too few returns to judge with this profile"));
-      }
+      // The sample size comes first, always (the checker lists it only when it fails).
+      boolean enough = n >= minN;
+      ok &= enough;
+      checks.add(
+          new Check(
+              new Band(
+                  "sample size",
+                  "n",
+                  minN,
+                  Double.NaN,
+                  false,
+                  Double.NaN,
+                  Double.NaN,
+                  Double.NaN,
+                  null,
+                  0,
+                  true,
+                  bandsFrom),
+              n,
+              minN,
+              Double.NaN,
+              enough ? Result.PASS : Result.FAIL,
+              enough ? "" : "n < " + minN + ": too few returns to judge with this profile"));
       for (Band b : bands) {
         double v = m.getOrDefault(b.metric(), Double.NaN);
         if (b.abs()) {
@@ -175,7 +175,7 @@ public record StylizedBands(Map<String, String> sources, Map<String, Profile> pr
    *
    * @param profile its name
    * @param pass n is enough and every required, measured band passes
-   * @param checks every band in order, the sample size first when it fails
+   * @param checks the sample size, then every band in order
    */
   public record Verdict(String profile, boolean pass, List<Check> checks) {}
 
@@ -244,7 +244,7 @@ public record StylizedBands(Map<String, String> sources, Map<String, Profile> pr
                       e.getKey(),
                       text(p, "description"),
                       p.path("min_n").asInt(0),
-                      text(p, "min_n_source"),
+                      text(p, "bands_from"),
                       p.path("acf_k").asInt(1),
                       List.copyOf(bands)));
             });

@@ -126,8 +126,11 @@ public record StylizedFacts(
    * @param scale periods per aggregated return
    * @param n aggregated returns
    * @param excessKurtosis their g2 (NaN with fewer than 20)
+   * @param realisedVol sqrt(mean x^2 x periods per year / scale) of the sums x: annualised
+   *     volatility seen at this horizon (above the one-period figure when returns are positively
+   *     autocorrelated; NaN if periods per year unknown)
    */
-  public record Aggregation(int scale, int n, double excessKurtosis) {}
+  public record Aggregation(int scale, int n, double excessKurtosis, double realisedVol) {}
 
   /**
    * What the measurement needs besides the returns.
@@ -187,9 +190,15 @@ public record StylizedFacts(
     List<Aggregation> agg = new ArrayList<>();
     for (int m : AGGREGATION_SCALES) {
       double[] x = m == 1 ? r : ReturnStatistics.aggregate(r, series, m);
+      double sq = ReturnStatistics.dot(x, x);
       agg.add(
           new Aggregation(
-              m, x.length, x.length >= 20 ? ReturnStatistics.moments(x)[3] : Double.NaN));
+              m,
+              x.length,
+              x.length >= 20 ? ReturnStatistics.moments(x)[3] : Double.NaN,
+              x.length == 0
+                  ? Double.NaN
+                  : Math.sqrt(sq / x.length * settings.periodsPerYear() / m)));
     }
     return new StylizedFacts(
         n,
@@ -309,6 +318,7 @@ public record StylizedFacts(
     for (Aggregation a : aggregation) {
       m.put("aggregational." + a.scale() + ".n", (double) a.n());
       m.put("aggregational." + a.scale() + ".excess_kurtosis", a.excessKurtosis());
+      m.put("aggregational." + a.scale() + ".realised_vol", a.realisedVol());
       if (a.scale() != 1) {
         m.put("aggregational_kurtosis_ratio." + a.scale(), aggregationRatio(a.scale()));
       }

@@ -241,6 +241,7 @@ class StylizedFactsTest {
     StylizedBands.Profile p = bands.profile(StylizedBands.ONE_MINUTE);
     assertThat(p.minN()).isEqualTo(5000);
     assertThat(p.acfK()).isEqualTo(30);
+    assertThat(bands.sources()).containsKey(p.bandsFrom());
     for (StylizedBands.Profile q : bands.profiles().values()) {
       for (StylizedBands.Band b : q.bands()) {
         assertThat(StylizedFacts.metricNames()).contains(b.metric());
