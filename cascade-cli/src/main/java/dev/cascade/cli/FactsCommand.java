@@ -1,5 +1,6 @@
 package dev.cascade.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -276,7 +278,7 @@ final class FactsCommand implements Callable<Integer> {
           number(co, "value", c.value());
           number(co, "lo", c.lo());
           number(co, "hi", c.hi());
-          co.put("result", c.result().name().toLowerCase(java.util.Locale.ROOT));
+          co.put("result", c.result().name().toLowerCase(Locale.ROOT));
           co.put("required", c.band().required());
           co.put("source", c.band().source());
           if (!c.note().isEmpty()) {
@@ -293,7 +295,7 @@ final class FactsCommand implements Callable<Integer> {
     bands.sources().forEach(src::put);
     try {
       return m.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

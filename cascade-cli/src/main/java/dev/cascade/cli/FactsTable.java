@@ -3,6 +3,7 @@ package dev.cascade.cli;
 import dev.cascade.analytics.HillEstimate;
 import dev.cascade.analytics.StylizedBands;
 import dev.cascade.analytics.StylizedFacts;
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -251,7 +252,7 @@ final class FactsTable {
 
   private static String bound(double v) {
     String s = String.format(Locale.ROOT, "%.3g", v);
-    return new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+    return new BigDecimal(s).stripTrailingZeros().toPlainString();
   }
 
   private static String hill(HillEstimate h) {

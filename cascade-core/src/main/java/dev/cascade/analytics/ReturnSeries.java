@@ -61,11 +61,12 @@ public final class ReturnSeries {
       if (prices.length < 2) {
         return this;
       }
-      double[] r = new double[prices.length - 1];
+      double[] logReturns = new double[prices.length - 1];
       for (int t = 1; t < prices.length; t++) {
-        r[t - 1] = Math.log(prices[t] / prices[t - 1]);
+        logReturns[t - 1] = Math.log(prices[t] / prices[t - 1]);
       }
-      return addReturns(r, volumes == null ? null : Arrays.copyOfRange(volumes, 1, volumes.length));
+      return addReturns(
+          logReturns, volumes == null ? null : Arrays.copyOfRange(volumes, 1, volumes.length));
     }
 
     /** Adds a segment of returns; {@code volumes} (may be null) is the volume of each period. */

@@ -1,6 +1,7 @@
 package dev.cascade.analytics;
 
 import java.util.Arrays;
+import java.util.List;
 import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
 import org.hipparchus.stat.descriptive.moment.Mean;
@@ -321,7 +322,7 @@ final class ReturnStatistics {
     return s;
   }
 
-  static java.util.List<Double> toList(double[] x) {
+  static List<Double> toList(double[] x) {
     return Arrays.stream(x).boxed().toList();
   }
 }

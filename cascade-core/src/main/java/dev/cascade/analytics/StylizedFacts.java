@@ -1,10 +1,13 @@
 package dev.cascade.analytics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The stylised facts of one instrument's log returns (Cont 2001): heavy tails (excess and robust
@@ -209,8 +212,8 @@ public record StylizedFacts(
         mo[3],
         ReturnStatistics.moorsExcessKurtosis(r),
         List.copyOf(tails),
-        ReturnStatistics.toList(java.util.Arrays.copyOf(acf, ACF_LAGS)),
-        ReturnStatistics.toList(java.util.Arrays.copyOf(se, ACF_LAGS)),
+        ReturnStatistics.toList(Arrays.copyOf(acf, ACF_LAGS)),
+        ReturnStatistics.toList(Arrays.copyOf(se, ACF_LAGS)),
         beyond,
         ReturnStatistics.toList(absAcf),
         ReturnStatistics.powerLaw(absAcf, POWER_LAW_LAGS),
@@ -330,7 +333,7 @@ public record StylizedFacts(
   }
 
   /** The names {@link #metrics} gives (the same for every measurement). */
-  public static java.util.Set<String> metricNames() {
+  public static Set<String> metricNames() {
     double[] r = new double[MIN_RETURNS];
     for (int t = 0; t < r.length; t++) {
       r[t] = (t % 7 - 3) * 1e-3;
@@ -341,9 +344,7 @@ public record StylizedFacts(
   /** "top_5pct" for 0.05, "top_2_5pct" for 0.025, as the checker names them. */
   static String tailKey(double fraction) {
     String pct =
-        new java.math.BigDecimal(Double.toString(100 * fraction))
-            .stripTrailingZeros()
-            .toPlainString();
+        new BigDecimal(Double.toString(100 * fraction)).stripTrailingZeros().toPlainString();
     return "top_" + pct.replace('.', '_') + "pct";
   }
 
