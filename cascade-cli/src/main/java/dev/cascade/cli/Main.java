@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       GexCommand.class,
       MonitorCommand.class,
       ReportCommand.class,
+      FactsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
