@@ -1,13 +1,13 @@
 package dev.cascade.cli;
 
 import dev.cascade.analytics.CauseChains;
+import dev.cascade.analytics.CauseFlow;
 import dev.cascade.analytics.CauseTable;
 import dev.cascade.analytics.TapeTrade;
 import dev.cascade.report.RunDataException;
 import dev.cascade.report.RunTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,13 +51,13 @@ final class ExplainCommand implements Callable<Integer> {
     }
     try {
       CauseTable causes = CauseCsv.read(run);
-      List<TapeTrade> trades = readTrades(run, causes.size());
-      CauseChains.Report report = CauseChains.analyze(causes, trades);
+      CauseFlow flow = readTrades(run, causes.size());
+      CauseChains.Report report = CauseChains.analyze(causes, flow);
       spec.commandLine()
           .getOut()
           .printf(
               "cause chains of %s (%d causes, %d trades)%n%n%s",
-              run, causes.size(), trades.size(), ChainText.render(report, steps));
+              run, causes.size(), flow.trades(), ChainText.render(report, steps));
       spec.commandLine().getOut().flush();
       return 0;
     } catch (RunDataException e) {
@@ -66,9 +66,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  static List<TapeTrade> readTrades(Path runDir, int causeCount) throws RunDataException {
+  /** The run's trades summed by aggressor cause, in one pass: the tape is not held in memory. */
+  static CauseFlow readTrades(Path runDir, int causeCount) throws RunDataException {
     Path file = runDir.resolve("trades.csv");
-    List<TapeTrade> out = new ArrayList<>();
+    CauseFlow out = new CauseFlow();
     int[] c = new int[8];
     RunTable.read(
         file,

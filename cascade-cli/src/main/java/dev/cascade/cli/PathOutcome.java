@@ -7,6 +7,7 @@ import dev.cascade.record.MarketRecorder;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,13 @@ record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
   /** Runs one path of a scenario (nothing written) and measures it. */
   static PathOutcome of(ScenarioSpec s, long seed, Set<String> off, AgentRegistry registry) {
     Simulation sim = Simulations.resolve(s, seed, off, registry);
-    MarketRecorder rec = MarketRecorder.of(sim, 60);
+    // Only the change and the drawdown are read: a recorder without a sink and without watched
+    // levels keeps a few numbers per instrument, however long the path.
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 60);
+    OffsetDateTime from = s.episode().from();
+    if (from != null) {
+      rec.measureFrom(Time.ofInstant(from.toInstant()));
+    }
     sim.addListener(rec);
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
     int n = sim.instruments().size();

@@ -7,12 +7,10 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.CauseTable;
 import dev.cascade.kernel.Time;
-import dev.cascade.market.Instrument;
-import dev.cascade.record.Bar;
+import dev.cascade.record.CauseFlowRecorder;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
-import dev.cascade.record.TradeTape;
 import dev.cascade.report.HtmlReport;
 import dev.cascade.report.RunDataException;
 import dev.cascade.scenario.Mechanisms;
@@ -134,18 +132,22 @@ final class RunCommand implements Callable<Integer> {
 
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     TapeHash hash = new TapeHash();
-    TradeTape tape = new TradeTape();
-    MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
+    CauseFlowRecorder flow = new CauseFlowRecorder();
     OutputDirectory dir = OutputDirectory.open(target, force.force, "run", err);
     boolean committed = false;
     try {
       RunSummary summary;
-      try (Writer trades =
-          new BufferedWriter(
-              Files.newBufferedWriter(dir.file("trades.csv"), StandardCharsets.UTF_8), 1 << 16)) {
+      // The tables stream into the directory as the run goes: nothing per trade, bar or sample is
+      // held in memory.
+      try (Writer trades = table(dir, "trades.csv");
+          Writer bars = table(dir, "bars-1m.csv");
+          Writer depth = table(dir, "depth.csv")) {
+        MarketRecorder rec =
+            MarketRecorder.of(
+                sim, sampleSeconds, new MarketCsvWriter(bars, depth, sim.instruments()));
         sim.addListener(hash);
         sim.addListener(rec);
-        sim.addListener(tape);
+        sim.addListener(flow);
         sim.addListener(new TradeCsvWriter(trades, sim.world()));
         rec.start();
         ProgressBar bar =
@@ -158,8 +160,6 @@ final class RunCommand implements Callable<Integer> {
         rec.finish();
         summary = RunSummary.of(sim, rec, hash, wall);
       }
-      writeBars(dir.file("bars-1m.csv"), sim, rec);
-      writeDepth(dir.file("depth.csv"), sim, rec);
       writeHalts(dir.file("halts.csv"), summary);
       CauseCsv.write(dir.file("causes.csv"), sim.world());
       DealerTables.write(dir.path(), sim.world().options());
@@ -185,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
       outW.print(SummaryTable.render(summary));
       outW.println();
       CauseChains.Report chains =
-          CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), tape.trades());
+          CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), flow.flow());
       if (!chains.shocks().isEmpty()) {
         outW.println("top cause chains (cascade explain " + where + " for all):");
         outW.print(ChainText.render(chains, 6));
@@ -242,49 +242,9 @@ final class RunCommand implements Callable<Integer> {
     return off.isEmpty() ? "" : "-without-" + String.join("-", off.stream().sorted().toList());
   }
 
-  private static void writeBars(Path f, Simulation sim, MarketRecorder rec) throws IOException {
-    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-      w.write("time,symbol,open,high,low,close,volume,trades\n");
-      for (Bar b : rec.bars()) {
-        Instrument i = sim.instruments().get(b.instrument());
-        w.write(
-            Time.format(b.startNanos())
-                + ','
-                + i.symbol()
-                + ','
-                + px(i, b.open())
-                + ','
-                + px(i, b.high())
-                + ','
-                + px(i, b.low())
-                + ','
-                + px(i, b.close())
-                + ','
-                + b.volume()
-                + ','
-                + b.trades()
-                + '\n');
-      }
-    }
-  }
-
-  private static void writeDepth(Path f, Simulation sim, MarketRecorder rec) throws IOException {
-    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-      w.write("time,symbol,spreadBps,bidDepthLots,askDepthLots\n");
-      for (MarketRecorder.DepthSample d : rec.depthSamples()) {
-        w.write(
-            Time.format(d.timeNanos())
-                + ','
-                + sim.instruments().get(d.instrument()).symbol()
-                + ','
-                + String.format(Locale.ROOT, "%.3f", d.spreadBps())
-                + ','
-                + d.bidDepth()
-                + ','
-                + d.askDepth()
-                + '\n');
-      }
-    }
+  private static Writer table(OutputDirectory dir, String name) throws IOException {
+    return new BufferedWriter(
+        Files.newBufferedWriter(dir.file(name), StandardCharsets.UTF_8), 1 << 16);
   }
 
   private static void writeHalts(Path f, RunSummary s) throws IOException {
@@ -294,9 +254,5 @@ final class RunCommand implements Callable<Integer> {
         w.write(h.symbol() + ',' + h.start() + ',' + h.until() + ",\"" + h.reason() + "\"\n");
       }
     }
-  }
-
-  private static String px(Instrument i, long ticks) {
-    return i.tickSize().multiply(java.math.BigDecimal.valueOf(ticks)).toPlainString();
   }
 }

@@ -3,7 +3,6 @@ package dev.cascade.analytics;
 import dev.cascade.cause.CauseKind;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,32 +60,24 @@ public final class CauseChains {
   public record Report(
       List<Chain> shocks, List<Chain> background, int longestDepth, String longestPath) {}
 
+  /**
+   * The analysis of a whole tape (trades whose aggressor cause is not in the table are skipped).
+   */
   public static Report analyze(CauseTable causes, List<TapeTrade> trades) {
+    CauseFlow flow = new CauseFlow();
     int n = causes.size();
-    long[] lots = new long[n];
-    double[] notional = new double[n];
-    List<Map<String, Double>> impact = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      impact.add(null);
-    }
-    Map<String, Double> lastPrice = new HashMap<>();
     for (TapeTrade t : trades) {
       int c = t.aggressorCause();
-      if (c < 0 || c >= n) {
-        continue;
-      }
-      lots[c] += t.qty();
-      notional[c] += t.notional();
-      Double prev = lastPrice.put(t.symbol(), t.price());
-      if (prev != null && prev > 0 && t.price() > 0) {
-        double bps = 10_000 * StrictMath.log(t.price() / prev);
-        if (impact.get(c) == null) {
-          impact.set(c, new LinkedHashMap<>());
-        }
-        impact.get(c).merge(t.symbol(), bps, Double::sum);
+      if (c >= 0 && c < n) {
+        flow.add(t);
       }
     }
+    return analyze(causes, flow);
+  }
 
+  /** The analysis of a tape already summed by cause, as a run or a reader of trades.csv sums it. */
+  public static Report analyze(CauseTable causes, CauseFlow flow) {
+    int n = causes.size();
     // Group by (root, path); the LinkedHashMaps keep first-seen order, which is cause-id order.
     Map<Integer, Map<String, StepAcc>> byRoot = new LinkedHashMap<>();
     int longest = 0;
@@ -100,10 +91,11 @@ public final class CauseChains {
               .computeIfAbsent(root, r -> new LinkedHashMap<>())
               .computeIfAbsent(path, p -> new StepAcc(p, depth));
       acc.causes++;
-      acc.lots += lots[id];
-      acc.notional += notional[id];
-      if (impact.get(id) != null) {
-        impact.get(id).forEach((s, v) -> acc.impact.merge(s, v, Double::sum));
+      acc.lots += flow.lots(id);
+      acc.notional += flow.notional(id);
+      Map<String, Double> impact = flow.impactBps(id);
+      if (impact != null) {
+        impact.forEach((s, v) -> acc.impact.merge(s, v, Double::sum));
       }
       if (depth > longest) {
         longest = depth;

@@ -181,20 +181,10 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
   private static LevelLine level(
       Instrument ins, MarketRecorder rec, String name, double price, double start) {
     boolean fromAbove = start > price;
-    for (Bar b : rec.bars()) {
-      if (b.instrument() != ins.id()) {
-        continue;
-      }
-      boolean crossed = fromAbove ? ins.price(b.low()) <= price : ins.price(b.high()) >= price;
-      if (crossed) {
-        return new LevelLine(
-            ins.symbol(),
-            name,
-            round(price),
-            true,
-            fromAbove ? "below" : "above",
-            Time.format(b.startNanos()));
-      }
+    long at = rec.firstBarReaching(ins.id(), price, fromAbove);
+    if (at != Long.MIN_VALUE) {
+      return new LevelLine(
+          ins.symbol(), name, round(price), true, fromAbove ? "below" : "above", Time.format(at));
     }
     return new LevelLine(ins.symbol(), name, round(price), false, null, null);
   }

@@ -14,14 +14,35 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Records, per instrument: one-minute OHLCV bars, open/high/low/close, volume, the largest
  * peak-to-trough fall of the trade price, and samples of the quoted spread (bps of the mid) and
  * top-of-book depth (lots within five levels per side) taken every {@code sampleSeconds} while the
  * instrument is open and both sides are quoted.
+ *
+ * <p>Bars and depth samples are handed to a {@link Sink} as they complete and are not kept: what
+ * the recorder holds is a fixed set of numbers per instrument (the summary statistics and the
+ * realised-volatility sums), the halts, and, for instruments whose watched levels were asked for,
+ * the bars that set a new low or a new high (see {@link #trackLevels}). So its memory does not grow
+ * with the number of trades, bars or samples.
  */
 public final class MarketRecorder implements MarketListener, Wakeable {
+  /**
+   * Where completed bars and depth samples go, in time order: bars ordered by (start, instrument)
+   * as each minute closes, samples as they are taken. Both methods do nothing by default.
+   */
+  public interface Sink {
+    /** A bar whose minute has passed (no more trades can join it). */
+    default void bar(Bar bar) {}
+
+    /** A spread and depth sample, just taken. */
+    default void depth(DepthSample sample) {}
+  }
+
+  private static final Sink DISCARD = new Sink() {};
+
   private final Exchange exchange;
   private final Scheduler clock;
   private final long samplePeriod;
@@ -45,9 +66,15 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   private final long[] barClose;
   private final long[] barVolume;
   private final long[] barTrades;
-  private final List<Bar> bars = new ArrayList<>();
+  // bars with a start before this minute have been handed to the sink
+  private long barsClosedBefore = Long.MIN_VALUE;
+  // realised volatility: close of the previous bar, sum of squared log returns, returns
+  private final long[] prevBarClose;
+  private final double[] sumSquaredReturns;
+  private final long[] returns;
+  private final BarExtremes[] extremes;
+  private final Sink sink;
   private final List<Halt> halts = new ArrayList<>();
-  private final List<DepthSample> depthSamples = new ArrayList<>();
 
   /**
    * One spread/depth sample.
@@ -64,10 +91,23 @@ public final class MarketRecorder implements MarketListener, Wakeable {
    * the scenario gives one.
    */
   public static MarketRecorder of(Simulation sim, double sampleSeconds) {
-    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
+    return of(sim, sampleSeconds, DISCARD);
+  }
+
+  /**
+   * A recorder for a scenario run that hands its bars and depth samples to {@code sink}, and keeps
+   * what {@link EpisodeSummary#levels} needs for the instruments the scenario watches levels of.
+   */
+  public static MarketRecorder of(Simulation sim, double sampleSeconds, Sink sink) {
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds, sink);
     OffsetDateTime from = sim.spec().episode().from();
     if (from != null) {
       rec.measureFrom(Time.ofInstant(from.toInstant()));
+    }
+    for (Instrument i : sim.instruments()) {
+      if (sim.spec().episode().levels().containsKey(i.symbol())) {
+        rec.trackLevels(i.id());
+      }
     }
     return rec;
   }
@@ -75,8 +115,15 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   private final long[] reference;
   private long referenceTime = Long.MIN_VALUE;
 
+  /** A recorder that keeps no bars or depth samples (only the summary statistics). */
   public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds) {
+    this(exchange, clock, sampleSeconds, DISCARD);
+  }
+
+  /** A recorder that hands every completed bar and every depth sample to {@code sink}. */
+  public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds, Sink sink) {
     this.exchange = exchange;
+    this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = clock;
     this.samplePeriod = Time.seconds(sampleSeconds);
     n = exchange.instruments().size();
@@ -99,6 +146,10 @@ public final class MarketRecorder implements MarketListener, Wakeable {
     barVolume = new long[n];
     barTrades = new long[n];
     reference = new long[n];
+    prevBarClose = new long[n];
+    sumSquaredReturns = new double[n];
+    returns = new long[n];
+    extremes = new BarExtremes[n];
     for (Instrument i : exchange.instruments()) {
       long ref = i.referencePriceTicks();
       peak[i.id()] = ref;
@@ -124,6 +175,18 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   /** Close against {@link #reference}, percent. */
   public double changePct(int i) {
     return 100.0 * ((double) close[i] / reference[i] - 1);
+  }
+
+  /**
+   * Keeps, for instrument {@code i}, every bar that set a new low or a new high of the run, so that
+   * {@link #firstBarReaching} can say when a level was first crossed. The number kept grows with
+   * the number of new extremes (for a random walk, about the square root of the number of bars: a
+   * few hundred over 31 days of one-minute bars), not with every bar.
+   */
+  public void trackLevels(int i) {
+    if (extremes[i] == null) {
+      extremes[i] = new BarExtremes();
+    }
   }
 
   /** Schedules the first depth sample; call once before the run. */
@@ -162,8 +225,10 @@ public final class MarketRecorder implements MarketListener, Wakeable {
       maxDrawdown[i] = Math.max(maxDrawdown[i], (double) (peak[i] - price) / peak[i]);
     }
     long minute = Math.floorDiv(time, Time.NANOS_PER_MINUTE) * Time.NANOS_PER_MINUTE;
+    if (minute > barsClosedBefore) {
+      closeBarsBefore(minute);
+    }
     if (minute != barStart[i]) {
-      flushBar(i);
       barStart[i] = minute;
       barOpen[i] = price;
       barHigh[i] = price;
@@ -200,51 +265,98 @@ public final class MarketRecorder implements MarketListener, Wakeable {
       spreadSum[i] += bps;
       spreadSamples[i]++;
       depthSum[i] += bd + ad;
-      depthSamples.add(new DepthSample(i, timeNanos, bps, bd, ad));
+      sink.depth(new DepthSample(i, timeNanos, bps, bd, ad));
     }
     clock.after(samplePeriod, Priority.SAMPLING, this, 0);
   }
 
-  private void flushBar(int i) {
-    if (barStart[i] != Long.MIN_VALUE && barTrades[i] > 0) {
-      bars.add(
-          new Bar(
-              i,
-              barStart[i],
-              barOpen[i],
-              barHigh[i],
-              barLow[i],
-              barClose[i],
-              barVolume[i],
-              barTrades[i]));
+  /**
+   * Hands over every open bar whose minute starts before {@code minute}, by (start, instrument).
+   * Trades come in time order, so no later trade can join them; and every bar still open after this
+   * starts at or after {@code minute}, so the bars reach the sink in (start, instrument) order.
+   */
+  private void closeBarsBefore(long minute) {
+    while (true) {
+      int next = -1;
+      for (int i = 0; i < n; i++) {
+        if (barTrades[i] > 0
+            && barStart[i] < minute
+            && (next < 0 || barStart[i] < barStart[next])) {
+          next = i;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      closeBar(next);
     }
+    barsClosedBefore = minute;
+  }
+
+  private void closeBar(int i) {
+    Bar b =
+        new Bar(
+            i,
+            barStart[i],
+            barOpen[i],
+            barHigh[i],
+            barLow[i],
+            barClose[i],
+            barVolume[i],
+            barTrades[i]);
+    long prev = prevBarClose[i];
+    if (prev > 0) {
+      double r = StrictMath.log((double) b.close() / prev);
+      sumSquaredReturns[i] += r * r;
+      returns[i]++;
+    }
+    prevBarClose[i] = b.close();
+    if (extremes[i] != null) {
+      extremes[i].add(b);
+    }
+    barStart[i] = Long.MIN_VALUE;
     barVolume[i] = 0;
     barTrades[i] = 0;
+    sink.bar(b);
   }
 
-  /** Closes the open bars; call once after the run. */
+  /** Closes the open bars (handing them to the sink); call once after the run. */
   public void finish() {
-    for (int i = 0; i < n; i++) {
-      flushBar(i);
-      barStart[i] = Long.MIN_VALUE;
-    }
-    bars.sort(
-        (a, b) ->
-            a.startNanos() != b.startNanos()
-                ? Long.compare(a.startNanos(), b.startNanos())
-                : Integer.compare(a.instrument(), b.instrument()));
-  }
-
-  public List<Bar> bars() {
-    return Collections.unmodifiableList(bars);
+    closeBarsBefore(Long.MAX_VALUE);
   }
 
   public List<Halt> halts() {
     return Collections.unmodifiableList(halts);
   }
 
-  public List<DepthSample> depthSamples() {
-    return Collections.unmodifiableList(depthSamples);
+  /**
+   * The start of the first bar of instrument {@code i} whose low reached {@code price} (its high,
+   * when {@code fromAbove} is false), or {@link Long#MIN_VALUE} if none did. Needs {@link
+   * #trackLevels} before the run.
+   *
+   * @param price currency units
+   */
+  public long firstBarReaching(int i, double price, boolean fromAbove) {
+    if (extremes[i] == null) {
+      throw new IllegalStateException("levels of instrument " + i + " were not tracked");
+    }
+    Instrument ins = exchange.instruments().get(i);
+    return extremes[i].firstReaching(ins, price, fromAbove);
+  }
+
+  /**
+   * Numbers held that depend on the run's length rather than on the number of instruments: halts
+   * and bars kept for the watched levels. Bars and depth samples handed to the sink are not counted
+   * (they are not kept).
+   */
+  public long retainedRecords() {
+    long k = halts.size();
+    for (BarExtremes e : extremes) {
+      if (e != null) {
+        k += e.size();
+      }
+    }
+    return k;
   }
 
   /** First trade price, or the reference price if it never traded. */
@@ -293,24 +405,10 @@ public final class MarketRecorder implements MarketListener, Wakeable {
    * sqrt(sum r^2 / minutes x trading minutes per year). NaN with fewer than two bars.
    */
   public double realizedVol(int i) {
-    double sum = 0;
-    int count = 0;
-    long prev = -1;
-    for (Bar b : bars) {
-      if (b.instrument() != i) {
-        continue;
-      }
-      if (prev > 0) {
-        double r = StrictMath.log((double) b.close() / prev);
-        sum += r * r;
-        count++;
-      }
-      prev = b.close();
-    }
-    if (count < 1) {
+    if (returns[i] < 1) {
       return Double.NaN;
     }
     double minutesPerYear = exchange.instruments().get(i).session().tradingSecondsPerYear() / 60;
-    return Math.sqrt(sum / count * minutesPerYear);
+    return Math.sqrt(sumSquaredReturns[i] / returns[i] * minutesPerYear);
   }
 }

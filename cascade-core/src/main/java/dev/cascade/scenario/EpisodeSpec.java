@@ -1,6 +1,8 @@
 package dev.cascade.scenario;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +35,10 @@ public record EpisodeSpec(
   public EpisodeSpec {
     Objects.requireNonNull(source, "source");
     observed = Map.copyOf(observed);
-    sectors = Map.copyOf(sectors);
+    // Insertion order is kept: summary.json lists the sectors in file order (Map.copyOf would give
+    // an order that changes from one JVM to the next).
+    sectors.forEach((k, v) -> Objects.requireNonNull(v, "sector " + Objects.requireNonNull(k)));
+    sectors = Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
     levels = Map.copyOf(levels);
   }
 

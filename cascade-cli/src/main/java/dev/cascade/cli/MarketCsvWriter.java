@@ -1,0 +1,87 @@
+package dev.cascade.cli;
+
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.record.Bar;
+import dev.cascade.record.MarketRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Streams a run's one-minute bars to {@code bars-1m.csv} (time, symbol, open, high, low, close in
+ * currency units, volume in lots, trades) and its spread and depth samples to {@code depth.csv}
+ * (time, symbol, spread in bps of the mid, lots within five levels of each side) as the recorder
+ * completes them, so neither is held in memory.
+ */
+final class MarketCsvWriter implements MarketRecorder.Sink {
+  static final String BARS_HEADER = "time,symbol,open,high,low,close,volume,trades\n";
+  static final String DEPTH_HEADER = "time,symbol,spreadBps,bidDepthLots,askDepthLots\n";
+
+  private final Writer bars;
+  private final Writer depth;
+  private final List<Instrument> instruments;
+  private final StringBuilder line = new StringBuilder(96);
+
+  MarketCsvWriter(Writer bars, Writer depth, List<Instrument> instruments) throws IOException {
+    this.bars = bars;
+    this.depth = depth;
+    this.instruments = List.copyOf(instruments);
+    bars.write(BARS_HEADER);
+    depth.write(DEPTH_HEADER);
+  }
+
+  @Override
+  public void bar(Bar b) {
+    Instrument i = instruments.get(b.instrument());
+    line.setLength(0);
+    line.append(Time.format(b.startNanos()))
+        .append(',')
+        .append(i.symbol())
+        .append(',')
+        .append(px(i, b.open()))
+        .append(',')
+        .append(px(i, b.high()))
+        .append(',')
+        .append(px(i, b.low()))
+        .append(',')
+        .append(px(i, b.close()))
+        .append(',')
+        .append(b.volume())
+        .append(',')
+        .append(b.trades())
+        .append('\n');
+    write(bars);
+  }
+
+  @Override
+  public void depth(MarketRecorder.DepthSample d) {
+    line.setLength(0);
+    line.append(Time.format(d.timeNanos()))
+        .append(',')
+        .append(instruments.get(d.instrument()).symbol())
+        .append(',')
+        .append(String.format(Locale.ROOT, "%.3f", d.spreadBps()))
+        .append(',')
+        .append(d.bidDepth())
+        .append(',')
+        .append(d.askDepth())
+        .append('\n');
+    write(depth);
+  }
+
+  private void write(Writer w) {
+    try {
+      w.append(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String px(Instrument i, long ticks) {
+    return i.tickSize().multiply(BigDecimal.valueOf(ticks)).toPlainString();
+  }
+}
