@@ -429,16 +429,8 @@ public final class LadderOrderBook implements OrderBook {
      */
     void emptied(Level level) {
       long price = level.price;
-      Page page = level.page;
-      if (page.remove((int) price & PAGE_MASK)) {
-        int c = (int) (price >>> CHUNK_SHIFT);
-        int pg = pageInChunk(price);
-        Chunk chunk = chunks[c];
-        chunk.pages[pg] = null;
-        pool.release(page);
-        if (chunk.remove(pg)) {
-          occupiedChunks.remove(c);
-        }
+      if (level.page.remove((int) price & PAGE_MASK)) {
+        detach(level.page, price);
       }
       if (level == bestLevel) {
         Level next = after(level);
@@ -447,59 +439,46 @@ public final class LadderOrderBook implements OrderBook {
       }
     }
 
+    /** Returns the now empty page of {@code price} to the pool. */
+    private void detach(Page page, long price) {
+      int c = (int) (price >>> CHUNK_SHIFT);
+      int pg = pageInChunk(price);
+      Chunk chunk = chunks[c];
+      chunk.pages[pg] = null;
+      pool.release(page);
+      if (chunk.remove(pg)) {
+        occupiedChunks.remove(c);
+      }
+    }
+
     /**
      * The next non-empty level strictly worse than {@code level}'s price, or null. {@code level}
      * may have just emptied (its price and page are still its own; a detached page has no bits).
      */
     Level after(Level level) {
-      long price = level.price;
       Page page = level.page;
-      int slot = (int) price & PAGE_MASK;
-      int next = bid ? page.highestAtOrBelow(slot - 1) : page.lowestAtOrAbove(slot + 1);
-      if (next >= 0) {
-        return page.levels[next];
-      }
-      return bid ? highestBelowPage(price) : lowestAbovePage(price);
+      int slot = (int) level.price & PAGE_MASK;
+      int next = bid ? page.highestBelow(slot) : page.lowestAbove(slot);
+      return next >= 0 ? page.levels[next] : afterPage(level.price);
     }
 
-    /**
-     * The highest non-empty level in a page below that of {@code price}, or null. The chunk of
-     * {@code price} exists: a level is in it.
-     */
-    private Level highestBelowPage(long price) {
+    /** The best non-empty level in the pages worse than that of {@code price}, or null. */
+    private Level afterPage(long price) {
+      // The chunk of price exists: a level of price was in it.
       int c = (int) (price >>> CHUNK_SHIFT);
       Chunk chunk = chunks[c];
-      int below = chunk.highestAtOrBelow(pageInChunk(price) - 1);
-      if (below < 0) {
-        int lower = occupiedChunks.highestAtOrBelow(c - 1);
-        if (lower < 0) {
+      int pg = pageInChunk(price);
+      int next = bid ? chunk.highestBelow(pg) : chunk.lowestAbove(pg);
+      if (next < 0) {
+        int other = bid ? occupiedChunks.highestBelow(c) : occupiedChunks.lowestAbove(c);
+        if (other < 0) {
           return null;
         }
-        chunk = chunks[lower];
-        below = chunk.highest();
+        chunk = chunks[other];
+        next = bid ? chunk.highest() : chunk.lowest();
       }
-      Page page = chunk.pages[below];
-      return page.levels[page.highest()];
-    }
-
-    /**
-     * The lowest non-empty level in a page above that of {@code price}, or null. The chunk of
-     * {@code price} exists: a level is in it.
-     */
-    private Level lowestAbovePage(long price) {
-      int c = (int) (price >>> CHUNK_SHIFT);
-      Chunk chunk = chunks[c];
-      int above = chunk.lowestAtOrAbove(pageInChunk(price) + 1);
-      if (above < 0) {
-        int higher = occupiedChunks.lowestAtOrAbove(c + 1);
-        if (higher < 0) {
-          return null;
-        }
-        chunk = chunks[higher];
-        above = chunk.lowest();
-      }
-      Page page = chunk.pages[above];
-      return page.levels[page.lowest()];
+      Page page = chunk.pages[next];
+      return page.levels[bid ? page.highest() : page.lowest()];
     }
 
     private static int pageInChunk(long price) {

@@ -16,20 +16,26 @@ class TwoLevelBitsetTest {
     assertThat(set.isEmpty()).isTrue();
     assertThat(set.highest()).isEqualTo(-1);
     assertThat(set.lowest()).isEqualTo(-1);
-    assertThat(set.highestAtOrBelow(4095)).isEqualTo(-1);
-    assertThat(set.lowestAtOrAbove(0)).isEqualTo(-1);
+    assertThat(set.highestBelow(4095)).isEqualTo(-1);
+    assertThat(set.lowestAbove(0)).isEqualTo(-1);
   }
 
   @Test
-  void searchesOutsideTheCapacityAreClampedOrEmpty() {
+  void searchesFromTheEndsExcludeTheStartingPoint() {
     TwoLevelBitset set = new TwoLevelBitset();
     set.add(0);
+    set.add(63);
+    set.add(64);
     set.add(4095);
-    assertThat(set.highestAtOrBelow(-1)).isEqualTo(-1);
-    assertThat(set.highestAtOrBelow(5000)).isEqualTo(4095);
-    assertThat(set.lowestAtOrAbove(4096)).isEqualTo(-1);
-    assertThat(set.lowestAtOrAbove(-3)).isZero();
+    assertThat(set.highestBelow(0)).isEqualTo(-1);
+    assertThat(set.lowestAbove(4095)).isEqualTo(-1);
+    assertThat(set.highestBelow(64)).isEqualTo(63);
+    assertThat(set.lowestAbove(63)).isEqualTo(64);
+    assertThat(set.highestBelow(4095)).isEqualTo(64);
+    assertThat(set.lowestAbove(0)).isEqualTo(63);
     assertThat(set.remove(0)).isFalse();
+    assertThat(set.remove(63)).isFalse();
+    assertThat(set.remove(64)).isFalse();
     assertThat(set.remove(4095)).as("now empty").isTrue();
   }
 
@@ -53,10 +59,10 @@ class TwoLevelBitsetTest {
         assertThat(set.remove(i)).isEqualTo(model.isEmpty());
       }
       int q = random.nextInt(4096);
-      Integer floor = model.floor(q);
-      Integer ceiling = model.ceiling(q);
-      assertThat(set.highestAtOrBelow(q)).isEqualTo(floor == null ? -1 : floor);
-      assertThat(set.lowestAtOrAbove(q)).isEqualTo(ceiling == null ? -1 : ceiling);
+      Integer lower = model.lower(q);
+      Integer higher = model.higher(q);
+      assertThat(set.highestBelow(q)).isEqualTo(lower == null ? -1 : lower);
+      assertThat(set.lowestAbove(q)).isEqualTo(higher == null ? -1 : higher);
       assertThat(set.contains(q)).isEqualTo(model.contains(q));
       assertThat(set.isEmpty()).isEqualTo(model.isEmpty());
       assertThat(set.highest()).isEqualTo(model.isEmpty() ? -1 : model.last());
