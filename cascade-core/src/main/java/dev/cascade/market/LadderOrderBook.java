@@ -361,6 +361,9 @@ public final class LadderOrderBook implements OrderBook {
     long best = NO_PRICE;
     Level bestLevel;
 
+    /** The page of {@link #bestLevel}, kept here so that appends near the touch read one object. */
+    Page bestPage;
+
     Ladder(Side side, long maxPriceTicks, PagePool pool) {
       this.bid = side == Side.BUY;
       this.pool = pool;
@@ -377,11 +380,9 @@ public final class LadderOrderBook implements OrderBook {
     }
 
     void append(Order order, long price) {
-      Page page;
-      Level current = bestLevel;
-      if (current != null && (price ^ current.price) >>> PAGE_SHIFT == 0) {
-        page = current.page; // most orders rest in the best level's page: skip the directory
-      } else {
+      // Most orders rest in the best level's page: then the chunk lookup is skipped.
+      Page page = bestPage;
+      if (page == null || (price ^ best) >>> PAGE_SHIFT != 0) {
         page = attachedPage(price);
       }
       int slot = (int) price & PAGE_MASK;
@@ -393,9 +394,10 @@ public final class LadderOrderBook implements OrderBook {
       if (level.head == null) {
         level.price = price;
         page.add(slot);
-        if (current == null || (bid ? price > current.price : price < current.price)) {
+        if (best == NO_PRICE || (bid ? price > best : price < best)) {
           best = price;
           bestLevel = level;
+          bestPage = page;
         }
       }
       level.append(order);
@@ -436,6 +438,7 @@ public final class LadderOrderBook implements OrderBook {
         Level next = after(level);
         bestLevel = next;
         best = next == null ? NO_PRICE : next.price;
+        bestPage = next == null ? null : next.page;
       }
     }
 
