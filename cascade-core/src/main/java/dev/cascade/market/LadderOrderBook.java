@@ -3,34 +3,56 @@ package dev.cascade.market;
 import java.util.Objects;
 
 /**
- * The fast {@link OrderBook}: a price ladder per side, indexed directly by tick.
+ * The fast {@link OrderBook}: a sparse price ladder per side, paged by tick.
  *
- * <p>Layout. Each side has an array of price levels indexed by tick ({@code 0..maxPriceTicks}),
- * created the first time a price is used and kept for reuse, and a bitset ({@code long[]}, one bit
- * per tick) of its non-empty levels; when the best level empties, the next best is found by
- * scanning words with {@link Long#numberOfLeadingZeros} (bids) or {@link
- * Long#numberOfTrailingZeros} (asks). A level holds its orders in an intrusive doubly-linked FIFO
- * (oldest at the head) with its total lots and order count, so {@link #bestBidSize()} is O(1) and
- * {@link #depth} is O(levels). Orders are mutable nodes from a pool with a free list; order id to
- * node goes through {@link LongHashIndex}, an open-addressing map with primitive keys.
+ * <p>Layout. Each side's price levels live in pages of 4,096 consecutive ticks, grouped in chunks
+ * of 4,096 pages (2^24 ticks); the side holds one slot per chunk of its price range (at most 128).
+ * A chunk is created the first time one of its prices is used and kept; a page is attached to its
+ * chunk only while it holds a non-empty level, and goes back to a pool shared by both sides when
+ * its last level empties, to be reused for any other range. A level is created the first time its
+ * slot in a page is used and stays with the page. Pages, chunks and the side's list of chunks each
+ * keep a two-level bitset of their non-empty children ({@link TwoLevelBitset}: 64 words and a
+ * summary word). When the best level empties, the next best is looked for in the same page, then in
+ * the chunk's other pages, then in the other chunks: a handful of word scans with {@link
+ * Long#numberOfLeadingZeros} (bids) or {@link Long#numberOfTrailingZeros} (asks), whatever the gap.
+ * The best level is kept by reference, and an order resting in the best level's page (the usual
+ * case) skips the chunk lookup. A level holds its orders in an intrusive doubly-linked FIFO (oldest
+ * at the head) with its total lots, so {@link #bestBidSize()} is O(1) and {@link #depth} is
+ * O(levels). Orders are mutable nodes from a pool with a free list; order id to node goes through
+ * {@link LongHashIndex}, an open-addressing map with primitive keys.
  *
- * <p>Allocation. Once the pool, the index and the levels in use have grown to the book's high-water
- * mark, {@link #submit}, {@link #cancel} and {@link #reduce} allocate nothing: the steady-state hot
- * path is garbage-free. Memory is two references and two bits per tick of price range, plus the
- * orders.
+ * <p>Memory follows the prices in use, not the price range. A page costs about 17 KB (4,096 level
+ * references and its bitset, with compressed references) plus about 40 bytes per level created in
+ * it; a chunk about 17 KB; then the orders. The pages allocated are the most ever non-empty at the
+ * same time, both sides together: a book quoted within a few thousand ticks of the touch uses one
+ * or two pages a side, at any price, and each order far from the others costs at most one page.
+ * Nothing is allocated per tick of range. (The dense ladder this replaced held, per side, one
+ * reference and one bit per tick of range: 1.65 GB for a book referenced at 500,000.00 in cents,
+ * whose range is 200 million ticks.)
  *
- * <p>Prices in ticks, quantities in lots. Order ids must be positive and strictly increasing, which
- * also makes them unique. Not thread-safe; the listener is called synchronously and must not call
- * back into the book.
+ * <p>Allocation. Once the order pool, the index, the page pool and the levels in use have grown to
+ * the book's high-water mark, {@link #submit}, {@link #cancel} and {@link #reduce} allocate
+ * nothing: the steady-state hot path is garbage-free.
+ *
+ * <p>Prices in ticks, in {@code [1, maxPriceTicks]} with {@code maxPriceTicks} at most {@code
+ * Integer.MAX_VALUE - 64}; quantities in lots. Order ids must be positive and strictly increasing,
+ * which also makes them unique. Not thread-safe; the listener is called synchronously and must not
+ * call back into the book.
  */
 public final class LadderOrderBook implements OrderBook {
   private static final int INITIAL_ORDERS = 1024;
+  private static final int PAGE_SHIFT = 12;
+  private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+  private static final int PAGE_MASK = PAGE_SIZE - 1;
+  private static final int CHUNK_SHIFT = 2 * PAGE_SHIFT;
+  private static final long MAX_PRICE_TICKS = Integer.MAX_VALUE - 64;
 
   private final Instrument instrument;
   private final long maxPriceTicks;
   private final BookListener listener;
   private final Ladder bids;
   private final Ladder asks;
+  private final PagePool pages = new PagePool();
   private final LongHashIndex<Order> index = new LongHashIndex<>(INITIAL_ORDERS);
   private Order free;
   private long lastOrderId;
@@ -38,19 +60,20 @@ public final class LadderOrderBook implements OrderBook {
   /**
    * An empty book.
    *
-   * @param maxPriceTicks highest accepted price in ticks; the book holds two arrays of this length
+   * @param maxPriceTicks highest accepted price in ticks, at most {@code Integer.MAX_VALUE - 64};
+   *     memory does not grow with it beyond one chunk slot per 2^24 ticks
    * @param listener receives trades and cancels, synchronously
    */
   public LadderOrderBook(Instrument instrument, long maxPriceTicks, BookListener listener) {
     this.instrument = Objects.requireNonNull(instrument, "instrument");
     this.listener = Objects.requireNonNull(listener, "listener");
-    if (maxPriceTicks < 1 || maxPriceTicks > Integer.MAX_VALUE - 64) {
+    if (maxPriceTicks < 1 || maxPriceTicks > MAX_PRICE_TICKS) {
       throw new IllegalArgumentException(
           instrument.symbol() + ": maxPriceTicks out of range: " + maxPriceTicks);
     }
     this.maxPriceTicks = maxPriceTicks;
-    this.bids = new Ladder(Side.BUY, (int) maxPriceTicks);
-    this.asks = new Ladder(Side.SELL, (int) maxPriceTicks);
+    this.bids = new Ladder(Side.BUY, maxPriceTicks, pages);
+    this.asks = new Ladder(Side.SELL, maxPriceTicks, pages);
   }
 
   /** The instrument this book trades. */
@@ -81,7 +104,7 @@ public final class LadderOrderBook implements OrderBook {
     Ladder opposite = side == Side.BUY ? asks : bids;
     long left = qty;
     while (left > 0 && opposite.crosses(price)) {
-      Level level = opposite.levels[(int) opposite.best];
+      Level level = opposite.bestLevel;
       Order maker = level.head;
       while (maker != null && left > 0) {
         Order next = maker.next;
@@ -120,7 +143,7 @@ public final class LadderOrderBook implements OrderBook {
         maker = next;
       }
       if (level.head == null) {
-        opposite.emptied(level.price);
+        opposite.emptied(level);
       }
     }
 
@@ -131,7 +154,7 @@ public final class LadderOrderBook implements OrderBook {
       order.cause = cause;
       order.side = side;
       order.remaining = left;
-      (side == Side.BUY ? bids : asks).append(order, (int) price);
+      (side == Side.BUY ? bids : asks).append(order, price);
       index.put(orderId, order);
     }
     return qty - left;
@@ -218,9 +241,9 @@ public final class LadderOrderBook implements OrderBook {
     Ladder ladder = ladder(side);
     int max = Math.min(prices.length, sizes.length);
     int n = 0;
-    for (long p = ladder.best; p != NO_PRICE && n < max; p = ladder.after(p)) {
-      prices[n] = p;
-      sizes[n] = ladder.levels[(int) p].qty;
+    for (Level l = ladder.bestLevel; l != null && n < max; l = ladder.after(l)) {
+      prices[n] = l.price;
+      sizes[n] = l.qty;
       n++;
     }
     return n;
@@ -231,8 +254,8 @@ public final class LadderOrderBook implements OrderBook {
     Ladder ladder = ladder(side);
     long total = 0;
     int n = 0;
-    for (long p = ladder.best; p != NO_PRICE && n < levels; p = ladder.after(p)) {
-      total += ladder.levels[(int) p].qty;
+    for (Level l = ladder.bestLevel; l != null && n < levels; l = ladder.after(l)) {
+      total += l.qty;
       n++;
     }
     return total;
@@ -252,13 +275,34 @@ public final class LadderOrderBook implements OrderBook {
   public long stateHash() {
     long h = BookHash.SEED;
     for (Ladder ladder : new Ladder[] {bids, asks}) {
-      for (long p = ladder.best; p != NO_PRICE; p = ladder.after(p)) {
-        for (Order o = ladder.levels[(int) p].head; o != null; o = o.next) {
-          h = BookHash.order(h, o.side, p, o.id, o.account, o.remaining);
+      for (Level l = ladder.bestLevel; l != null; l = ladder.after(l)) {
+        for (Order o = l.head; o != null; o = o.next) {
+          h = BookHash.order(h, o.side, l.price, o.id, o.account, o.remaining);
         }
       }
     }
     return BookHash.finish(h);
+  }
+
+  /** Pages of levels created so far, attached or pooled: the ladder's memory, in pages. */
+  int pagesAllocated() {
+    return pages.allocated;
+  }
+
+  /** Pages holding at least one non-empty level, both sides together. */
+  int pagesInUse() {
+    return pages.inUse;
+  }
+
+  /** Chunks created so far, both sides together; a chunk is never released. */
+  int chunksAllocated() {
+    int n = 0;
+    for (Ladder ladder : new Ladder[] {bids, asks}) {
+      for (Chunk chunk : ladder.chunks) {
+        n += chunk == null ? 0 : 1;
+      }
+    }
+    return n;
   }
 
   private Ladder ladder(Side side) {
@@ -277,7 +321,7 @@ public final class LadderOrderBook implements OrderBook {
     Level level = order.level;
     level.unlink(order);
     if (level.head == null) {
-      ladder(order.side).emptied(level.price);
+      ladder(order.side).emptied(level);
     }
     listener.onCancel(order.id, order.account, order.side, level.price, qty, CancelReason.USER);
     release(order);
@@ -301,17 +345,29 @@ public final class LadderOrderBook implements OrderBook {
     free = order;
   }
 
-  /** One side of the book: its levels by tick, the bitset of non-empty ones, and its best. */
+  /**
+   * One side of the book: a sparse ladder of its levels by tick, and its best. Ticks are grouped in
+   * pages of {@value #PAGE_SIZE} and pages in chunks of {@value #PAGE_SIZE}; the side holds an
+   * array of chunks (at most 128, as prices fit in an {@code int}), a chunk holds the pages that
+   * have a non-empty level, and a page holds its levels. Each node is a {@link TwoLevelBitset} of
+   * its non-empty children, so the next non-empty price after any price is found in a bounded
+   * number of word scans whatever the gap.
+   */
   private static final class Ladder {
     final boolean bid;
-    final Level[] levels;
-    final long[] occupied;
+    final PagePool pool;
+    final Chunk[] chunks;
+    final TwoLevelBitset occupiedChunks = new TwoLevelBitset();
     long best = NO_PRICE;
+    Level bestLevel;
 
-    Ladder(Side side, int maxPriceTicks) {
+    /** The page of {@link #bestLevel}, kept here so that appends near the touch read one object. */
+    Page bestPage;
+
+    Ladder(Side side, long maxPriceTicks, PagePool pool) {
       this.bid = side == Side.BUY;
-      this.levels = new Level[maxPriceTicks + 1];
-      this.occupied = new long[(maxPriceTicks >>> 6) + 1];
+      this.pool = pool;
+      this.chunks = new Chunk[(int) (maxPriceTicks >>> CHUNK_SHIFT) + 1];
     }
 
     /** Whether an incoming order of the other side, limited at {@code price}, trades here. */
@@ -320,77 +376,176 @@ public final class LadderOrderBook implements OrderBook {
     }
 
     long bestSize() {
-      return best == NO_PRICE ? 0 : levels[(int) best].qty;
+      return best == NO_PRICE ? 0 : bestLevel.qty;
     }
 
-    void append(Order order, int price) {
-      Level level = levels[price];
+    void append(Order order, long price) {
+      // Most orders rest in the best level's page: then the chunk lookup is skipped.
+      Page page = bestPage;
+      if (page == null || (price ^ best) >>> PAGE_SHIFT != 0) {
+        page = attachedPage(price);
+      }
+      int slot = (int) price & PAGE_MASK;
+      Level level = page.levels[slot];
       if (level == null) {
-        level = new Level(price);
-        levels[price] = level;
+        level = new Level(page);
+        page.levels[slot] = level;
       }
       if (level.head == null) {
-        occupied[price >>> 6] |= 1L << price;
+        level.price = price;
+        page.add(slot);
         if (best == NO_PRICE || (bid ? price > best : price < best)) {
           best = price;
+          bestLevel = level;
+          bestPage = page;
         }
       }
       level.append(order);
     }
 
-    /** Records that the level at {@code price} became empty, moving the best if it was the best. */
-    void emptied(long price) {
-      occupied[(int) (price >>> 6)] &= ~(1L << price);
-      if (price == best) {
-        best = after(price);
+    /** The page of {@code price}, taken from the pool and attached if the chunk has none. */
+    private Page attachedPage(long price) {
+      int c = (int) (price >>> CHUNK_SHIFT);
+      Chunk chunk = chunks[c];
+      if (chunk == null) {
+        chunk = new Chunk();
+        chunks[c] = chunk;
       }
-    }
-
-    /** The next non-empty price strictly worse than {@code price}, or {@link #NO_PRICE}. */
-    long after(long price) {
-      return bid ? highestAtOrBelow(price - 1) : lowestAtOrAbove(price + 1);
-    }
-
-    private long highestAtOrBelow(long price) {
-      if (price < 1) {
-        return NO_PRICE;
-      }
-      int w = (int) (price >>> 6);
-      long bits = occupied[w] & (-1L >>> (63 - (price & 63)));
-      while (bits == 0) {
-        if (--w < 0) {
-          return NO_PRICE;
+      int pg = pageInChunk(price);
+      Page page = chunk.pages[pg];
+      if (page == null) {
+        // A page is attached only while it has a non-empty level, and an order is about to rest.
+        page = pool.acquire();
+        chunk.pages[pg] = page;
+        if (chunk.isEmpty()) {
+          occupiedChunks.add(c);
         }
-        bits = occupied[w];
+        chunk.add(pg);
       }
-      return ((long) w << 6) + 63 - Long.numberOfLeadingZeros(bits);
+      return page;
     }
 
-    private long lowestAtOrAbove(long price) {
-      int w = (int) (price >>> 6);
-      if (w >= occupied.length) {
-        return NO_PRICE;
+    /**
+     * Records that {@code level} became empty: detaches its page if that was the page's last
+     * non-empty level, and moves the best if it was the best.
+     */
+    void emptied(Level level) {
+      long price = level.price;
+      if (level.page.remove((int) price & PAGE_MASK)) {
+        detach(level.page, price);
       }
-      long bits = occupied[w] & (-1L << price);
-      while (bits == 0) {
-        if (++w >= occupied.length) {
-          return NO_PRICE;
+      if (level == bestLevel) {
+        Level next = after(level);
+        bestLevel = next;
+        best = next == null ? NO_PRICE : next.price;
+        bestPage = next == null ? null : next.page;
+      }
+    }
+
+    /** Returns the now empty page of {@code price} to the pool. */
+    private void detach(Page page, long price) {
+      int c = (int) (price >>> CHUNK_SHIFT);
+      int pg = pageInChunk(price);
+      Chunk chunk = chunks[c];
+      chunk.pages[pg] = null;
+      pool.release(page);
+      if (chunk.remove(pg)) {
+        occupiedChunks.remove(c);
+      }
+    }
+
+    /**
+     * The next non-empty level strictly worse than {@code level}'s price, or null. {@code level}
+     * may have just emptied (its price and page are still its own; a detached page has no bits).
+     */
+    Level after(Level level) {
+      Page page = level.page;
+      int slot = (int) level.price & PAGE_MASK;
+      int next = bid ? page.highestBelow(slot) : page.lowestAbove(slot);
+      return next >= 0 ? page.levels[next] : afterPage(level.price);
+    }
+
+    /** The best non-empty level in the pages worse than that of {@code price}, or null. */
+    private Level afterPage(long price) {
+      // The chunk of price exists: a level of price was in it.
+      int c = (int) (price >>> CHUNK_SHIFT);
+      Chunk chunk = chunks[c];
+      int pg = pageInChunk(price);
+      int next = bid ? chunk.highestBelow(pg) : chunk.lowestAbove(pg);
+      if (next < 0) {
+        int other = bid ? occupiedChunks.highestBelow(c) : occupiedChunks.lowestAbove(c);
+        if (other < 0) {
+          return null;
         }
-        bits = occupied[w];
+        chunk = chunks[other];
+        next = bid ? chunk.highest() : chunk.lowest();
       }
-      return ((long) w << 6) + Long.numberOfTrailingZeros(bits);
+      Page page = chunk.pages[next];
+      return page.levels[bid ? page.highest() : page.lowest()];
+    }
+
+    private static int pageInChunk(long price) {
+      return (int) (price >>> PAGE_SHIFT) & PAGE_MASK;
+    }
+  }
+
+  /**
+   * The pages of a chunk of {@value #PAGE_SIZE} pages ({@code 2^24} ticks): an entry is non-null,
+   * and its bit set, exactly while that page has a non-empty level.
+   */
+  private static final class Chunk extends TwoLevelBitset {
+    final Page[] pages = new Page[PAGE_SIZE];
+  }
+
+  /**
+   * The levels of {@value #PAGE_SIZE} consecutive ticks (which ones: the page's slot in its chunk,
+   * and each non-empty level's price), created on first use and kept with the page; the bits mark
+   * the non-empty ones. A page emptied of orders returns to the {@link PagePool} and may come back
+   * for any other range of either side.
+   */
+  private static final class Page extends TwoLevelBitset {
+    final Level[] levels = new Level[PAGE_SIZE];
+    Page nextFree;
+  }
+
+  /** Pages not attached to either side, kept for reuse so that steady trading allocates none. */
+  private static final class PagePool {
+    private Page free;
+    int allocated;
+    int inUse;
+
+    Page acquire() {
+      inUse++;
+      Page page = free;
+      if (page == null) {
+        allocated++;
+        return new Page();
+      }
+      free = page.nextFree;
+      page.nextFree = null;
+      return page;
+    }
+
+    void release(Page page) {
+      inUse--;
+      page.nextFree = free;
+      free = page;
     }
   }
 
   /** The orders resting at one price, oldest first, with their total lots. */
   private static final class Level {
-    final long price;
+    final Page page;
+
+    /** The level's price while it is non-empty; set each time it becomes non-empty. */
+    long price;
+
     Order head;
     Order tail;
     long qty;
 
-    Level(long price) {
-      this.price = price;
+    Level(Page page) {
+      this.page = page;
     }
 
     void append(Order order) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cascade.market.RandomOrderFlow.Command;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fast book behaves exactly as the naive one: on seeded random order flow, every command
  * returns the same value and produces the same listener events in the same order, and every 100
  * commands the two books have the same state hash, best prices and sizes, depth and order count.
+ * The flow runs in a narrow range (one page of the ladder) and spread over many pages and chunks,
+ * across their boundaries and at both ends of the widest price range.
  */
 class OrderBookDifferentialTest {
   private static final long MAX_PRICE = 2_000;
@@ -18,13 +21,43 @@ class OrderBookDifferentialTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 7, 42, 1_000_003, 20_240_229})
   void ladderBookMatchesNaiveBookEventForEvent(long seed) {
+    OrderBook naive = run(seed, MAX_PRICE, new RandomOrderFlow(seed, MAX_PRICE));
+
+    assertThat(trades).as("the flow trades").isGreaterThan(COMMANDS / 20);
+    assertThat(selfTrades).as("the flow exercises self-trade prevention").isPositive();
+    assertThat(naive.orderCount()).as("the book is not empty").isGreaterThan(50);
+  }
+
+  @ParameterizedTest(name = "seed {0}, max {1}, mid {2}, scale {3}")
+  @CsvSource({
+    // Around the first chunk boundary (2^24 ticks), orders spread over a few dozen pages.
+    "5, 2147483583, 16777216, 1000",
+    // A book referenced at 500,000.00 in cents, as the exchange sizes it; hundreds of pages.
+    "6, 200000000, 50000000, 20000",
+    // At both ends of the widest range: many orders clamped to 1 tick or to the maximum.
+    "8, 2147483583, 30000, 500",
+    "9, 2147483583, 2147453583, 500",
+    // Mid steps of a whole page: pages empty, return to the pool and come back elsewhere.
+    "10, 1000000000, 500000000, 4096"
+  })
+  void ladderBookMatchesNaiveBookAcrossPagesAndChunks(long seed, long max, long mid, long scale) {
+    OrderBook naive = run(seed, max, new RandomOrderFlow(seed, max, mid, scale));
+
+    assertThat(trades).as("the flow trades").isGreaterThan(COMMANDS / 50);
+    assertThat(naive.orderCount()).as("the book is not empty").isGreaterThan(50);
+    assertThat(fast.pagesInUse()).as("resting orders span pages").isGreaterThan(2);
+  }
+
+  private int trades;
+  private int selfTrades;
+  private LadderOrderBook fast;
+
+  /** Feeds the flow to both books, comparing them; returns the naive book. */
+  private OrderBook run(long seed, long max, RandomOrderFlow flow) {
     RecordingListener naiveEvents = new RecordingListener();
     RecordingListener fastEvents = new RecordingListener();
-    OrderBook naive = new NaiveOrderBook(MAX_PRICE, naiveEvents);
-    OrderBook fast = new LadderOrderBook(TestInstruments.spy(), MAX_PRICE, fastEvents);
-    RandomOrderFlow flow = new RandomOrderFlow(seed, MAX_PRICE);
-    int trades = 0;
-    int selfTrades = 0;
+    OrderBook naive = new NaiveOrderBook(max, naiveEvents);
+    fast = new LadderOrderBook(TestInstruments.spy(), max, fastEvents);
 
     for (int i = 1; i <= COMMANDS; i++) {
       Command command = flow.next(naive);
@@ -47,9 +80,8 @@ class OrderBookDifferentialTest {
         assertSameState(naive, fast, "seed " + seed + ", after command " + i);
       }
     }
-    assertThat(trades).as("the flow trades").isGreaterThan(COMMANDS / 20);
-    assertThat(selfTrades).as("the flow exercises self-trade prevention").isPositive();
-    assertThat(naive.orderCount()).as("the book is not empty").isGreaterThan(50);
+    assertSameState(naive, fast, "seed " + seed + ", at the end");
+    return naive;
   }
 
   private static void assertSameState(OrderBook naive, OrderBook fast, String where) {

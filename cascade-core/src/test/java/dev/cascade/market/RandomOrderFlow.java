@@ -10,6 +10,10 @@ import java.util.SplittableRandom;
  * reduces of live orders, 10% marketable orders (mostly immediate-or-cancel at a protection price).
  * Four accounts share the flow, so self-trade prevention happens.
  *
+ * <p>A scale above one spreads the same flow over a wider price range: the mid moves in steps of
+ * {@code scale} ticks, and distances from it are {@code scale} times as large, with a uniform
+ * jitter of up to {@code scale} ticks so that most levels hold one order.
+ *
  * <p>Which orders are live is read from an oracle book, which must be fed every command; the stream
  * is a function of the seed and of that book's answers only.
  */
@@ -46,20 +50,30 @@ final class RandomOrderFlow {
 
   private final SplittableRandom random;
   private final long maxPrice;
+  private final long scale;
   private final List<Long> maybeLive = new ArrayList<>();
   private long mid;
   private long nextId = 1;
 
   RandomOrderFlow(long seed, long maxPrice) {
+    this(seed, maxPrice, maxPrice / 2, 1);
+  }
+
+  /** A flow whose mid starts at {@code mid}, spread by {@code scale} (see the class comment). */
+  RandomOrderFlow(long seed, long maxPrice, long mid, long scale) {
     this.random = new SplittableRandom(seed);
     this.maxPrice = maxPrice;
-    this.mid = maxPrice / 2;
+    this.mid = mid;
+    this.scale = scale;
   }
 
   /** The next command, given the book the previous ones were applied to. */
   Command next(OrderBook oracle) {
     if (random.nextInt(10) == 0) {
-      mid = Math.max(60, Math.min(maxPrice - 60, mid + (random.nextBoolean() ? 1 : -1)));
+      mid =
+          Math.max(
+              60 * scale,
+              Math.min(maxPrice - 60 * scale, mid + (random.nextBoolean() ? scale : -scale)));
     }
     int r = random.nextInt(100);
     if (r >= 60 && r < 90) {
@@ -78,11 +92,11 @@ final class RandomOrderFlow {
     long id = nextId++;
     if (r >= 90) {
       boolean ioc = random.nextInt(10) < 7;
-      long reach = ioc ? 20 : 2;
+      long reach = (ioc ? 20 : 2) * scale;
       long price = side == Side.BUY ? mid + reach : mid - reach;
       return remember(new Submit(id, account, side, price, 1 + random.nextInt(30), ioc));
     }
-    long distance = geometric(0.3);
+    long distance = geometric(0.3) * scale + (scale > 1 ? random.nextLong(scale) : 0);
     long price = side == Side.BUY ? mid - distance : mid + 1 + distance;
     price = Math.max(1, Math.min(maxPrice, price));
     return remember(new Submit(id, account, side, price, 1 + random.nextInt(10), false));
