@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ record RunMarker(String id, String command, Map<String, Entry> files) {
     RunMarker m = new RunMarker(id, command, files);
     Path temp = Files.createTempFile(dir, ".cascade-run-", ".tmp");
     Files.writeString(temp, m.text(), StandardCharsets.UTF_8);
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Temporary files are created private; the marker is as readable as the run it describes.
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+    }
     Files.move(
         temp,
         dir.resolve(FILE),
