@@ -54,6 +54,14 @@ public class OrderBookBenchmark {
   @Param({"3000"})
   public int restingOrders;
 
+  /**
+   * Where the mid starts, in ticks. The default sits well inside one page of the book's ladder
+   * (pages are 4,096 ticks); 49152, a page boundary, keeps the book across two pages, so the best
+   * level moves between pages and pages go back to the pool and return.
+   */
+  @Param({"50000"})
+  public long startMidTicks;
+
   private byte[] kind;
   private boolean[] buy;
   private int[] account;
@@ -109,7 +117,7 @@ public class OrderBookBenchmark {
     OrderBook scratch = new LadderOrderBook(instrument(), MAX_PRICE_TICKS, new TradeTally());
     List<Long> maybeLive = new ArrayList<>();
     double p = 1 / (1 + MEAN_DISTANCE_TICKS);
-    long mid = MAX_PRICE_TICKS / 2;
+    long mid = startMidTicks;
     long nextId = 1;
     int n = 0;
     while (n < STREAM_LENGTH) {
