@@ -44,7 +44,7 @@ public final class LadderOrderBook implements OrderBook {
   public LadderOrderBook(Instrument instrument, long maxPriceTicks, BookListener listener) {
     this.instrument = Objects.requireNonNull(instrument, "instrument");
     this.listener = Objects.requireNonNull(listener, "listener");
-    if (maxPriceTicks < 1 || maxPriceTicks > Integer.MAX_VALUE - 64) {
+    if (maxPriceTicks < 1 || maxPriceTicks > EngineLimits.MAX_BOOK_PRICE_TICKS) {
       throw new IllegalArgumentException(
           instrument.symbol() + ": maxPriceTicks out of range: " + maxPriceTicks);
     }
