@@ -560,9 +560,11 @@ final class ScenarioReader {
     if (!any) {
       return PerpetualSpec.NONE;
     }
+    // At least 36 seconds: funding is scheduled in whole nanoseconds from midnight, and a
+    // vanishing interval is a division by zero (or a payment every few nanoseconds).
     Double hours =
         optionalReal(
-            f, "fundingHours", path, 0, false, 24 * 7, true, PerpetualSpec.DEFAULT_FUNDING_HOURS);
+            f, "fundingHours", path, 0.01, true, 24 * 7, true, PerpetualSpec.DEFAULT_FUNDING_HOURS);
     Double cap =
         optionalReal(
             f, "fundingCapPct", path, 0, false, 100, true, PerpetualSpec.DEFAULT_FUNDING_CAP_PCT);

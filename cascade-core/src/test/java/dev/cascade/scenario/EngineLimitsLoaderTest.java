@@ -110,6 +110,40 @@ class EngineLimitsLoaderTest {
     assertThat(r.errors()).extracting(ScenarioError::path).contains("start", "end");
   }
 
+  static final String PERPETUAL =
+      """
+      name: perps
+      start: 2025-11-20T14:00:00-05:00
+      end: 2025-11-20T15:00:00-05:00
+      instruments:
+        - {symbol: BTC, class: crypto, price: 91000.0, tick: 0.5, lot: 0.001}
+        - {symbol: BTC-PERP, class: crypto-perp, price: 91000.0, tick: 0.5, lot: 0.001, index: BTC, fundingHours: HOURS}
+      agents:
+        - {family: market-maker, name: mm, count: 2, cash: 10000000}
+        - {family: perp-trader, name: perps, count: 10, cash: 10000, instruments: [BTC-PERP]}
+      """;
+
+  @Test
+  void aFundingIntervalTooShortToScheduleIsRefusedAndTheShortestRuns() {
+    // 1e-18 hours is 0 ns: funding once failed dividing by its interval.
+    LoadResult tiny =
+        ScenarioLoader.parse(
+            PERPETUAL.replace("HOURS", "1e-18"), "perps.yaml", StandardFamilies.registry());
+    assertThat(tiny.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.path()).isEqualTo("instruments[1].fundingHours"))
+        .satisfies(e -> assertThat(e.message()).contains("must be in [0.01, 168]"));
+    LoadResult shortest =
+        ScenarioLoader.parse(
+            PERPETUAL.replace("HOURS", "0.01"), "perps.yaml", StandardFamilies.registry());
+    assertThat(shortest.errors()).isEmpty();
+    Simulation sim =
+        Simulations.resolve(
+            shortest.spec().orElseThrow(), 1, Set.of(), StandardFamilies.registry());
+    sim.runUntil(sim.startNanos() + 5 * 60_000_000_000L);
+    assertThat(sim.funding().payments(1)).isGreaterThanOrEqualTo(8);
+  }
+
   @Test
   void theLatestStartTheLoaderAcceptsResolves() {
     String text =

@@ -285,7 +285,7 @@ final class ScenarioMutator {
           case "convexity" -> pick("0", "10000", "10001");
           case "yieldPct" -> pick("-5", "50", "50.5");
           case "index" -> pick(symbolOf(top), "NOPE", "BTC-PERP", "BTC");
-          case "fundingHours" -> pick("1e-18", "0.000001", "168", "168.0001");
+          case "fundingHours" -> pick("1e-18", "0.000001", "0.00999", "0.01", "168", "168.0001");
           case "fundingCapPct" -> pick("1e-18", "100", "100.1");
           case "basket" -> "{" + symbolOf(top) + ": 1}";
           case "creationUnit" -> pick("1", "1000000000", "1000000001");
