@@ -26,6 +26,12 @@ class EngineLimitsLoaderTest {
   }
 
   @Test
+  void theHighestStartPriceTheLoaderAcceptsFitsTheBooksLadder() {
+    assertThat(EngineLimits.maxBookPriceTicks(ScenarioReader.MAX_PRICE_TICKS))
+        .isLessThanOrEqualTo(EngineLimits.MAX_BOOK_PRICE_TICKS);
+  }
+
+  @Test
   void moreInstrumentsThanOrderIdsCanCarryAreRefusedAtTheList() {
     String text = withExtraInstruments(EngineLimits.MAX_INSTRUMENTS - 3 + 1);
     assertError(

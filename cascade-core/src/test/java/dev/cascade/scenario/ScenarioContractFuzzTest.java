@@ -39,7 +39,7 @@ class ScenarioContractFuzzTest {
   static final long SEED = 20_251_118L;
 
   /** Cases generated (-Dcontract.cases=N for more when hunting). */
-  static final int CASES = Integer.getInteger("contract.cases", 600);
+  static final int CASES = Integer.getInteger("contract.cases", 1000);
 
   /** Simulated time each accepted scenario runs for, from its start. */
   static final long WINDOW_NANOS = 3 * Time.NANOS_PER_MINUTE;
