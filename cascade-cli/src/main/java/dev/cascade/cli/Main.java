@@ -1,5 +1,6 @@
 package dev.cascade.cli;
 
+import dev.cascade.scenario.RunMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -27,7 +28,29 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs a command line. Picocli lets errors through; a command that exhausts the heap ends here
+   * with one line and exit 2, not a stack trace: a scenario too large for the heap is the user's to
+   * resize (cascade run refuses, before it starts, the ones its estimate sees coming).
+   */
+  static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      cl.getErr()
+          .println(
+              "cascade: out of memory ("
+                  + e.getMessage()
+                  + "): the JVM's heap of "
+                  + RunMemory.size(Runtime.getRuntime().maxMemory())
+                  + " was not enough; give it more with CASCADE_JAVA_OPTS=-Xmx<size>, e.g. -Xmx"
+                  + RunMemory.xmx(2 * Runtime.getRuntime().maxMemory()));
+      cl.getErr().flush();
+      return 2;
+    }
   }
 
   /** The configured command line, shared by {@link #main} and the tests. */

@@ -124,6 +124,12 @@ final class RunCommand implements Callable<Integer> {
               + String.join(", ", unknown));
       return 2;
     }
+    String heap =
+        HeapFit.refusal(scenario, off, sampleSeconds, registry, Runtime.getRuntime().maxMemory());
+    if (heap != null) {
+      err.println(heap);
+      return 2;
+    }
     long runSeed = seed != null ? seed : scenario.seed();
     Path target =
         out != null

@@ -44,6 +44,12 @@ public final class ValidateCommand implements Callable<Integer> {
           "ok: %s: scenario '%s', %d instruments, %d agents in %d groups, %d shocks%n",
           file, s.name(), s.instruments().size(), agents, s.agents().size(), s.shocks().size());
       out.flush();
+      String heap =
+          HeapFit.warning(s, StandardFamilies.registry(), Runtime.getRuntime().maxMemory());
+      if (heap != null) {
+        spec.commandLine().getErr().println(file + ": " + heap);
+        spec.commandLine().getErr().flush();
+      }
       return 0;
     }
     ScenarioFiles.printErrors(result, file, spec.commandLine().getErr());

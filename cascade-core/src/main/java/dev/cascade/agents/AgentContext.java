@@ -166,7 +166,8 @@ public interface AgentContext {
 
   /**
    * Asks for a wake-up with {@link #FILL_TAG} (at the same instant, after the current event)
-   * whenever one of this agent's orders trades. At most one is pending at a time.
+   * whenever one of this agent's orders trades. At most one is pending at a time, and at most
+   * {@link World#MAX_FILL_WAKES_PER_INSTANT} happen at one instant.
    */
   void wakeOnFills(boolean on);
 

@@ -28,6 +28,15 @@ import java.util.random.RandomGenerator;
  * an agent can reach nothing else.
  */
 public final class World implements MarketListener, MarginCallListener {
+  /**
+   * Fill wake-ups one agent may get at one simulated instant. Agents that requote on their fills
+   * can trade with each other in a ring without time passing (market makers skewed through each
+   * other's quotes pass inventory round forever at one nanosecond); past this many, the agent's
+   * further fills at that instant wait for its next scheduled wake-up. Far above what any shipped
+   * scenario reaches.
+   */
+  public static final int MAX_FILL_WAKES_PER_INSTANT = 64;
+
   private final Scheduler clock;
   private final RandomStreams streams;
   private final CauseLog causes;
@@ -327,8 +336,16 @@ public final class World implements MarketListener, MarginCallListener {
   private void notifyFill(int account) {
     Slot s = account < slotOfAccount.length ? slotOfAccount[account] : null;
     if (s != null && s.wakeOnFills && !s.fillWakePending) {
-      s.fillWakePending = true;
-      clock.at(clock.now(), Priority.AGENT, s, AgentContext.FILL_TAG);
+      long now = clock.now();
+      if (now != s.fillWakeTime) {
+        s.fillWakeTime = now;
+        s.fillWakes = 0;
+      }
+      if (s.fillWakes < MAX_FILL_WAKES_PER_INSTANT) {
+        s.fillWakes++;
+        s.fillWakePending = true;
+        clock.at(now, Priority.AGENT, s, AgentContext.FILL_TAG);
+      }
     }
   }
 
@@ -343,6 +360,9 @@ public final class World implements MarketListener, MarginCallListener {
     final int[] routine = new int[CauseKind.values().length];
     boolean wakeOnFills;
     boolean fillWakePending;
+    // The instant of the latest fill wake-up and how many there were at it.
+    long fillWakeTime = Long.MIN_VALUE;
+    int fillWakes;
 
     Slot(
         int index,

@@ -20,7 +20,10 @@ import java.time.ZoneId;
  *               (PM settlement, as SPXW weeklies)
  * </pre>
  *
- * Each line holds round(OI) contracts with the dealer sign of its type: {@code callSign}, {@code
+ * Strikes at or below zero (a grid wider than its centre: {@code strikeStepPct x strikesEachSide >=
+ * 100}) are left out, and the profile is spread over the positive ones.
+ *
+ * <p>Each line holds round(OI) contracts with the dealer sign of its type: {@code callSign}, {@code
  * putSign} (+1 long, -1 short, 0 none; default +1 / -1, dealers long calls and short puts, the
  * SqueezeMetrics 2017 convention of {@link DealerConvention#standard()}).
  *
@@ -61,8 +64,8 @@ public record DealerBookSpec(
     if (!(strikeWidthPct > 0) || !(strikeStepPct > 0) || strikesEachSide < 0) {
       throw new IllegalArgumentException("need strikeWidthPct > 0, strikeStepPct > 0");
     }
-    if (strikeStepPct * strikesEachSide >= 100 || putCentrePct >= 100 || callCentrePct <= -100) {
-      throw new IllegalArgumentException("strikes would reach zero");
+    if (putCentrePct >= 100 || callCentrePct <= -100) {
+      throw new IllegalArgumentException("a profile's centre would be at or below zero");
     }
     if (expiries < 1 || firstExpiryDays < 0 || expirySpacingDays < 1) {
       throw new IllegalArgumentException(
@@ -121,13 +124,22 @@ public record DealerBookSpec(
     int n = 2 * strikesEachSide + 1;
     double w = strikeWidthPct / 100;
     double[] weight = new double[n];
+    boolean[] positive = new boolean[n];
     double sum = 0;
     for (int j = 0; j < n; j++) {
-      double k = StrictMath.log(1 + (j - strikesEachSide) * strikeStepPct / 100);
+      double m = 1 + (j - strikesEachSide) * strikeStepPct / 100;
+      positive[j] = m > 0;
+      if (!positive[j]) {
+        continue; // no such strike: strikes are positive
+      }
+      double k = StrictMath.log(m);
       weight[j] = StrictMath.exp(-k * k / (2 * w * w));
       sum += weight[j];
     }
     for (int j = 0; j < n; j++) {
+      if (!positive[j]) {
+        continue;
+      }
       long oi = Math.round(total * weight[j] / sum);
       double strike = centre * (1 + (j - strikesEachSide) * strikeStepPct / 100);
       book.add(type, strike, expiry, sign * oi);

@@ -322,7 +322,9 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       double tradingDaySeconds = i.session().tradingSecondsPerYear() / 252;
       double alpha =
           1 - StrictMath.pow(RISKMETRICS_DAILY_LAMBDA, SURFACE_SECONDS / tradingDaySeconds);
-      double atm = base.impliedOverRealized() * prior;
+      // At least the floor every vol of the surface is clamped to: an instrument declared with no
+      // volatility (fundamentalVolPct 0) would otherwise start a surface at 0, which is no surface.
+      double atm = Math.max(base.minVol(), base.impliedOverRealized() * prior);
       VolSurfaceParams p =
           new VolSurfaceParams(
               atm,

@@ -34,7 +34,7 @@ import java.util.List;
  * at the first order message.
  */
 public final class Exchange implements BookListener {
-  private static final int INSTRUMENT_BITS = 10;
+  private static final int INSTRUMENT_BITS = EngineLimits.INSTRUMENT_BITS;
   private static final long INSTRUMENT_MASK = (1L << INSTRUMENT_BITS) - 1;
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -62,6 +62,7 @@ public final class Exchange implements BookListener {
   private final Side[] limitState;
   private final Wakeable limitStateEnd = (time, instrument) -> endLimitState(instrument);
   private final long[] volume;
+  private final long[] maxOrderLots;
   private final long[] tradeCount;
   private final RealizedVol[] vols;
   private final List<MarketListener> listeners = new ArrayList<>();
@@ -93,8 +94,9 @@ public final class Exchange implements BookListener {
       MarketRules rules,
       Clearing clearing,
       double[] initialVols) {
-    if (instruments.size() > INSTRUMENT_MASK + 1) {
-      throw new IllegalArgumentException("at most " + (INSTRUMENT_MASK + 1) + " instruments");
+    if (instruments.size() > EngineLimits.MAX_INSTRUMENTS) {
+      throw new IllegalArgumentException(
+          "at most " + EngineLimits.MAX_INSTRUMENTS + " instruments");
     }
     this.clock = clock;
     this.causes = causes;
@@ -112,6 +114,7 @@ public final class Exchange implements BookListener {
     bandRefTime = new long[n];
     limitState = new Side[n];
     volume = new long[n];
+    maxOrderLots = new long[n];
     tradeCount = new long[n];
     vols = new RealizedVol[n];
     for (int i = 0; i < n; i++) {
@@ -128,6 +131,7 @@ public final class Exchange implements BookListener {
                   : HolidayCalendar.none());
       sellStops[i] = new StopBook(Side.SELL);
       buyStops[i] = new StopBook(Side.BUY);
+      maxOrderLots[i] = EngineLimits.maxOrderLots(ins);
       last[i] = ins.referencePriceTicks();
       bandRef[i] = ins.referencePriceTicks();
       bandRefTime[i] = clock.now();
@@ -140,7 +144,7 @@ public final class Exchange implements BookListener {
 
   /** Books accept prices up to four times the reference price (and at least 1,000 ticks). */
   static long maxPriceTicks(Instrument i) {
-    return Math.max(1_000, 4 * i.referencePriceTicks());
+    return EngineLimits.maxBookPriceTicks(i.referencePriceTicks());
   }
 
   public void addListener(MarketListener l) {
@@ -192,6 +196,9 @@ public final class Exchange implements BookListener {
     }
     if (qty <= 0) {
       return RejectReason.INVALID_QUANTITY;
+    }
+    if (qty > maxOrderLots[instrument]) {
+      return RejectReason.QUANTITY_TOO_LARGE;
     }
     long now = clock.now();
     if (!sessions[instrument].isOpen(now)) {

@@ -67,7 +67,7 @@ public final class LadderOrderBook implements OrderBook {
   public LadderOrderBook(Instrument instrument, long maxPriceTicks, BookListener listener) {
     this.instrument = Objects.requireNonNull(instrument, "instrument");
     this.listener = Objects.requireNonNull(listener, "listener");
-    if (maxPriceTicks < 1 || maxPriceTicks > MAX_PRICE_TICKS) {
+    if (maxPriceTicks < 1 || maxPriceTicks > EngineLimits.MAX_BOOK_PRICE_TICKS) {
       throw new IllegalArgumentException(
           instrument.symbol() + ": maxPriceTicks out of range: " + maxPriceTicks);
     }

@@ -14,6 +14,8 @@ public enum RejectReason {
   INVALID_QUANTITY(22),
   PRICE_OUT_OF_RANGE(23),
   NO_LIQUIDITY(24),
+  /** More lots than {@link EngineLimits#maxOrderLots}: the order's value could not be settled. */
+  QUANTITY_TOO_LARGE(25),
   SESSION_CLOSED(30),
   HALTED(31),
   INSUFFICIENT_BUYING_POWER(40),

@@ -165,7 +165,14 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
       double high = ins.price(rec.high(ins.id()));
       if (l.roundStep() != null) {
         double step = l.roundStep();
-        for (double p = Math.ceil(low / step) * step; p <= high && named.size() < 64; p += step) {
+        double first = Math.ceil(low / step);
+        // Up to 64 levels in all; counting steps too, since a step too fine to move p (1e-18 at
+        // 600) names the same level again and again.
+        for (int k = 0; k < 128 && named.size() < 64; k++) {
+          double p = (first + k) * step;
+          if (p > high) {
+            break;
+          }
           if (Math.abs(p - start) > 1e-9) {
             named.put("round " + fmt(p), p);
           }

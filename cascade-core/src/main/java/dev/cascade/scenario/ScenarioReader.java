@@ -6,8 +6,11 @@ import dev.cascade.agents.Distribution;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.market.AssetClass;
+import dev.cascade.market.EngineLimits;
 import dev.cascade.market.Instrument;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -92,6 +95,7 @@ final class ScenarioReader {
   static final int MAX_GROUP_COUNT = 100_000;
   static final int MAX_TOTAL_AGENTS = 1_000_000;
   static final long MAX_PRICE_TICKS = 50_000_000L;
+  static final int MAX_SHOCK_MINUTES = MAX_SCENARIO_DAYS * 24 * 60;
 
   /** The longest {@code description}, in characters: a few pages of notes. */
   static final int MAX_DESCRIPTION_CHARS = 20_000;
@@ -100,6 +104,11 @@ final class ScenarioReader {
   static final int MAX_TEXT_CHARS = 500;
 
   private static final BigDecimal BILLION = new BigDecimal("1e9");
+
+  /** One agent's cash, currency units: at most the whole scenario's endowment. */
+  private static final BigDecimal MAX_CASH =
+      BigDecimal.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO).movePointLeft(6).stripTrailingZeros();
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final AgentRegistry registry;
@@ -149,8 +158,9 @@ final class ScenarioReader {
         f.has("seed")
             ? integer(f.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
             : Long.valueOf(1);
-    OffsetDateTime start = dateTime(f.require("start"), "start");
-    OffsetDateTime end = dateTime(f.require("end"), "end");
+    OffsetDateTime start =
+        engineTime(f.get("start"), "start", dateTime(f.require("start"), "start"));
+    OffsetDateTime end = engineTime(f.get("end"), "end", dateTime(f.require("end"), "end"));
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
         end = null; // so shocks are not also reported as outside an empty window
@@ -312,6 +322,15 @@ final class ScenarioReader {
     if (items.isEmpty()) {
       errors.at(node, "instruments", "must list at least one instrument");
     }
+    if (items.size() > EngineLimits.MAX_INSTRUMENTS) {
+      errors.at(
+          node,
+          "instruments",
+          items.size()
+              + " instruments; the engine runs at most "
+              + EngineLimits.MAX_INSTRUMENTS
+              + " (order ids carry the instrument in 10 bits)");
+    }
     List<InstrumentSpec> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       InstrumentSpec s = instrument(items.get(i), "instruments[" + i + "]");
@@ -413,6 +432,8 @@ final class ScenarioReader {
             : Long.valueOf(0);
     BigDecimal price =
         decimal(f.require("price"), path + ".price", BigDecimal.ZERO, false, BILLION, true);
+    long priceTicks = -1;
+    long microPerTickLot = -1;
     if (price != null && tick != null) {
       BigDecimal[] qr = price.divideAndRemainder(tick);
       if (qr[1].signum() != 0) {
@@ -439,6 +460,8 @@ final class ScenarioReader {
                 + "; at most "
                 + MAX_PRICE_TICKS
                 + " are allowed: use a coarser tick");
+      } else {
+        priceTicks = qr[0].longValueExact();
       }
     }
     if (tick != null && lot != null && multiplier != null) {
@@ -456,10 +479,26 @@ final class ScenarioReader {
                 + " currency units per tick per lot; at most 1000000000");
       } else {
         try {
-          Instrument.cashPerTickLotOf(tick, lot, multiplier);
+          microPerTickLot = Instrument.cashPerTickLotOf(tick, lot, multiplier);
         } catch (IllegalArgumentException e) {
           errors.at(where, wherePath, e.getMessage());
         }
+      }
+    }
+    if (priceTicks > 0 && microPerTickLot > 0) {
+      BigInteger lotValue = EngineLimits.lotValueAtBookMaxMicro(priceTicks, microPerTickLot);
+      if (lotValue.compareTo(BigInteger.valueOf(EngineLimits.MAX_LOT_VALUE_MICRO)) > 0) {
+        errors.at(
+            f.get("price"),
+            path + ".price",
+            "one lot at the highest price its book accepts ("
+                + EngineLimits.BOOK_PRICE_MULTIPLE
+                + " x the start price, at least "
+                + EngineLimits.MIN_BOOK_PRICE_TICKS
+                + " ticks) is worth "
+                + units(lotValue)
+                + " currency units (price x lot x multiplier); the engine allows at most "
+                + units(BigInteger.valueOf(EngineLimits.MAX_LOT_VALUE_MICRO)));
       }
     }
     Double duration = optionalReal(f, "duration", path, 0, true, 100, true, 0);
@@ -530,9 +569,11 @@ final class ScenarioReader {
     if (!any) {
       return PerpetualSpec.NONE;
     }
+    // At least 36 seconds: funding is scheduled in whole nanoseconds from midnight, and a
+    // vanishing interval is a division by zero (or a payment every few nanoseconds).
     Double hours =
         optionalReal(
-            f, "fundingHours", path, 0, false, 24 * 7, true, PerpetualSpec.DEFAULT_FUNDING_HOURS);
+            f, "fundingHours", path, 0.01, true, 24 * 7, true, PerpetualSpec.DEFAULT_FUNDING_HOURS);
     Double cap =
         optionalReal(
             f, "fundingCapPct", path, 0, false, 100, true, PerpetualSpec.DEFAULT_FUNDING_CAP_PCT);
@@ -771,6 +812,18 @@ final class ScenarioReader {
     if (total > MAX_TOTAL_AGENTS) {
       errors.at(node, "agents", total + " agents in all; at most " + MAX_TOTAL_AGENTS);
     }
+    BigInteger endowment = endowment(out);
+    if (endowment.compareTo(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)) > 0) {
+      errors.at(
+          node,
+          "agents",
+          "the agents' cash and holdings come to "
+              + units(endowment)
+              + " currency units in all (holdings valued at "
+              + EngineLimits.BOOK_PRICE_MULTIPLE
+              + " x their start prices, the highest their books accept); the engine allows at most "
+              + units(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)));
+    }
     return out;
   }
 
@@ -818,8 +871,7 @@ final class ScenarioReader {
     List<String> instruments = groupInstruments(f.get("instruments"), path + ".instruments");
     BigDecimal cash =
         f.has("cash")
-            ? decimal(
-                f.get("cash"), path + ".cash", BigDecimal.ZERO, true, new BigDecimal("1e13"), true)
+            ? decimal(f.get("cash"), path + ".cash", BigDecimal.ZERO, true, MAX_CASH, true)
             : BigDecimal.ZERO;
     Map<String, Long> holdings =
         f.has("holdings") ? holdings(f.get("holdings"), path + ".holdings") : Map.of();
@@ -836,6 +888,48 @@ final class ScenarioReader {
     }
     return new AgentGroupSpec(
         family.name(), name, count.intValue(), instruments, cash, holdings, params);
+  }
+
+  /**
+   * Every agent's cash plus its holdings at the highest prices their books accept, micro-units,
+   * exactly; with the perpetual venue's insurance fund when there is a perpetual.
+   */
+  private BigInteger endowment(List<AgentGroupSpec> groups) {
+    BigInteger sum = BigInteger.ZERO;
+    for (AgentGroupSpec g : groups) {
+      BigInteger each = micro(g.cash());
+      for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
+        InstrumentSpec i = specs.get(h.getKey());
+        if (i != null) {
+          each = each.add(BigInteger.valueOf(h.getValue()).multiply(lotValueAtBookMax(i)));
+        }
+      }
+      sum = sum.add(each.multiply(BigInteger.valueOf(g.count())));
+    }
+    for (InstrumentSpec i : specs.values()) {
+      if (i.assetClass() == AssetClass.CRYPTO_PERP) {
+        return sum.add(BigInteger.valueOf(Simulations.INSURANCE_FUND_MICRO));
+      }
+    }
+    return sum;
+  }
+
+  private static BigInteger lotValueAtBookMax(InstrumentSpec i) {
+    long ticks = i.price().divide(i.tick()).longValueExact();
+    return EngineLimits.lotValueAtBookMaxMicro(
+        ticks, Instrument.cashPerTickLotOf(i.tick(), i.lot(), i.multiplier()));
+  }
+
+  private static BigInteger micro(BigDecimal currencyUnits) {
+    return currencyUnits
+        .multiply(BigDecimal.valueOf(Instrument.CASH_UNITS_PER_CURRENCY_UNIT))
+        .setScale(0, java.math.RoundingMode.HALF_EVEN)
+        .toBigIntegerExact();
+  }
+
+  /** Micro-units as currency units, in plain digits (e.g. 100000000000). */
+  private static String units(BigInteger micro) {
+    return new BigDecimal(micro).movePointLeft(6).stripTrailingZeros().toPlainString();
   }
 
   /** A basis trader's instruments: a perpetual, then the spot instrument that is its index. */
@@ -1040,9 +1134,21 @@ final class ScenarioReader {
             m, path + ".target", "a " + type.configName() + " shock needs a target instrument");
       }
       for (String p : type.params()) {
-        Double v = anyReal(f.require(p), path + "." + p);
+        YamlNode value = f.require(p);
+        Double v = anyReal(value, path + "." + p);
         if (v != null && type == ShockType.MARGIN_RATE && !(v > 0)) {
           errors.at(m, path + "." + p, "a margin multiplier must be positive, e.g. 1.5");
+        } else if (v != null && p.equals("pct") && !(v > -100)) {
+          errors.at(
+              value, path + "." + p, "must be above -100 (a value cannot fall by all of itself)");
+        } else if (v != null && p.equals("minutes") && !(v >= 0 && v <= MAX_SHOCK_MINUTES)) {
+          errors.at(
+              value,
+              path + "." + p,
+              "must be in [0, "
+                  + MAX_SHOCK_MINUTES
+                  + "] (31 days, the longest scenario) but is "
+                  + fmt(v));
         } else if (v != null) {
           params.put(p, v);
         }
@@ -1156,6 +1262,29 @@ final class ScenarioReader {
               + "'");
       return null;
     }
+  }
+
+  /**
+   * The time if the engine can simulate it ({@link EngineLimits#EARLIEST_TIME} to {@link
+   * EngineLimits#LATEST_TIME}), else null after a located error.
+   */
+  private OffsetDateTime engineTime(YamlNode node, String path, OffsetDateTime t) {
+    if (t == null) {
+      return null;
+    }
+    Instant i = t.toInstant();
+    if (i.isBefore(EngineLimits.EARLIEST_TIME) || i.isAfter(EngineLimits.LATEST_TIME)) {
+      errors.at(
+          node,
+          path,
+          "must be between "
+              + EngineLimits.EARLIEST_TIME
+              + " and "
+              + EngineLimits.LATEST_TIME
+              + " (the times the engine can simulate)");
+      return null;
+    }
+    return t;
   }
 
   private static boolean isNumber(YamlNode.Scalar s) {

@@ -208,9 +208,10 @@ public final class Simulations {
    * with the crypto venue, {@code portfolioMargin} = 1 margins its equities by FINRA stress margin
    * instead of Reg-T (see docs/model.md §11).
    */
+  /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */
+  static final long INSURANCE_FUND_MICRO = 10_000_000L * Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+
   private static final class Margin {
-    /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */
-    static final long INSURANCE_FUND_MICRO = 10_000_000L * Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
 
     final VenueRates rates;
     final CcpMargin ccp;

@@ -91,6 +91,19 @@ class DealerBookTest {
   }
 
   @Test
+  void aStrikeGridWiderThanItsCentreKeepsOnlyPositiveStrikes() {
+    // 10% steps, 200 each side: strikes down to -1,900% of the centre. The loader allows both
+    // values, and this once failed the dealer's construction ("strikes would reach zero").
+    DealerBookSpec spec = new DealerBookSpec(1e8, 1.5, 3, 2, 4, 10, 200, 1, 1, 7, 1, -1);
+    DealerBook book = spec.build(500, NOW, NY, 0, 0);
+    // j = -9..200 of each profile are positive strikes (the book refuses any other); those far
+    // from the centres round to no contracts and hold no line.
+    assertThat(book.lines()).isBetween(1, 2 * 210);
+    double contracts = 1e8 / (100 * 500.0);
+    assertThat((double) book.grossContracts()).isCloseTo(contracts, within(0.01 * contracts));
+  }
+
+  @Test
   void theFlipLiesBetweenLongCallsAboveAndShortPutsBelow() {
     // Equal long calls at 105 and short puts at 95, one expiry, r = q = 0: S^2 Gamma is
     // proportional to S n(d1), so the two cancel where |d1| is equal, at

@@ -54,6 +54,25 @@ class ExchangeRejectTest {
   }
 
   @Test
+  void anOrderWhoseValueCouldNotBeSettledIsTooLargeNotAnOverflow() {
+    // SPY: one lot at the book's highest price (4 x 100.00) is 400 dollars, so 2.5e9 lots at most.
+    long max = EngineLimits.maxOrderLots(f.instruments.get(SPY));
+    assertThat(max).isEqualTo(2_500_000_000L);
+    int margin = f.marginAccount("levered", 1_000_000, 100);
+
+    assertThat(reason(x.limit(whale, SPY, Side.BUY, 10_000, max + 1, 0)))
+        .isEqualTo(RejectReason.QUANTITY_TOO_LARGE);
+    assertThat(reason(x.limit(whale, SPY, Side.BUY, 10_000, Long.MAX_VALUE, 0)))
+        .isEqualTo(RejectReason.QUANTITY_TOO_LARGE);
+    assertThat(reason(x.market(margin, SPY, Side.SELL, Long.MAX_VALUE / 3, 0)))
+        .isEqualTo(RejectReason.QUANTITY_TOO_LARGE);
+    assertThat(reason(x.stop(whale, SPY, Side.SELL, 9_000, max + 1, 0)))
+        .isEqualTo(RejectReason.QUANTITY_TOO_LARGE);
+    assertThat(reason(x.limit(whale, SPY, Side.BUY, 10_000, max, 0)))
+        .isEqualTo(RejectReason.INSUFFICIENT_BUYING_POWER);
+  }
+
+  @Test
   void aLimitBelowOneTickOrAboveTheBooksRangeIsOutOfRange() {
     long max = x.book(SPY).maxPriceTicks();
 

@@ -212,4 +212,25 @@ class OptionsDealerTest {
     }
     assertThat(hashes[0]).isEqualTo(hashes[1]);
   }
+
+  @Test
+  void aDealerOnAnInstrumentDeclaredWithNoVolatilityStartsItsSurfaceAtTheFloor() {
+    // fundamentalVolPct 0 is allowed; the surface once started at ATM 0 and failed the run.
+    String text =
+        """
+        name: still
+        start: 2025-11-18T09:30:00-05:00
+        end: 2025-11-18T09:40:00-05:00
+        instruments:
+          - {symbol: SPY, class: etf, price: 571.42, fundamentalVolPct: 0}
+        agents:
+          - {family: market-maker, name: mm, count: 2, cash: 50000000}
+          - {family: options-dealer, name: dealer, cash: 50000000}
+        """;
+    LoadResult r = ScenarioLoader.parse(text, "still.yaml", StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    Simulation sim = run(r.spec().orElseThrow(), 1);
+    assertThat(sim.world().options().surface(sim.instruments().get(0)).atm(0.1))
+        .isGreaterThanOrEqualTo(0.05);
+  }
 }

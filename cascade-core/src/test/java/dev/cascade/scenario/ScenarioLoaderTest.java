@@ -331,7 +331,7 @@ class ScenarioLoaderTest {
         goodWith("cash: 1000000", "cash: 99999999999999"),
         "99999999999999",
         "agents[0].cash",
-        "must be in [0, 10000000000000]");
+        "must be in [0, 100000000000]");
     assertError(
         goodWith("count: 50", "count: 2.5"), "2.5", "agents[0].count", "expected a whole number");
   }
