@@ -7,10 +7,10 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.CauseTable;
 import dev.cascade.kernel.Time;
+import dev.cascade.record.CauseFlowRecorder;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
-import dev.cascade.record.TradeTape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,11 +148,11 @@ class ScenarioContractFuzzTest {
     ScenarioSpec spec = withShocksInWindow(loaded);
     Simulation sim = Simulations.resolve(spec, spec.seed(), Set.of(), REGISTRY);
     TapeHash hash = new TapeHash();
-    TradeTape tape = new TradeTape();
+    CauseFlowRecorder flow = new CauseFlowRecorder();
     MarketRecorder rec = MarketRecorder.of(sim, 5);
     sim.addListener(hash);
     sim.addListener(rec);
-    sim.addListener(tape);
+    sim.addListener(flow);
     rec.start();
     long stop = Math.min(sim.endNanos(), sim.startNanos() + WINDOW_NANOS);
     long t = sim.startNanos();
@@ -162,7 +162,7 @@ class ScenarioContractFuzzTest {
     }
     rec.finish();
     RunSummary summary = RunSummary.of(sim, rec, hash, 1.0);
-    CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), tape.trades());
+    CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), flow.flow());
     assertThat(summary.conservation()).isEqualTo("conserved");
   }
 
