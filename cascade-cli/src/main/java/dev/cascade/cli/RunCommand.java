@@ -129,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     TapeHash hash = new TapeHash();
     CauseFlowRecorder flow = new CauseFlowRecorder();
+    MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
     RunDirectory dir = RunDirectory.create(target);
     boolean committed = false;
     try {
@@ -138,9 +139,7 @@ final class RunCommand implements Callable<Integer> {
       try (Writer trades = table(dir, "trades.csv");
           Writer bars = table(dir, "bars-1m.csv");
           Writer depth = table(dir, "depth.csv")) {
-        MarketRecorder rec =
-            MarketRecorder.of(
-                sim, sampleSeconds, new MarketCsvWriter(bars, depth, sim.instruments()));
+        rec.streamTo(new MarketCsvWriter(bars, depth, sim.instruments()));
         sim.addListener(hash);
         sim.addListener(rec);
         sim.addListener(flow);
