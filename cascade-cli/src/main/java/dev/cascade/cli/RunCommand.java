@@ -139,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     TapeHash hash = new TapeHash();
     CauseFlowRecorder flow = new CauseFlowRecorder();
+    MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
     OutputDirectory dir = OutputDirectory.open(target, force.force, "run", err);
     boolean committed = false;
     try {
@@ -148,9 +149,7 @@ final class RunCommand implements Callable<Integer> {
       try (Writer trades = table(dir, "trades.csv");
           Writer bars = table(dir, "bars-1m.csv");
           Writer depth = table(dir, "depth.csv")) {
-        MarketRecorder rec =
-            MarketRecorder.of(
-                sim, sampleSeconds, new MarketCsvWriter(bars, depth, sim.instruments()));
+        rec.streamTo(new MarketCsvWriter(bars, depth, sim.instruments()));
         sim.addListener(hash);
         sim.addListener(rec);
         sim.addListener(flow);

@@ -73,7 +73,7 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   private final double[] sumSquaredReturns;
   private final long[] returns;
   private final BarExtremes[] extremes;
-  private final Sink sink;
+  private Sink sink = DISCARD;
   private final List<Halt> halts = new ArrayList<>();
 
   /**
@@ -88,18 +88,11 @@ public final class MarketRecorder implements MarketListener, Wakeable {
 
   /**
    * A recorder for a scenario run: changes are measured from the episode's {@code from} time when
-   * the scenario gives one.
+   * the scenario gives one, and it keeps what {@link EpisodeSummary#levels} needs for the
+   * instruments the scenario watches levels of.
    */
   public static MarketRecorder of(Simulation sim, double sampleSeconds) {
-    return of(sim, sampleSeconds, DISCARD);
-  }
-
-  /**
-   * A recorder for a scenario run that hands its bars and depth samples to {@code sink}, and keeps
-   * what {@link EpisodeSummary#levels} needs for the instruments the scenario watches levels of.
-   */
-  public static MarketRecorder of(Simulation sim, double sampleSeconds, Sink sink) {
-    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds, sink);
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), sampleSeconds);
     OffsetDateTime from = sim.spec().episode().from();
     if (from != null) {
       rec.measureFrom(Time.ofInstant(from.toInstant()));
@@ -115,15 +108,12 @@ public final class MarketRecorder implements MarketListener, Wakeable {
   private final long[] reference;
   private long referenceTime = Long.MIN_VALUE;
 
-  /** A recorder that keeps no bars or depth samples (only the summary statistics). */
+  /**
+   * A recorder that keeps no bars or depth samples (only the summary statistics) until it is given
+   * a {@link #streamTo sink}.
+   */
   public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds) {
-    this(exchange, clock, sampleSeconds, DISCARD);
-  }
-
-  /** A recorder that hands every completed bar and every depth sample to {@code sink}. */
-  public MarketRecorder(Exchange exchange, Scheduler clock, double sampleSeconds, Sink sink) {
     this.exchange = exchange;
-    this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = clock;
     this.samplePeriod = Time.seconds(sampleSeconds);
     n = exchange.instruments().size();
@@ -187,6 +177,11 @@ public final class MarketRecorder implements MarketListener, Wakeable {
     if (extremes[i] == null) {
       extremes[i] = new BarExtremes();
     }
+  }
+
+  /** Hands every completed bar and every depth sample to {@code sink}; call before the run. */
+  public void streamTo(Sink sink) {
+    this.sink = Objects.requireNonNull(sink, "sink");
   }
 
   /** Schedules the first depth sample; call once before the run. */

@@ -57,17 +57,14 @@ class RecordersOverManyDaysTest {
   void streamedBarsComeInTimeOrderAndTheSummaryMatchesAScanOverThem() {
     Simulation sim = resolve(2);
     List<Bar> bars = new ArrayList<>();
-    MarketRecorder rec =
-        new MarketRecorder(
-            sim.exchange(),
-            sim.clock(),
-            60,
-            new MarketRecorder.Sink() {
-              @Override
-              public void bar(Bar b) {
-                bars.add(b);
-              }
-            });
+    MarketRecorder rec = new MarketRecorder(sim.exchange(), sim.clock(), 60);
+    rec.streamTo(
+        new MarketRecorder.Sink() {
+          @Override
+          public void bar(Bar b) {
+            bars.add(b);
+          }
+        });
     for (Instrument i : sim.instruments()) {
       rec.trackLevels(i.id());
     }
@@ -107,21 +104,19 @@ class RecordersOverManyDaysTest {
     Simulation sim = resolve(days);
     List<Bar> bars = new ArrayList<>();
     long[] samples = new long[1];
-    MarketRecorder rec =
-        MarketRecorder.of(
-            sim,
-            5,
-            new MarketRecorder.Sink() {
-              @Override
-              public void bar(Bar b) {
-                bars.add(b);
-              }
+    MarketRecorder rec = MarketRecorder.of(sim, 5);
+    rec.streamTo(
+        new MarketRecorder.Sink() {
+          @Override
+          public void bar(Bar b) {
+            bars.add(b);
+          }
 
-              @Override
-              public void depth(MarketRecorder.DepthSample s) {
-                samples[0]++;
-              }
-            });
+          @Override
+          public void depth(MarketRecorder.DepthSample s) {
+            samples[0]++;
+          }
+        });
     CauseFlowRecorder flow = new CauseFlowRecorder();
     sim.addListener(rec);
     sim.addListener(flow);
