@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What {@code cascade validate} accepts, {@code cascade run} runs: seeded broken and extreme
@@ -57,6 +59,7 @@ class ScenarioContractFuzzTest {
   private static final AgentRegistry REGISTRY = StandardFamilies.registry();
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void everyScenarioTheLoaderAcceptsRunsAndEveryOtherIsALocatedError(TestReporter reporter)
       throws IOException {
     List<String> templates = templates();

@@ -219,10 +219,6 @@ final class ScenarioMutator {
   }
 
   private void instrumentValue(Mapping top) {
-    Mapping ins = randomItem(top, "instruments");
-    if (ins == null) {
-      return;
-    }
     String key =
         pick(
             "price",
@@ -243,6 +239,14 @@ final class ScenarioMutator {
             "basket",
             "creationUnit",
             "currency");
+    // A perpetual's own keys on a perpetual when the file has one, so they are not all refused.
+    Mapping ins =
+        key.equals("index") || key.startsWith("funding")
+            ? perpetualOr(randomItem(top, "instruments"), top)
+            : randomItem(top, "instruments");
+    if (ins == null) {
+      return;
+    }
     String v =
         switch (key) {
           case "price" ->
@@ -742,6 +746,20 @@ final class ScenarioMutator {
       return y instanceof Mapping m ? m : null;
     }
     return null;
+  }
+
+  /** The file's first perpetual (class crypto-perp), or {@code otherwise}. */
+  private static Mapping perpetualOr(Mapping otherwise, Mapping top) {
+    if (top.get("instruments") instanceof Sequence seq) {
+      for (Y y : seq.items()) {
+        if (y instanceof Mapping m
+            && m.get("class") instanceof Scalar c
+            && c.raw().equals("crypto-perp")) {
+          return m;
+        }
+      }
+    }
+    return otherwise;
   }
 
   /** A symbol of the file (so references mostly resolve), or sometimes an unknown one. */
