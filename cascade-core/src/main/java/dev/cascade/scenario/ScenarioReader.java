@@ -55,7 +55,7 @@ final class ScenarioReader {
   private static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
   private static final List<String> LEVEL_KEYS =
       List.of("ma100", "ma200", "fibHigh", "fibLow", "roundStep");
-  private static final List<String> RULE_KEYS =
+  static final List<String> RULE_KEYS =
       List.of(
           "haltReference",
           "haltLevelsPct",

@@ -558,18 +558,7 @@ final class ScenarioMutator {
       r = new Mapping(new ArrayList<>());
       top.put("rules", r);
     }
-    String key =
-        pick(
-            "haltReference",
-            "haltLevelsPct",
-            "haltMinutes",
-            "haltCutoff",
-            "bandPct",
-            "bandWindowSeconds",
-            "bandPauseSeconds",
-            "takerFeeBps",
-            "makerFeeBps",
-            "marketOrderCollarPct");
+    String key = pick(ScenarioReader.RULE_KEYS.toArray(String[]::new));
     String v =
         switch (key) {
           case "haltReference" -> pick(symbolOf(top), "NOPE");
