@@ -82,6 +82,12 @@ public interface AgentContext {
   double fundamentalValue(Instrument i);
 
   /**
+   * The activity of the instrument's news flow now, relative to its long-run mean of 1 (see {@link
+   * NewsFlow}): it paces the noise traders, so volume follows volatility.
+   */
+  double newsActivity(Instrument i);
+
+  /**
    * The cause id of the latest scenario shock to the instrument's fundamental value, or 0 (genesis)
    * if none: the parent for orders motivated by the value it moved.
    */

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The fundamental value of each instrument: a driftless geometric random walk on a fixed one-minute
- * grid, V(t + dt) = V(t) exp(sigma sqrt(dt) Z - sigma^2 dt / 2) with dt in years of trading time
- * and Z standard normal, plus the jumps scenario shocks apply. The walk moves only on grid steps
- * inside the instrument's trading session: sigma is annualised over trading time, so a walk that
- * also ran through nights and weekends would give a multi-day equity run several times its stated
- * variance. Overnight gaps come from shocks (an earnings release after the close). Each
- * instrument's walk has its own random stream ("fundamental:SYMBOL") and consumes one draw per open
- * grid step whoever asks, so values do not depend on when agents look (common random numbers across
- * ablations).
+ * The fundamental value of each instrument: a driftless geometric random walk on a one-second grid
+ * whose variance follows the news flow's activity, V(t + dt) = V(t) exp(sigma sqrt(a (1 - j) dt) Z
+ * - sigma^2 a (1 - j) dt / 2) with dt in years of trading time, Z standard normal and a the
+ * activity of {@link NewsFlow} (mean 1), plus news jumps carrying a share j of the variance, plus
+ * the jumps scenario shocks apply. The walk moves only on grid steps inside the instrument's
+ * trading session: sigma is annualised over trading time, so a walk that also ran through nights
+ * and weekends would give a multi-day equity run several times its stated variance. Overnight gaps
+ * come from shocks (an earnings release after the close). Each instrument's walk has its own random
+ * stream ("fundamental:SYMBOL") and consumes one draw per open grid step whoever asks, so values do
+ * not depend on when agents look (common random numbers across ablations).
  *
  * <p>Rates: an instrument given a duration D (years) and convexity C (years squared) is also
  * discounted by the cumulative shift s (decimal, 0.0025 = 25 bp) of its discount rate since the
@@ -30,7 +31,10 @@ import java.util.random.RandomGenerator;
  */
 public final class Fundamentals {
   /** Grid step of the random walk. */
-  public static final long STEP_NANOS = Time.NANOS_PER_MINUTE;
+  public static final long STEP_NANOS = Time.NANOS_PER_SECOND;
+
+  /** Steps between updates of the news flow's activity (one minute). */
+  private static final int STEPS_PER_ACTIVITY_UPDATE = 60;
 
   private final double[] value;
   private final double[] stepSigma;
@@ -43,6 +47,11 @@ public final class Fundamentals {
   private final double[] rateShift;
   private final int[] leader;
   private final double[] ratio;
+  private final NewsFlow[] news;
+  private final int[][] basketMembers;
+  private final double[][] basketWeights;
+  private final double[] dailySigma;
+  private final long[] steps;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -62,6 +71,11 @@ public final class Fundamentals {
     rateShift = new double[n];
     leader = new int[n];
     ratio = new double[n];
+    news = new NewsFlow[n];
+    basketMembers = new int[n][];
+    basketWeights = new double[n][];
+    dailySigma = new double[n];
+    steps = new long[n];
     java.util.Arrays.fill(leader, -1);
     for (Instrument i : instruments) {
       int k = i.id();
@@ -77,17 +91,53 @@ public final class Fundamentals {
               i.session() == SessionKind.US_EQUITY
                   ? HolidayCalendar.nyse()
                   : HolidayCalendar.none());
+      double daySeconds = NewsFlow.tradingDaySeconds(i.session());
+      dailySigma[k] = annualVols[k] * Math.sqrt(daySeconds / i.session().tradingSecondsPerYear());
+      news[k] = new NewsFlow(i.session(), streams.stream("news:" + i.symbol()), stepSigma[k]);
+      if (session[k].isOpen(start)) {
+        news[k].update(session[k], start);
+      }
     }
   }
 
   /** The fundamental value in ticks at time {@code t} (not before the last time asked). */
   public double value(int instrument, long t) {
+    int[] members = basketMembers[instrument];
+    if (members != null) {
+      double nav = 0;
+      for (int m = 0; m < members.length; m++) {
+        nav += basketWeights[instrument][m] * value(members[m], t);
+      }
+      return nav * ratio[instrument];
+    }
     int l = leader[instrument];
     if (l >= 0) {
       return value(l, t) * ratio[instrument] * rateFactor(instrument);
     }
     advance(instrument, t);
     return value[instrument] * rateFactor(instrument);
+  }
+
+  /**
+   * The news flow's activity for the instrument at time {@code t} (mean 1 over a long run): the
+   * multiplier of its fundamental variance and of the noise traders' arrival rate. A follower
+   * shares its leader's.
+   */
+  public double activity(int instrument, long t) {
+    int[] members = basketMembers[instrument];
+    if (members != null) {
+      double a = 0;
+      double total = 0;
+      for (int m = 0; m < members.length; m++) {
+        a += basketWeights[instrument][m] * value(members[m], t) * activity(members[m], t);
+        total += basketWeights[instrument][m] * value(members[m], t);
+      }
+      return a / total;
+    }
+    int l = leader[instrument];
+    int k = l >= 0 ? l : instrument;
+    advance(k, t);
+    return news[k].activity();
   }
 
   /**
@@ -101,6 +151,31 @@ public final class Fundamentals {
     }
     leader[follower] = leaderInstrument;
     ratio[follower] = referenceRatio;
+  }
+
+  /**
+   * Makes an ETF's value the net asset value of its basket: value = ref x sum_i w_i V_i(t) / V_i(0)
+   * at the values of its members (each with its own news and rate sensitivity), so the fund's news
+   * is its members' news and an authorised participant has no value gap to arbitrage. A jump of the
+   * fund itself scales the result (a dislocation of the fund alone); its own walk and rate
+   * sensitivity are not used.
+   *
+   * @param members member instrument ids (none of them a basket)
+   * @param weights their weights in the fund's value, summing to 1
+   */
+  public void trackBasket(int fund, int[] members, double[] weights) {
+    double ref = value[fund];
+    int[] m = members.clone();
+    double[] w = new double[m.length];
+    for (int i = 0; i < m.length; i++) {
+      if (basketMembers[m[i]] != null || m[i] == fund) {
+        throw new IllegalArgumentException("a basket member cannot itself be a basket");
+      }
+      w[i] = weights[i] * ref / value[m[i]];
+    }
+    basketMembers[fund] = m;
+    basketWeights[fund] = w;
+    ratio[fund] = 1;
   }
 
   /**
@@ -128,6 +203,7 @@ public final class Fundamentals {
     advance(instrument, t);
     rateShift[instrument] += dr;
     lastShock[instrument] = cause;
+    news[instrument].excite(Math.abs(duration[instrument] * dr) / dailySigma[instrument]);
   }
 
   /** The cumulative shift of the instrument's discount rate since the start, decimal. */
@@ -147,7 +223,8 @@ public final class Fundamentals {
    * @param cause the shock's cause id, remembered as the value's latest shock
    */
   public void jump(int instrument, long t, double pct, int cause) {
-    if (leader[instrument] >= 0) {
+    double z = Math.abs(StrictMath.log1p(pct / 100)) / dailySigma[instrument];
+    if (leader[instrument] >= 0 || basketMembers[instrument] != null) {
       ratio[instrument] *= 1 + pct / 100;
       lastShock[instrument] = cause;
       return;
@@ -155,10 +232,19 @@ public final class Fundamentals {
     advance(instrument, t);
     value[instrument] *= 1 + pct / 100;
     lastShock[instrument] = cause;
+    news[instrument].excite(z);
   }
 
   /** The cause id of the latest shock to this instrument's value, or 0 (genesis) if none. */
   public int lastShock(int instrument) {
+    int[] members = basketMembers[instrument];
+    if (members != null) {
+      int last = lastShock[instrument];
+      for (int m : members) {
+        last = Math.max(last, lastShock(m)); // cause ids grow with time: the latest
+      }
+      return last;
+    }
     int l = leader[instrument];
     if (l >= 0 && lastShock[l] > lastShock[instrument]) {
       return lastShock[l]; // cause ids grow with time: the later of the two
@@ -167,11 +253,20 @@ public final class Fundamentals {
   }
 
   private void advance(int k, long t) {
-    double s = stepSigma[k];
+    NewsFlow f = news[k];
+    Session ses = session[k];
     while (advancedTo[k] + STEP_NANOS <= t) {
-      advancedTo[k] += STEP_NANOS;
-      if (session[k].isOpen(advancedTo[k])) {
+      long at = advancedTo[k] += STEP_NANOS;
+      if (ses.isOpen(at)) {
+        if (steps[k]++ % STEPS_PER_ACTIVITY_UPDATE == 0) {
+          f.update(ses, at);
+        }
+        double s = f.diffusionSigma();
         value[k] *= StrictMath.exp(s * Gaussian.next(rng[k]) - 0.5 * s * s);
+        double jump = f.jumpLog();
+        if (jump != 0) {
+          value[k] *= StrictMath.exp(jump);
+        }
       }
     }
   }

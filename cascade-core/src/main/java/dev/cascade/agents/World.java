@@ -485,6 +485,11 @@ public final class World implements MarketListener, MarginCallListener {
     }
 
     @Override
+    public double newsActivity(Instrument i) {
+      return fundamentals.activity(i.id(), clock.now());
+    }
+
+    @Override
     public int lastValueShock(Instrument i) {
       return fundamentals.lastShock(i.id());
     }

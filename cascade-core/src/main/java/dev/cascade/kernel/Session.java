@@ -48,6 +48,14 @@ public final class Session {
     return cachedClose;
   }
 
+  /** The open of the session open at {@code t}, or of the next one. */
+  public long sessionOpen(long t) {
+    if (!locate(t)) {
+      throw new IllegalStateException("no session within two weeks of " + Time.format(t));
+    }
+    return cachedOpen;
+  }
+
   /** The trading day of the session open at {@code t}, or of the next one. */
   public LocalDate tradingDay(long t) {
     if (!locate(t)) {

@@ -134,6 +134,17 @@ public final class Simulations {
         }
         world.defineBasket(
             new EtfBasket(instruments.get(id), members, weights, is.basket().creationUnit()));
+        int[] memberIds = new int[members.size()];
+        double sum = 0;
+        for (int m = 0; m < memberIds.length; m++) {
+          memberIds[m] = members.get(m).id();
+          sum += weights[m];
+        }
+        double[] shares = new double[weights.length];
+        for (int m = 0; m < shares.length; m++) {
+          shares[m] = weights[m] / sum;
+        }
+        fundamentals.trackBasket(id, memberIds, shares);
       }
     }
     Margin margin = new Margin(world, vols);

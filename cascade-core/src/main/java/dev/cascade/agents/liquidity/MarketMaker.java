@@ -52,6 +52,7 @@ public final class MarketMaker implements Agent {
           4.0);
 
   private static final int REFRESH = 1;
+  private static final double CARRY_SECONDS = 60;
 
   private final List<Instrument> instruments;
   private final double halfSpread;
@@ -68,6 +69,12 @@ public final class MarketMaker implements Agent {
   private final long[][] bidPx;
   private final long[][] askId;
   private final long[][] askPx;
+  // Per instrument: the news not yet in the price (log), and what it was measured from.
+  private final double[] carry;
+  private final double[] seenValue;
+  private final double[] seenMid;
+  private final long[] seenAt;
+  private final int[] seenShock;
   private int cause;
 
   MarketMaker(AgentSetup s) {
@@ -86,6 +93,11 @@ public final class MarketMaker implements Agent {
     bidPx = new long[n][levels];
     askId = new long[n][levels];
     askPx = new long[n][levels];
+    carry = new double[n];
+    seenValue = new double[n];
+    seenMid = new double[n];
+    seenAt = new long[n];
+    seenShock = new int[n];
   }
 
   @Override
@@ -118,7 +130,14 @@ public final class MarketMaker implements Agent {
    * replaced.
    */
   private void requote(AgentContext ctx, Instrument ins, int k) {
-    double ref = referencePrice(ctx, ins, k);
+    double mid = referencePrice(ctx, ins, k);
+    int why = cause;
+    int shock = ctx.lastValueShock(ins);
+    if (shock != seenShock[k]) {
+      seenShock[k] = shock;
+      why = shock; // quotes moved by a shock's news carry the shock as their cause
+    }
+    double ref = mid * StrictMath.exp(newsCarry(ctx, ins, k, mid));
     double volRatio = Math.max(1e-3, ctx.realizedVol(ins) / volRef);
     double h = halfSpread * Math.max(1, volRatio) * ctx.spreadStress(ins);
     double depthFactor = Math.min(1, StrictMath.pow(volRatio, -kappa)) * ctx.depthStress(ins);
@@ -134,9 +153,40 @@ public final class MarketMaker implements Agent {
       if (ask <= bid) {
         ask = bid + 1;
       }
-      place(ctx, ins, Side.BUY, bidAllowed && bid >= 1 ? bid : 0, lots, bidId[k], bidPx[k], lvl);
-      place(ctx, ins, Side.SELL, askAllowed ? ask : 0, lots, askId[k], askPx[k], lvl);
+      place(
+          ctx, ins, Side.BUY, bidAllowed && bid >= 1 ? bid : 0, lots, bidId[k], bidPx[k], lvl, why);
+      place(ctx, ins, Side.SELL, askAllowed ? ask : 0, lots, askId[k], askPx[k], lvl, why);
     }
+  }
+
+  /**
+   * The news the price has not yet taken in, as a log shift of the quotes: public news moves a
+   * maker's quotes at once (the dealer of Glosten and Milgrom 1985 revises its quotes on public
+   * information without waiting for order flow). Each change of the fundamental value since the
+   * last requote adds to the carry; a move of the mid in the same direction takes it out (the
+   * market has absorbed the news); a move against it does not (order flow is not news); what is
+   * left fades with a time constant of {@value #CARRY_SECONDS} s (assumed), so a maker never stands
+   * alone against a market that does not follow.
+   */
+  private double newsCarry(AgentContext ctx, Instrument ins, int k, double mid) {
+    double v = ctx.fundamentalValue(ins);
+    long now = ctx.now();
+    double c = carry[k];
+    if (seenValue[k] > 0 && v > 0 && mid > 0) {
+      c += StrictMath.log(v / seenValue[k]);
+      double dm = StrictMath.log(mid / seenMid[k]);
+      if (c > 0) {
+        c = Math.max(0, c - Math.max(0, dm));
+      } else if (c < 0) {
+        c = Math.min(0, c - Math.min(0, dm));
+      }
+      c *= StrictMath.exp(-(now - seenAt[k]) / (CARRY_SECONDS * 1e9));
+    }
+    carry[k] = c;
+    seenValue[k] = v;
+    seenMid[k] = mid;
+    seenAt[k] = now;
+    return c;
   }
 
   /**
@@ -161,7 +211,8 @@ public final class MarketMaker implements Agent {
       long lots,
       long[] ids,
       long[] pxs,
-      int lvl) {
+      int lvl,
+      int why) {
     long live = ids[lvl] == 0 ? 0 : ctx.openQty(ids[lvl]);
     if (live > 0 && price == pxs[lvl] && 2 * live >= lots) {
       return;
@@ -174,7 +225,7 @@ public final class MarketMaker implements Agent {
     if (price <= 0) {
       return;
     }
-    long id = ctx.limit(ins, side, price, lots, cause);
+    long id = ctx.limit(ins, side, price, lots, why);
     if (id > 0) {
       ids[lvl] = id;
       pxs[lvl] = price;

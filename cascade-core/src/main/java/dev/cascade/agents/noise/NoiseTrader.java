@@ -48,6 +48,7 @@ public final class NoiseTrader implements Agent {
   private final double size;
   private final double sizeSigma;
   private final OpenOrders open;
+  private final double[] activity;
   private int cause;
 
   NoiseTrader(AgentSetup s) {
@@ -59,6 +60,7 @@ public final class NoiseTrader implements Agent {
     size = s.get("size");
     sizeSigma = s.get("sizeSigma");
     open = new OpenOrders(s.getInt("maxOpenOrders"));
+    activity = new double[instruments.size()];
   }
 
   @Override
@@ -70,13 +72,43 @@ public final class NoiseTrader implements Agent {
   @Override
   public void wake(AgentContext ctx, int tag) {
     RandomGenerator rng = ctx.random();
-    Instrument ins = instruments.get(rng.nextInt(instruments.size()));
+    // The instrument is chosen in proportion to its news activity, and the next arrival comes at
+    // the rate times the mean activity of the open instruments: busy news, busy trading.
+    int n = instruments.size();
+    double total = 0;
+    int openCount = 0;
+    for (int k = 0; k < n; k++) {
+      Instrument i = instruments.get(k);
+      if (ctx.isOpen(i)) {
+        activity[k] = ctx.newsActivity(i);
+        openCount++;
+      } else {
+        activity[k] = 1; // a closed instrument is drawn at its mean weight and slept on
+      }
+      total += activity[k];
+    }
+    double u = rng.nextDouble() * total;
+    int pick = n - 1;
+    for (int k = 0; k < n - 1; k++) {
+      u -= activity[k];
+      if (u < 0) {
+        pick = k;
+        break;
+      }
+    }
+    Instrument ins = instruments.get(pick);
     if (!ctx.isOpen(ins)) {
       // Sleep until the session opens, then resume the Poisson arrivals from there.
       ctx.wakeAt(ctx.nextOpen(ins) + 1, 0);
       return;
     }
-    ctx.wakePoisson(rate, 0);
+    double openActivity = 0;
+    for (int k = 0; k < n; k++) {
+      if (ctx.isOpen(instruments.get(k))) {
+        openActivity += activity[k];
+      }
+    }
+    ctx.wakePoisson(rate * openActivity / openCount, 0);
     open.prune(ctx);
     if (open.isFull() || (open.size() > 0 && rng.nextDouble() < cancelProb)) {
       ctx.cancel(open.pollOldest());
