@@ -35,6 +35,21 @@ final class BatchRun {
       PrintWriter err)
       throws InterruptedException {
     PartialRun partial = PartialRun.open(target, experiment, options.resume, command, err);
+    // Interrupted (Ctrl-C, SIGTERM): the finished paths stay on disk; say how to go on.
+    Thread onSignal =
+        new Thread(
+            () -> {
+              err.println(
+                  System.lineSeparator()
+                      + "cascade "
+                      + command
+                      + ": stopped; the finished paths are kept in "
+                      + partial.path()
+                      + ": the same command with --resume continues");
+              err.flush();
+            },
+            "cascade-resume-note");
+    Runtime.getRuntime().addShutdownHook(onSignal);
     boolean ok = false;
     try {
       int found = partial.found().size();
@@ -85,6 +100,11 @@ final class BatchRun {
       ok = true;
       return new Result(out, partial, found, (System.nanoTime() - wall0) / 1e9);
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting: the note is printed.
+      }
       if (!ok) {
         partial.close();
       }

@@ -400,7 +400,7 @@ final class SweepCommand implements Callable<Integer> {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-8s %-18s %-18s %-18s %-18s %-18s%n",
+              "%-8s %-18s %-18s %-18s %-18s %s%n",
               "ticker",
               "p5",
               "p50",
@@ -411,7 +411,7 @@ final class SweepCommand implements Callable<Integer> {
         b.append(
             String.format(
                 Locale.ROOT,
-                "%-8s %-18s %-18s %-18s %-18s %-18s%n",
+                "%-8s %-18s %-18s %-18s %-18s %s%n",
                 a.symbol(),
                 interval(a.changeP5Ci()),
                 interval(a.changeP50Ci()),
