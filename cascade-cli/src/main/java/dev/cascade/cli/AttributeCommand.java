@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +40,11 @@ import picocli.CommandLine.Spec;
       "Runs the full scenario, each ablation (--without one mechanism) and the direct shock alone"
           + " (every mechanism off) over the same seeds, in parallel across cores, and prints per"
           + " asset: the change and drawdown with everything on, each mechanism's contribution"
-          + " (full minus ablated: mean and standard deviation over seeds) and the amplification"
-          + " ratio (full change / change from the direct shock alone)."
+          + " (full minus ablated, paired by seed: mean, its standard error and a 95%% Student-t"
+          + " interval) and the amplification ratio (full change / change from the direct shock"
+          + " alone).",
+      "Keeps each finished run in <out>.partial until the output is written, so that --resume"
+          + " continues a stopped attribution."
     })
 final class AttributeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +79,8 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Mixin ForceOption force;
 
+  @Mixin BatchOptions batch;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -83,36 +89,55 @@ final class AttributeCommand implements Callable<Integer> {
   Path out;
 
   /**
-   * One asset's attribution.
+   * One asset's attribution. Standard errors and intervals are null for a single seed.
    *
    * @param symbol instrument
    * @param fullChangePct mean change with everything on, percent
+   * @param fullChangeSe its standard error
    * @param fullChangeSd its standard deviation over seeds
    * @param fullDrawdownPct mean max drawdown with everything on, percent
+   * @param fullDrawdownSe its standard error
    * @param directChangePct mean change with every mechanism off (the direct shock alone)
+   * @param directChangeSe its standard error
    * @param amplification full change / direct change (null when the direct change is ~0)
    * @param contributions per mechanism, in mechanism order
    */
   record AssetAttribution(
       String symbol,
       double fullChangePct,
+      Double fullChangeSe,
       double fullChangeSd,
       double fullDrawdownPct,
+      Double fullDrawdownSe,
       double directChangePct,
+      Double directChangeSe,
       Double amplification,
       List<Contribution> contributions) {}
 
   /**
-   * A mechanism's contribution to one asset (full minus ablated, paired by seed).
+   * A mechanism's contribution to one asset (full minus ablated, paired by seed): the mean of the
+   * paired differences, its standard error and a 95% Student-t interval (n - 1 degrees of freedom).
    *
    * @param mechanism name
    * @param changePp contribution to the change, percentage points (negative: pushed it down)
-   * @param changeSd its standard deviation over seeds
+   * @param changeSe its standard error
+   * @param changeSd standard deviation of the paired differences over seeds
+   * @param changeCi 95% interval of the mean contribution
    * @param drawdownPp contribution to the max drawdown, percentage points
-   * @param drawdownSd its standard deviation over seeds
+   * @param drawdownSe its standard error
+   * @param drawdownSd standard deviation of the paired differences over seeds
+   * @param drawdownCi 95% interval of the mean contribution
    */
   record Contribution(
-      String mechanism, double changePp, double changeSd, double drawdownPp, double drawdownSd) {}
+      String mechanism,
+      double changePp,
+      Double changeSe,
+      double changeSd,
+      SampleStats.Interval changeCi,
+      double drawdownPp,
+      Double drawdownSe,
+      double drawdownSd,
+      SampleStats.Interval drawdownCi) {}
 
   /**
    * What {@code attribution.json} holds.
@@ -120,10 +145,17 @@ final class AttributeCommand implements Callable<Integer> {
    * @param scenario name
    * @param seeds seeds used
    * @param mechanisms attributed, in order
+   * @param resumedRuns runs found done in the partial directory and not run again
+   * @param warnings figures the number of seeds cannot support
    * @param assets per instrument
    */
   record Attribution(
-      String scenario, List<Long> seeds, List<String> mechanisms, List<AssetAttribution> assets) {}
+      String scenario,
+      List<Long> seeds,
+      List<String> mechanisms,
+      int resumedRuns,
+      List<String> warnings,
+      List<AssetAttribution> assets) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -182,20 +214,36 @@ final class AttributeCommand implements Callable<Integer> {
     variants.add(Set.copyOf(mechs));
     int nv = variants.size();
     PathOutcome[][] results = new PathOutcome[nv][seeds];
-    long wall0 = System.nanoTime();
     List<PathOutcome.Job> jobs = new ArrayList<>();
+    List<String> variantNames = new ArrayList<>();
     for (int v = 0; v < nv; v++) {
+      Set<String> off = variants.get(v);
+      variantNames.add(off.isEmpty() ? "-" : String.join(",", new TreeSet<>(off)));
       for (int k = 0; k < seeds; k++) {
-        jobs.add(new PathOutcome.Job(firstSeed + k, variants.get(v)));
+        jobs.add(new PathOutcome.Job(firstSeed + k, off));
       }
     }
-    PathOutcome[] all = PathOutcome.runAll(scenario, jobs, registry, nThreads);
+    List<String> symbols = new ArrayList<>();
+    scenario.instruments().forEach(i -> symbols.add(i.symbol()));
+    PartialRun.Experiment experiment =
+        new PartialRun.Experiment(
+            "attribute",
+            scenario.name(),
+            PartialRun.Experiment.sha256(loaded.text()),
+            firstSeed,
+            seeds,
+            variantNames,
+            symbols);
+    BatchRun.Result ran =
+        BatchRun.run(
+            "attribute", scenario, experiment, jobs, target, batch, registry, nThreads, err);
+    PathOutcome[] all = ran.outcomes();
     for (int v = 0, f = 0; v < nv; v++) {
       for (int k = 0; k < seeds; k++, f++) {
         results[v][k] = all[f];
       }
     }
-    double wall = (System.nanoTime() - wall0) / 1e9;
+    double wall = ran.wallSeconds();
 
     List<Long> seedList = new ArrayList<>();
     for (int k = 0; k < seeds; k++) {
@@ -204,8 +252,8 @@ final class AttributeCommand implements Callable<Integer> {
     List<AssetAttribution> assets = new ArrayList<>();
     for (int i = 0; i < scenario.instruments().size(); i++) {
       double[] fullChange = column(results[0], i, true);
-      double[] fullDd = column(results[0], i, false);
       double[] direct = column(results[nv - 1], i, true);
+      double[] fullDd = column(results[0], i, false);
       List<Contribution> cs = new ArrayList<>();
       for (int m = 0; m < mechs.size(); m++) {
         double[] dc = diff(fullChange, column(results[m + 1], i, true));
@@ -214,9 +262,13 @@ final class AttributeCommand implements Callable<Integer> {
             new Contribution(
                 mechs.get(m),
                 SampleStats.round4(SampleStats.mean(dc)),
+                SampleStats.round4(SampleStats.se(dc)),
                 SampleStats.round4(SampleStats.sd(dc)),
+                SampleStats.round4(SampleStats.meanInterval(dc)),
                 SampleStats.round4(SampleStats.mean(dd)),
-                SampleStats.round4(SampleStats.sd(dd))));
+                SampleStats.round4(SampleStats.se(dd)),
+                SampleStats.round4(SampleStats.sd(dd)),
+                SampleStats.round4(SampleStats.meanInterval(dd))));
       }
       double full = SampleStats.mean(fullChange);
       double dir = SampleStats.mean(direct);
@@ -224,15 +276,31 @@ final class AttributeCommand implements Callable<Integer> {
           new AssetAttribution(
               scenario.instruments().get(i).symbol(),
               SampleStats.round4(full),
+              SampleStats.round4(SampleStats.se(fullChange)),
               SampleStats.round4(SampleStats.sd(fullChange)),
               SampleStats.round4(SampleStats.mean(fullDd)),
+              SampleStats.round4(SampleStats.se(fullDd)),
               SampleStats.round4(dir),
+              SampleStats.round4(SampleStats.se(direct)),
               Math.abs(dir) < 0.01 ? null : SampleStats.round4(full / dir),
               cs));
     }
-    Attribution a = new Attribution(scenario.name(), seedList, mechs, assets);
+    List<String> warnings =
+        seeds < 2
+            ? List.of(
+                "1 seed: no standard errors and no intervals (they need at least 2 seeds, the"
+                    + " contributions being paired differences over seeds)")
+            : List.of();
+    Attribution a =
+        new Attribution(scenario.name(), seedList, mechs, ran.resumed(), warnings, assets);
 
-    OutputDirectory dir = OutputDirectory.open(target, force.force, "attribute", err);
+    OutputDirectory dir;
+    try {
+      dir = OutputDirectory.open(target, force.force, "attribute", err);
+    } catch (RuntimeException e) {
+      ran.partial().close();
+      throw e;
+    }
     boolean committed = false;
     try {
       new ObjectMapper()
@@ -242,6 +310,7 @@ final class AttributeCommand implements Callable<Integer> {
       loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
+      ran.partial().delete(err);
       outW.print(render(a, nv * seeds, wall, nThreads));
       outW.println("run: " + where);
       outW.flush();
@@ -249,6 +318,7 @@ final class AttributeCommand implements Callable<Integer> {
     } finally {
       if (!committed) {
         dir.abandon();
+        ran.partial().close();
       }
     }
   }
@@ -258,24 +328,28 @@ final class AttributeCommand implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "attribution of %s over %d seeds (%d runs on %d threads in %.1f s)%n"
-                + "contribution = full minus without the mechanism, paired by seed: mean ± sd"
-                + " in percentage points (negative = pushed the price down)%n%n",
+            "attribution of %s over %d seeds (%d runs on %d threads in %.1f s%s)%n"
+                + "contribution = full minus without the mechanism, paired by seed: mean ± standard"
+                + " error [95%% Student-t interval], percentage points (negative = pushed the price"
+                + " down)%n%n",
             a.scenario(),
             a.seeds().size(),
             runs,
             threads,
-            wall));
+            wall,
+            a.resumedRuns() > 0 ? ", " + a.resumedRuns() + " runs resumed from disk" : ""));
     for (AssetAttribution x : a.assets()) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-8s full %+7.2f%% ± %.2f (max dd %.2f%%)   direct shock alone %+7.2f%%   amplification %s%n",
+              "%-8s full %+7.2f%% ± %s (max dd %.2f%%)   direct shock alone %+7.2f%% ± %s"
+                  + "   amplification %s%n",
               x.symbol(),
               x.fullChangePct(),
-              x.fullChangeSd(),
+              se(x.fullChangeSe()),
               x.fullDrawdownPct(),
               x.directChangePct(),
+              se(x.directChangeSe()),
               x.amplification() == null
                   ? "-"
                   : String.format(Locale.ROOT, "%.2fx", x.amplification())));
@@ -283,27 +357,37 @@ final class AttributeCommand implements Callable<Integer> {
         b.append(
             String.format(
                 Locale.ROOT,
-                "    %-22s change %+7.2f ± %-6.2f  drawdown %+7.2f ± %.2f%n",
+                "    %-22s change %+7.2f ± %-5s %-18s  drawdown %+7.2f ± %-5s %s%n",
                 c.mechanism(),
                 c.changePp(),
-                c.changeSd(),
+                se(c.changeSe()),
+                SweepCommand.interval(c.changeCi()),
                 c.drawdownPp(),
-                c.drawdownSd()));
+                se(c.drawdownSe()),
+                SweepCommand.interval(c.drawdownCi())));
       }
     }
+    for (String w : a.warnings()) {
+      b.append("warning: ").append(w).append('\n');
+    }
     return b.toString();
+  }
+
+  private static String se(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static void writeCsv(Path f, Attribution a) throws IOException {
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       w.write(
-          "symbol,mechanism,changePp,changeSd,drawdownPp,drawdownSd,fullChangePct,directChangePct\n");
+          "symbol,mechanism,changePp,changeSd,drawdownPp,drawdownSd,fullChangePct,directChangePct,"
+              + "changeSe,changeCiLo,changeCiHi,drawdownSe,drawdownCiLo,drawdownCiHi\n");
       for (AssetAttribution x : a.assets()) {
         for (Contribution c : x.contributions()) {
           w.write(
               String.format(
                   Locale.ROOT,
-                  "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f%n",
+                  "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%s,%s,%s,%s,%s,%s%n",
                   x.symbol(),
                   c.mechanism(),
                   c.changePp(),
@@ -311,10 +395,20 @@ final class AttributeCommand implements Callable<Integer> {
                   c.drawdownPp(),
                   c.drawdownSd(),
                   x.fullChangePct(),
-                  x.directChangePct()));
+                  x.directChangePct(),
+                  csv(c.changeSe()),
+                  csv(c.changeCi() == null ? null : c.changeCi().lo()),
+                  csv(c.changeCi() == null ? null : c.changeCi().hi()),
+                  csv(c.drawdownSe()),
+                  csv(c.drawdownCi() == null ? null : c.drawdownCi().lo()),
+                  csv(c.drawdownCi() == null ? null : c.drawdownCi().hi())));
         }
       }
     }
+  }
+
+  private static String csv(Double v) {
+    return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
   }
 
   private static double[] column(PathOutcome[] runs, int instrument, boolean change) {

@@ -10,11 +10,13 @@ import dev.cascade.scenario.Simulations;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one simulated path did to each instrument, for sweeps and attribution: the change from the
@@ -30,24 +32,60 @@ record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
    */
   record Job(long seed, Set<String> without) {}
 
+  /** Told of each path as it finishes, on the worker thread that ran it. */
+  interface Finished {
+    void accept(int job, PathOutcome outcome);
+  }
+
   /**
    * Runs paths in parallel on {@code threads} threads; the outcomes come back in job order, so
-   * results do not depend on the thread count.
+   * results do not depend on the thread count. Jobs whose outcome {@code known} already holds (a
+   * resumed command) are not run again. {@code finished} hears of each path run here as it ends; a
+   * {@link CliFailure} it throws stops the run and is rethrown, as is one from a path.
    */
-  static PathOutcome[] runAll(ScenarioSpec s, List<Job> jobs, AgentRegistry registry, int threads)
+  static PathOutcome[] runAll(
+      ScenarioSpec s,
+      List<Job> jobs,
+      Map<Integer, PathOutcome> known,
+      AgentRegistry registry,
+      int threads,
+      Finished finished)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<PathOutcome>> futures = new ArrayList<>();
-      for (Job j : jobs) {
-        futures.add(pool.submit(() -> of(s, j.seed(), j.without(), registry)));
-      }
       PathOutcome[] out = new PathOutcome[jobs.size()];
+      List<Future<PathOutcome>> futures = new ArrayList<>();
+      for (int k = 0; k < jobs.size(); k++) {
+        PathOutcome had = known.get(k);
+        if (had != null) {
+          out[k] = had;
+          futures.add(null);
+          continue;
+        }
+        Job j = jobs.get(k);
+        int job = k;
+        futures.add(
+            pool.submit(
+                () -> {
+                  PathOutcome o = of(s, j.seed(), j.without(), registry);
+                  finished.accept(job, o);
+                  return o;
+                }));
+      }
       for (int k = 0; k < out.length; k++) {
-        out[k] = futures.get(k).get();
+        if (futures.get(k) != null) {
+          out[k] = futures.get(k).get();
+        }
       }
       return out;
     } catch (ExecutionException e) {
+      pool.shutdownNow();
+      // Paths in flight run to their end (a simulation does not poll for interruption); their
+      // results are dropped by whoever was recording them.
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+      if (e.getCause() instanceof CliFailure f) {
+        throw f;
+      }
       throw new IllegalStateException("a simulation failed", e.getCause());
     } finally {
       pool.shutdownNow();

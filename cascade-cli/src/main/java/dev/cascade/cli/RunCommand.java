@@ -155,13 +155,33 @@ final class RunCommand implements Callable<Integer> {
         sim.addListener(flow);
         sim.addListener(new TradeCsvWriter(trades, sim.world()));
         rec.start();
-        ProgressBar bar =
-            new ProgressBar(
-                err, !noProgress && System.console() != null, sim.startNanos(), sim.endNanos());
+        long start = sim.startNanos();
         long wall0 = System.nanoTime();
-        sim.run(Time.NANOS_PER_MINUTE, bar::update);
-        double wall = (System.nanoTime() - wall0) / 1e9;
-        bar.finish();
+        double wall;
+        // A single run draws a bar on a terminal and prints nothing otherwise: it reports its own
+        // wall time when done.
+        try (Progress bar =
+            Progress.start(
+                err,
+                !noProgress && Progress.stderrIsTerminal() ? Progress.Mode.BAR : Progress.Mode.NONE,
+                "run",
+                "sim-min",
+                Math.max(1, (sim.endNanos() - start) / Time.NANOS_PER_MINUTE),
+                0)) {
+          sim.run(
+              Time.NANOS_PER_MINUTE,
+              (t, events) -> {
+                double secs = (System.nanoTime() - wall0) / 1e9;
+                bar.message(
+                    String.format(
+                        Locale.ROOT,
+                        "%s  %,.0f events/s",
+                        Time.format(t).substring(0, 16).replace('T', ' '),
+                        secs > 0 ? events / secs : 0));
+                bar.stepTo((t - start) / Time.NANOS_PER_MINUTE);
+              });
+          wall = (System.nanoTime() - wall0) / 1e9;
+        }
         rec.finish();
         summary = RunSummary.of(sim, rec, hash, wall);
       }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +38,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Monte Carlo stress test: runs a scenario over many seeds in parallel and prints, per asset,"
-          + " the distribution of its change and its max drawdown (mean, sd, 5/50/95%%, worst,"
-          + " expected shortfall of the worst 5%%).",
-      "Writes sweep.json, sweep-paths.csv (one row per path and asset) and scenario.yaml."
+          + " the distribution of its change and its max drawdown (mean with its standard error,"
+          + " sd, 5/50/95%%, worst, expected shortfall of the worst 5%%), with 95%% bootstrap"
+          + " intervals, and a warning when there are too few paths for a figure.",
+      "Writes sweep.json, sweep-paths.csv (one row per path and asset) and scenario.yaml; keeps"
+          + " each finished path in <out>.partial until then, so that --resume continues a"
+          + " stopped sweep."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -74,6 +78,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin ForceOption force;
 
+  @Mixin BatchOptions batch;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -81,32 +87,75 @@ final class SweepCommand implements Callable<Integer> {
   Path out;
 
   /**
-   * One asset's distribution over the paths; percent.
+   * One asset's distribution over the paths; percent. Intervals are 95% percentile-bootstrap
+   * intervals ({@link SampleStats}); standard errors and intervals are null for a single path.
    *
    * @param symbol instrument
    * @param changeMean mean change over the episode
-   * @param changeSd its sample standard deviation
+   * @param changeMeanSe its standard error
+   * @param changeSd sample standard deviation of the change
    * @param changeP5 5th percentile of the change
+   * @param changeP5Ci its interval
    * @param changeP50 median change
+   * @param changeP50Ci its interval
    * @param changeP95 95th percentile of the change
+   * @param changeP95Ci its interval
    * @param changeWorst lowest change
-   * @param changeEs5 expected shortfall: mean change of the worst 5% of paths
+   * @param changeEs5 expected shortfall: mean change of the worst ceil(5% n) paths
+   * @param changeEs5Ci its interval
    * @param drawdownMean mean max drawdown
+   * @param drawdownMeanSe its standard error
    * @param drawdownP95 95th percentile of the max drawdown
+   * @param drawdownP95Ci its interval
    * @param drawdownWorst largest max drawdown
    */
   record AssetDistribution(
       String symbol,
       double changeMean,
+      Double changeMeanSe,
       double changeSd,
       double changeP5,
+      SampleStats.Interval changeP5Ci,
       double changeP50,
+      SampleStats.Interval changeP50Ci,
       double changeP95,
+      SampleStats.Interval changeP95Ci,
       double changeWorst,
       double changeEs5,
+      SampleStats.Interval changeEs5Ci,
       double drawdownMean,
+      Double drawdownMeanSe,
       double drawdownP95,
+      SampleStats.Interval drawdownP95Ci,
       double drawdownWorst) {}
+
+  /**
+   * How the figures were computed, written beside them.
+   *
+   * @param quantiles the quantile estimator
+   * @param expectedShortfall its definition
+   * @param intervals how intervals are made
+   * @param resamples bootstrap resamples per interval
+   * @param bootstrapSeed seed of the bootstrap's random stream
+   * @param level confidence level
+   */
+  record Method(
+      String quantiles,
+      String expectedShortfall,
+      String intervals,
+      int resamples,
+      long bootstrapSeed,
+      double level) {
+    static Method current() {
+      return new Method(
+          "R-7 (Hipparchus Percentile: linear between order statistics, as R and NumPy)",
+          "mean change of the worst ceil(5% x paths) paths",
+          "percentile bootstrap: paths resampled with replacement",
+          SampleStats.RESAMPLES,
+          SampleStats.BOOTSTRAP_SEED,
+          SampleStats.LEVEL);
+    }
+  }
 
   /**
    * What sweep.json holds: the experiment and its results.
@@ -115,7 +164,10 @@ final class SweepCommand implements Callable<Integer> {
    * @param firstSeed first seed
    * @param paths number of paths (seeds firstSeed .. firstSeed + paths - 1)
    * @param without left out on every path
-   * @param wallSeconds wall-clock time of the sweep
+   * @param wallSeconds wall-clock time of the sweep (of this process's share when resumed)
+   * @param resumedPaths paths found done in the partial directory and not run again
+   * @param method how the statistics were computed
+   * @param warnings figures the number of paths cannot support, with the rule
    * @param assets per instrument
    */
   record Sweep(
@@ -124,6 +176,9 @@ final class SweepCommand implements Callable<Integer> {
       int paths,
       List<String> without,
       double wallSeconds,
+      int resumedPaths,
+      Method method,
+      List<String> warnings,
       List<AssetDistribution> assets) {}
 
   @Override
@@ -162,13 +217,25 @@ final class SweepCommand implements Callable<Integer> {
     // Refused before any path runs; checked again when the results are moved into place.
     OutputDirectory.checkTarget(target, force.force);
 
-    long wall0 = System.nanoTime();
     List<PathOutcome.Job> jobs = new ArrayList<>();
     for (int k = 0; k < paths; k++) {
       jobs.add(new PathOutcome.Job(firstSeed + k, off));
     }
-    PathOutcome[] results = PathOutcome.runAll(scenario, jobs, registry, nThreads);
-    double wall = (System.nanoTime() - wall0) / 1e9;
+    List<String> symbols = new ArrayList<>();
+    scenario.instruments().forEach(i -> symbols.add(i.symbol()));
+    PartialRun.Experiment experiment =
+        new PartialRun.Experiment(
+            "sweep",
+            scenario.name(),
+            PartialRun.Experiment.sha256(loaded.text()),
+            firstSeed,
+            paths,
+            List.of(off.isEmpty() ? "-" : String.join(",", new TreeSet<>(off))),
+            symbols);
+    BatchRun.Result ran =
+        BatchRun.run("sweep", scenario, experiment, jobs, target, batch, registry, nThreads, err);
+    PathOutcome[] results = ran.outcomes();
+    double wall = ran.wallSeconds();
     List<AssetDistribution> assets = new ArrayList<>();
     for (int i = 0; i < scenario.instruments().size(); i++) {
       double[] ch = new double[paths];
@@ -186,9 +253,18 @@ final class SweepCommand implements Callable<Integer> {
             paths,
             List.copyOf(off),
             Math.round(wall * 1000) / 1000.0,
+            ran.resumed(),
+            Method.current(),
+            SampleStats.warnings(paths, "paths"),
             assets);
 
-    OutputDirectory dir = OutputDirectory.open(target, force.force, "sweep", err);
+    OutputDirectory dir;
+    try {
+      dir = OutputDirectory.open(target, force.force, "sweep", err);
+    } catch (RuntimeException e) {
+      ran.partial().close();
+      throw e;
+    }
     boolean committed = false;
     try {
       new ObjectMapper()
@@ -213,6 +289,7 @@ final class SweepCommand implements Callable<Integer> {
       loaded.copyTo(dir.file("scenario.yaml"));
       Path where = dir.commit();
       committed = true;
+      ran.partial().delete(err);
       outW.print(render(sweep, nThreads));
       outW.println("run: " + where);
       outW.flush();
@@ -220,6 +297,7 @@ final class SweepCommand implements Callable<Integer> {
     } finally {
       if (!committed) {
         dir.abandon();
+        ran.partial().close();
       }
     }
   }
@@ -229,44 +307,58 @@ final class SweepCommand implements Callable<Integer> {
     double[] d = drawdown.clone();
     Arrays.sort(c);
     Arrays.sort(d);
-    int tail = Math.max(1, (int) Math.ceil(0.05 * c.length));
-    double es = 0;
-    for (int k = 0; k < tail; k++) {
-      es += c[k];
-    }
+    SampleStats.Interval[] ci =
+        SampleStats.bootstrap(
+            c,
+            List.of(
+                SampleStats.quantileOf(SampleStats.TAIL),
+                SampleStats.quantileOf(0.5),
+                SampleStats.quantileOf(1 - SampleStats.TAIL),
+                SampleStats.shortfallOf(SampleStats.TAIL)));
+    SampleStats.Interval[] dci =
+        SampleStats.bootstrap(d, List.of(SampleStats.quantileOf(1 - SampleStats.TAIL)));
     return new AssetDistribution(
         symbol,
         SampleStats.round4(SampleStats.mean(c)),
+        SampleStats.round4(SampleStats.se(c)),
         SampleStats.round4(SampleStats.sd(c)),
-        SampleStats.round4(SampleStats.quantile(c, 0.05)),
+        SampleStats.round4(SampleStats.quantile(c, SampleStats.TAIL)),
+        SampleStats.round4(ci[0]),
         SampleStats.round4(SampleStats.quantile(c, 0.5)),
-        SampleStats.round4(SampleStats.quantile(c, 0.95)),
+        SampleStats.round4(ci[1]),
+        SampleStats.round4(SampleStats.quantile(c, 1 - SampleStats.TAIL)),
+        SampleStats.round4(ci[2]),
         SampleStats.round4(c[0]),
-        SampleStats.round4(es / tail),
+        SampleStats.round4(SampleStats.expectedShortfall(c, SampleStats.TAIL)),
+        SampleStats.round4(ci[3]),
         SampleStats.round4(SampleStats.mean(d)),
-        SampleStats.round4(SampleStats.quantile(d, 0.95)),
+        SampleStats.round4(SampleStats.se(d)),
+        SampleStats.round4(SampleStats.quantile(d, 1 - SampleStats.TAIL)),
+        SampleStats.round4(dci[0]),
         SampleStats.round4(d[d.length - 1]));
   }
 
-  private static String render(Sweep s, int threads) {
+  static String render(Sweep s, int threads) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "sweep of %s: %d paths (seeds %d..%d) on %d threads in %.1f s%s%n%n",
+            "sweep of %s: %d paths (seeds %d..%d) on %d threads in %.1f s%s%s%n%n",
             s.scenario(),
             s.paths(),
             s.firstSeed(),
             s.firstSeed() + s.paths() - 1,
             threads,
             s.wallSeconds(),
+            s.resumedPaths() > 0 ? " (" + s.resumedPaths() + " paths resumed from disk)" : "",
             s.without().isEmpty() ? "" : ", without " + String.join(", ", s.without())));
     b.append(
         String.format(
             Locale.ROOT,
-            "%-8s %8s %7s %8s %8s %8s %8s %8s   %8s %8s %8s%n",
+            "%-8s %8s %6s %7s %8s %8s %8s %8s %8s   %8s %6s %8s %8s%n",
             "ticker",
             "chg mean",
+            "se",
             "sd",
             "p5",
             "p50",
@@ -274,15 +366,17 @@ final class SweepCommand implements Callable<Integer> {
             "worst",
             "ES 5%",
             "dd mean",
+            "se",
             "dd p95",
             "dd worst"));
     for (AssetDistribution a : s.assets()) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-8s %+8.2f %7.2f %+8.2f %+8.2f %+8.2f %+8.2f %+8.2f   %8.2f %8.2f %8.2f%n",
+              "%-8s %+8.2f %6s %7.2f %+8.2f %+8.2f %+8.2f %+8.2f %+8.2f   %8.2f %6s %8.2f %8.2f%n",
               a.symbol(),
               a.changeMean(),
+              se(a.changeMeanSe()),
               a.changeSd(),
               a.changeP5(),
               a.changeP50(),
@@ -290,10 +384,53 @@ final class SweepCommand implements Callable<Integer> {
               a.changeWorst(),
               a.changeEs5(),
               a.drawdownMean(),
+              se(a.drawdownMeanSe()),
               a.drawdownP95(),
               a.drawdownWorst()));
     }
-    b.append("(percent; change from the starting price; dd = largest peak-to-trough fall)\n");
+    b.append("(percent; change from the starting price; dd = largest peak-to-trough fall;")
+        .append(" se = standard error of the mean)\n");
+    if (s.paths() >= 2) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%n95%% bootstrap intervals (percentile, %d resamples, seed %d):%n",
+              s.method().resamples(),
+              s.method().bootstrapSeed()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %-18s %-18s %-18s %-18s %s%n",
+              "ticker",
+              "p5",
+              "p50",
+              "p95",
+              "ES 5%",
+              "dd p95"));
+      for (AssetDistribution a : s.assets()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-8s %-18s %-18s %-18s %-18s %s%n",
+                a.symbol(),
+                interval(a.changeP5Ci()),
+                interval(a.changeP50Ci()),
+                interval(a.changeP95Ci()),
+                interval(a.changeEs5Ci()),
+                interval(a.drawdownP95Ci())));
+      }
+    }
+    for (String w : s.warnings()) {
+      b.append("warning: ").append(w).append('\n');
+    }
     return b.toString();
+  }
+
+  private static String se(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  static String interval(SampleStats.Interval i) {
+    return i == null ? "-" : String.format(Locale.ROOT, "[%+.2f, %+.2f]", i.lo(), i.hi());
   }
 }
