@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       MonitorCommand.class,
       ReportCommand.class,
       FactsCommand.class,
+      ImpactCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -59,6 +60,21 @@ public final class Main implements Runnable {
     // A failure the user can act on (a refused output, a path the system will not write) is one
     // line with its exit code; a bug must not look like a user error: one line naming it, exit 70
     // (EX_SOFTWARE).
+    // cascade impact reports a bad flag as one line, like its other input errors.
+    CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          if (c.getCommandSpec().userObject() instanceof ImpactCommand) {
+            c.getErr()
+                .println(
+                    "cascade impact: "
+                        + ex.getMessage()
+                        + " (cascade impact --help lists the options)");
+            return CliFailure.USAGE;
+          }
+          return standard.handleParseException(ex, args);
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           String who = "cascade " + commandLine.getCommandName() + ": ";

@@ -31,7 +31,12 @@ public enum CauseKind {
   /** A fund selling to meet redemptions or buying on inflows. */
   REDEMPTION(true),
   /** A price move: the trades whose prints changed an account's equity. */
-  PRICE_MOVE(false);
+  PRICE_MOVE(false),
+  /**
+   * A child order of an execution algorithm working a scenario's metaorder (TWAP slices); its
+   * parent is the metaorder's SHOCK cause. Last in the list so earlier kinds keep their ordinals.
+   */
+  EXECUTION(false);
 
   private final boolean forced;
 

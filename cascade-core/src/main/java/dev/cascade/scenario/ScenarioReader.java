@@ -8,8 +8,10 @@ import dev.cascade.kernel.SessionKind;
 import dev.cascade.market.AssetClass;
 import dev.cascade.market.EngineLimits;
 import dev.cascade.market.Instrument;
+import dev.cascade.market.Side;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -1127,7 +1129,7 @@ final class ScenarioReader {
     Map<String, Double> params = new LinkedHashMap<>();
     if (type != null) {
       List<String> allowed = new ArrayList<>(SHOCK_KEYS);
-      allowed.addAll(type.params());
+      allowed.addAll(type.keys());
       f.only(allowed);
       if (type.needsTarget() && !f.has("target")) {
         errors.at(
@@ -1154,13 +1156,97 @@ final class ScenarioReader {
         }
       }
     }
+    if (type == ShockType.METAORDER) {
+      metaorder(m, f, path, target, at, end, params);
+    }
     if (errors.count() > before || type == null || at == null) {
       return null;
     }
     if (label == null) {
       label = target == null ? type.configName() : type.configName() + " " + target;
     }
-    return new ShockSpec(type, at, label, target, params);
+    ShockSpec spec = new ShockSpec(type, at, label, target, params);
+    if (type == ShockType.METAORDER && specs.containsKey(target)) {
+      String problem = Metaorders.problem(spec, specs.get(target));
+      if (problem != null) {
+        String key =
+            f.has(Metaorders.DOLLARS) ? Metaorders.DOLLARS : Metaorders.PCT_OF_DAILY_VOLUME;
+        errors.at(f.get(key), path + "." + key, problem);
+        return null;
+      }
+    }
+    return spec;
+  }
+
+  /**
+   * The parts of a metaorder shock the generic loop does not read: its side, its size (exactly one
+   * of dollars or pctOfDailyVolume, positive), a duration above zero that ends within the scenario.
+   */
+  private void metaorder(
+      YamlNode.Mapping m,
+      Fields f,
+      String path,
+      String target,
+      OffsetDateTime at,
+      OffsetDateTime end,
+      Map<String, Double> params) {
+    Side side =
+        choice(
+            f.require(Metaorders.SIDE),
+            path + ".side",
+            "side",
+            ScenarioReader::side,
+            List.of("buy", "sell"));
+    if (side != null) {
+      params.put(Metaorders.SIDE, (double) side.sign());
+    }
+    boolean dollars = f.has(Metaorders.DOLLARS);
+    boolean pct = f.has(Metaorders.PCT_OF_DAILY_VOLUME);
+    if (dollars == pct) {
+      errors.at(
+          m,
+          path,
+          dollars
+              ? "a metaorder has one size: give dollars or pctOfDailyVolume, not both"
+              : "a metaorder needs a size: dollars (notional) or pctOfDailyVolume (percent of the"
+                  + " instrument's baselineDailyVolume)");
+    } else {
+      String key = dollars ? Metaorders.DOLLARS : Metaorders.PCT_OF_DAILY_VOLUME;
+      Double v = anyReal(f.get(key), path + "." + key);
+      if (v != null && !(v > 0)) {
+        errors.at(f.get(key), path + "." + key, "must be above 0 but is " + fmt(v));
+      } else if (v != null && pct && v > 1000) {
+        errors.at(
+            f.get(key),
+            path + "." + key,
+            "must be at most 1000 (ten days' volume) but is " + fmt(v));
+      } else if (v != null) {
+        params.put(key, v);
+      }
+    }
+    Double minutes = params.get(Metaorders.MINUTES);
+    if (minutes != null && !(minutes > 0)) {
+      errors.at(f.get(Metaorders.MINUTES), path + ".minutes", "must be above 0 but is 0");
+    } else if (minutes != null
+        && at != null
+        && end != null
+        && at.plusNanos(Math.round(minutes * 60e9)).isAfter(end)) {
+      errors.at(
+          f.get(Metaorders.MINUTES),
+          path + ".minutes",
+          "the metaorder would run past the scenario's end ("
+              + end
+              + "); at most "
+              + fmt(Duration.between(at, end).toSeconds() / 60.0)
+              + " minutes from "
+              + at);
+    }
+  }
+
+  private static Optional<Side> side(String s) {
+    return s.equals("buy")
+        ? Optional.of(Side.BUY)
+        : s.equals("sell") ? Optional.of(Side.SELL) : Optional.empty();
   }
 
   // ---- typed values: each reports its own error and returns null on failure ----

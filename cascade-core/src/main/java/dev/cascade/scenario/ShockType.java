@@ -36,7 +36,15 @@ public enum ShockType {
    * The venue multiplies its margin rates on {@code target} by {@code multiplier} (SHFE and Comex
    * raising silver margins, seed 003): every margin account is checked at once.
    */
-  MARGIN_RATE(true, List.of("multiplier"));
+  MARGIN_RATE(true, List.of("multiplier")),
+  /**
+   * A metaorder on {@code target}: {@code side} (buy or sell) and a size as exactly one of {@code
+   * dollars} (notional at the instrument's stated price) or {@code pctOfDailyVolume} (of its {@code
+   * baselineDailyVolume}), worked over {@code minutes} by a TWAP execution agent the engine creates
+   * (docs/model.md §6). The loader stores the side as the parameter {@code side}, +1 for a buy and
+   * -1 for a sell, and the size under its own name.
+   */
+  METAORDER(true, List.of("minutes"));
 
   private final boolean needsTarget;
   private final List<String> params;
@@ -52,6 +60,17 @@ public enum ShockType {
 
   /** The parameter names this shock requires; no others are allowed. */
   public List<String> params() {
+    return params;
+  }
+
+  /**
+   * Every key of the type besides the common ones (type, at, target, label): its numeric {@link
+   * #params()} and, for a metaorder, its side and its two alternative sizes.
+   */
+  public List<String> keys() {
+    if (this == METAORDER) {
+      return List.of("side", "dollars", "pctOfDailyVolume", "minutes");
+    }
     return params;
   }
 

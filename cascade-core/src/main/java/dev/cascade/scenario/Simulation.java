@@ -1,6 +1,7 @@
 package dev.cascade.scenario;
 
 import dev.cascade.agents.World;
+import dev.cascade.agents.execution.TwapExecution;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.derivatives.Funding;
 import dev.cascade.derivatives.InsuranceFund;
@@ -39,6 +40,7 @@ public final class Simulation {
   private InsuranceFund insuranceFund;
   private MarkPrice marks;
   private Funding funding;
+  private List<TwapExecution> metaorders = List.of();
 
   Simulation(ScenarioSpec spec, long seed, Set<String> without, World world, long start, long end) {
     this.spec = spec;
@@ -92,6 +94,15 @@ public final class Simulation {
   void setPerpetuals(MarkPrice marks, Funding funding) {
     this.marks = marks;
     this.funding = funding;
+  }
+
+  void setMetaorders(List<TwapExecution> metaorders) {
+    this.metaorders = List.copyOf(metaorders);
+  }
+
+  /** The execution agents of the scenario's metaorder shocks, in file order (empty if none). */
+  public List<TwapExecution> metaorders() {
+    return metaorders;
   }
 
   void setInsuranceFund(InsuranceFund fund) {

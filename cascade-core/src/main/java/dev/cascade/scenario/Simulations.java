@@ -8,6 +8,7 @@ import dev.cascade.agents.EtfBasket;
 import dev.cascade.agents.Fundamentals;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
+import dev.cascade.agents.execution.TwapExecution;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.derivatives.Funding;
@@ -33,8 +34,10 @@ import dev.cascade.market.AssetClass;
 import dev.cascade.market.Exchange;
 import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketRules;
+import dev.cascade.market.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +204,25 @@ public final class Simulations {
             world.brokers(),
             margin.venue);
     funding.start();
+    // Metaorders' execution agents come after every other account and agent, so adding one
+    // leaves the others' account ids, agent indices and random streams as they were.
+    Map<ShockSpec, TwapExecution> executions = new IdentityHashMap<>();
+    List<TwapExecution> metaorders = new ArrayList<>();
+    for (int k = 0; k < spec.shocks().size(); k++) {
+      ShockSpec s = spec.shocks().get(k);
+      if (s.type() == ShockType.METAORDER && !off.contains(s.type().configName())) {
+        TwapExecution x = metaorder(world, instruments, spec, s, "metaorder-" + k);
+        executions.put(s, x);
+        metaorders.add(x);
+      }
+    }
     for (ShockSpec s : spec.shocks()) {
       if (!off.contains(s.type().configName())) {
-        scheduleShock(world, instruments, s, margin.rates);
+        scheduleShock(world, instruments, s, margin.rates, executions.get(s));
       }
     }
     Simulation sim = new Simulation(spec, seed, without, world, start, end);
+    sim.setMetaorders(metaorders);
     sim.setInsuranceFund(margin.insuranceFund);
     sim.setPerpetuals(marks, funding);
     return sim;
@@ -301,8 +317,37 @@ public final class Simulations {
     }
   }
 
+  /**
+   * Opens a metaorder's account, funds it from the external world with a balanced endowment (the
+   * lots to sell, or {@link Metaorders#BUY_CASH_COVER} times a buy's notional in cash) and adds its
+   * TWAP execution agent.
+   */
+  private static TwapExecution metaorder(
+      World world, List<Instrument> instruments, ScenarioSpec spec, ShockSpec s, String agentId) {
+    InstrumentSpec is = spec.instrument(s.target());
+    Instrument ins = instruments.get(indexOf(instruments, s.target()));
+    long lots = Metaorders.lots(s, is);
+    Side side = Metaorders.side(s);
+    Ledger ledger = world.ledger();
+    int account = ledger.openAccount(agentId, AccountKind.CASH, 1);
+    if (side == Side.SELL) {
+      ledger.transferUnits(Ledger.EXTERNAL, account, ins.id(), lots);
+    } else {
+      ledger.transferCash(Ledger.EXTERNAL, account, Metaorders.buyCashMicro(lots, is));
+    }
+    long at = Time.ofInstant(s.at().toInstant());
+    long duration = Math.max(1, Math.round(s.param(Metaorders.MINUTES) * Time.NANOS_PER_MINUTE));
+    TwapExecution x = new TwapExecution(ins, side, lots, at, duration, s.label());
+    world.add(agentId, x, account, List.of(ins));
+    return x;
+  }
+
   private static void scheduleShock(
-      World world, List<Instrument> instruments, ShockSpec s, VenueRates rates) {
+      World world,
+      List<Instrument> instruments,
+      ShockSpec s,
+      VenueRates rates,
+      TwapExecution execution) {
     long at = Time.ofInstant(s.at().toInstant());
     int target = s.target() == null ? -1 : indexOf(instruments, s.target());
     world
@@ -337,6 +382,9 @@ public final class Simulations {
                   break;
                 case FLOW:
                   world.addFlow(target, s.param("dollars"), time, s.param("minutes"), cause);
+                  break;
+                case METAORDER:
+                  execution.begin(cause);
                   break;
                 case MARGIN_RATE:
                   rates.scale(target, s.param("multiplier"));

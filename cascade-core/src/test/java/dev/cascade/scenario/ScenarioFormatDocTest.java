@@ -75,7 +75,7 @@ class ScenarioFormatDocTest {
           quoted(names).stream()
               .filter(w -> w.matches("[a-zA-Z]+"))
               .collect(Collectors.toCollection(LinkedHashSet::new));
-      assertThat(params).as("parameters of %s", t.configName()).isEqualTo(Set.copyOf(t.params()));
+      assertThat(params).as("parameters of %s", t.configName()).isEqualTo(Set.copyOf(t.keys()));
     }
     String target = row("`shocks[i]`", "target").get(3);
     for (ShockType t : ShockType.values()) {
