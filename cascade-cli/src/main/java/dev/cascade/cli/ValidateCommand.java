@@ -3,6 +3,7 @@ package dev.cascade.cli;
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.LoadResult;
+import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
 import java.io.PrintWriter;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cascade validate FILE}: loads a scenario against the standard agent families and prints
- * either a one-line summary (exit 0) or every located error (exit 2).
+ * either a one-line summary (exit 0), with any located warnings on stderr (set-ups that run but are
+ * probably not meant: a shock on an instrument no one trades, a flow larger than its market trades
+ * in a day), or every located error (exit 2).
  */
 @Command(
     name = "validate",
@@ -44,6 +47,9 @@ public final class ValidateCommand implements Callable<Integer> {
           "ok: %s: scenario '%s', %d instruments, %d agents in %d groups, %d shocks%n",
           file, s.name(), s.instruments().size(), agents, s.agents().size(), s.shocks().size());
       out.flush();
+      for (ScenarioError w : result.warnings()) {
+        spec.commandLine().getErr().println("warning: " + w);
+      }
       String heap =
           HeapFit.warning(s, StandardFamilies.registry(), Runtime.getRuntime().maxMemory());
       if (heap != null) {

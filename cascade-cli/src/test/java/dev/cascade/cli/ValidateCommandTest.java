@@ -53,7 +53,61 @@ class ValidateCommandTest {
                 + dir.resolve("s.yaml")
                 + ": scenario 'calm-day', 2 instruments, 0 agents in 0 groups, 1 shocks"
                 + System.lineSeparator());
+    // No agent trades NVDA: the file runs, and validate says where it is degenerate.
+    assertThat(err.toString())
+        .isEqualTo(
+            "warning: "
+                + dir.resolve("s.yaml")
+                + ":8:64: shocks[0].target: no agent group trades NVDA: the fundamental shock has"
+                + " no one to act on it"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void aShockOnATradedInstrumentAndAFlowWithinADaysVolumeGiveNoWarning() throws IOException {
+    String text =
+        """
+        name: traded
+        start: 2025-11-18T09:30:00-05:00
+        end: 2025-11-18T16:00:00-05:00
+        instruments:
+          - {symbol: SPY, class: etf, price: 660.00, baselineDailyVolume: 100000}
+        agents:
+          - {family: market-maker, count: 1, cash: 1000000}
+        shocks:
+          - {type: fundamental, at: 2025-11-18T12:00:00-05:00, target: SPY, pct: -2}
+          - {type: flow, at: 2025-11-18T12:00:00-05:00, target: SPY, dollars: -60000000, minutes: 60}
+        """;
+    assertThat(validate(text)).isZero();
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aFlowLargerThanItsMarketsDayIsLocatedAndStillValid() throws IOException {
+    String text =
+        """
+        name: big-flow
+        start: 2025-11-18T09:30:00-05:00
+        end: 2025-11-18T16:00:00-05:00
+        instruments:
+          - {symbol: SPY, class: etf, price: 660.00, baselineDailyVolume: 100000}
+        agents:
+          - {family: market-maker, count: 1, cash: 1000000}
+        shocks:
+          - type: flow
+            at: 2025-11-18T12:00:00-05:00
+            target: SPY
+            dollars: -99000000
+            minutes: 60
+        """;
+    assertThat(validate(text)).isZero();
+    assertThat(err.toString())
+        .isEqualTo(
+            "warning: "
+                + dir.resolve("s.yaml")
+                + ":11:13: shocks[0].target: the flow is 150% of SPY's daily dollar volume"
+                + " (baselineDailyVolume x price): more than its market trades in a day"
+                + System.lineSeparator());
   }
 
   @Test

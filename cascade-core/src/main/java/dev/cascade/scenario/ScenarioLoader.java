@@ -85,14 +85,15 @@ public final class ScenarioLoader {
       return new LoadResult(Optional.empty(), errors.sorted());
     }
     YamlNode root = YamlTreeReader.read(text, errors);
-    ScenarioSpec spec = root == null ? null : new ScenarioReader(registry, errors).read(root);
+    ScenarioReader reader = new ScenarioReader(registry, errors);
+    ScenarioSpec spec = root == null ? null : reader.read(root);
     if (errors.count() > 0 || spec == null) {
       if (errors.count() == 0) {
         throw new IllegalStateException("no spec and no error for " + fileName);
       }
       return new LoadResult(Optional.empty(), errors.sorted());
     }
-    return new LoadResult(Optional.of(spec), errors.sorted());
+    return new LoadResult(Optional.of(spec), errors.sorted(), reader.warnings(fileName, spec));
   }
 
   /**

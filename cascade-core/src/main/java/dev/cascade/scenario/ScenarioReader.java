@@ -139,6 +139,88 @@ final class ScenarioReader {
     this.errors = errors;
   }
 
+  /** Where each shock's target was written, by shock index (null when it has none). */
+  private final List<YamlNode> shockTargets = new ArrayList<>();
+
+  /**
+   * A flow larger than this share of its target's daily dollar volume is flagged: it is more than
+   * the market trades in a day (assumed threshold).
+   */
+  static final double FLOW_WARNING_SHARE_OF_DAY = 1.0;
+
+  /**
+   * Set-ups of a valid spec that run but are probably not what the author meant, located at the key
+   * that causes them: a shock on an instrument no agent group trades (its value moves, but no one
+   * trades on it, so its price does not), and a {@code flow} or {@code metaorder} larger than its
+   * target's {@code baselineDailyVolume} in a day.
+   */
+  List<ScenarioError> warnings(String fileName, ScenarioSpec spec) {
+    List<ScenarioError> out = new ArrayList<>();
+    java.util.Set<String> traded = new java.util.HashSet<>();
+    for (AgentGroupSpec g : spec.agents()) {
+      traded.addAll(g.instruments());
+    }
+    for (int i = 0; i < spec.shocks().size() && i < shockTargets.size(); i++) {
+      ShockSpec s = spec.shocks().get(i);
+      YamlNode where = shockTargets.get(i);
+      if (s.target() == null || where == null || !specs.containsKey(s.target())) {
+        continue;
+      }
+      String path = "shocks[" + i + "].target";
+      if (!traded.contains(s.target())) {
+        out.add(
+            warning(
+                fileName,
+                where,
+                path,
+                "no agent group trades "
+                    + s.target()
+                    + ": the "
+                    + s.type().configName()
+                    + " shock has no one to act on it"));
+      }
+      InstrumentSpec ins = specs.get(s.target());
+      if (s.type() == ShockType.FLOW && ins.baselineDailyVolume() > 0) {
+        double dayDollars =
+            ins.baselineDailyVolume()
+                * ins.price().doubleValue()
+                * ins.lot().doubleValue()
+                * ins.multiplier().doubleValue();
+        double share = Math.abs(s.param("dollars")) / dayDollars;
+        if (share > FLOW_WARNING_SHARE_OF_DAY) {
+          out.add(
+              warning(
+                  fileName,
+                  where,
+                  path,
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "the flow is %.0f%% of %s's daily dollar volume (baselineDailyVolume x price):"
+                          + " more than its market trades in a day",
+                      100 * share,
+                      s.target())));
+        }
+      }
+      if (s.type() == ShockType.METAORDER
+          && s.params().containsKey(Metaorders.PCT_OF_DAILY_VOLUME)
+          && s.param(Metaorders.PCT_OF_DAILY_VOLUME) > 100 * FLOW_WARNING_SHARE_OF_DAY) {
+        out.add(
+            warning(
+                fileName,
+                where,
+                path,
+                "the metaorder is more than "
+                    + s.target()
+                    + "'s daily volume: more than its market trades in a day"));
+      }
+    }
+    return out;
+  }
+
+  private static ScenarioError warning(String file, YamlNode at, String path, String message) {
+    return new ScenarioError(file, at.line(), at.column(), path, message);
+  }
+
   /** The spec, or null if any error was reported (now or before). */
   ScenarioSpec read(YamlNode root) {
     if (!(root instanceof YamlNode.Mapping m)) {
@@ -1100,6 +1182,10 @@ final class ScenarioReader {
       ShockSpec s = shock(items.get(i), "shocks[" + i + "]", start, end);
       if (s != null) {
         out.add(s);
+        shockTargets.add(
+            items.get(i) instanceof YamlNode.Mapping m && m.entries().containsKey("target")
+                ? m.entries().get("target").value()
+                : null);
       }
     }
     return out;
