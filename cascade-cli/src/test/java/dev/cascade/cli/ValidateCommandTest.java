@@ -143,4 +143,17 @@ class ValidateCommandTest {
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void perpetualTradersAllOnOneSideWithNoBasisTraderAreLocated() throws IOException {
+    String demo = Files.readString(Path.of("../scenarios/crypto-liquidation-demo.yaml"));
+    assertThat(demo).contains("longProbability: 0.88");
+    assertThat(validate(demo)).isZero();
+    assertThat(err.toString()).isEmpty();
+    err.getBuffer().setLength(0);
+    assertThat(validate(demo.replace("longProbability: 0.88", "longProbability: 1"))).isZero();
+    assertThat(err.toString())
+        .contains(":70:5: agents[3]: every perpetual trader on BTC-PERP is long")
+        .contains("no basis trader trades it");
+  }
 }

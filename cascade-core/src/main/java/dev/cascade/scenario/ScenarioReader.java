@@ -142,6 +142,9 @@ final class ScenarioReader {
   /** Where each shock's target was written, by shock index (null when it has none). */
   private final List<YamlNode> shockTargets = new ArrayList<>();
 
+  /** Where each agent group was written, by group index. */
+  private final List<YamlNode> agentNodes = new ArrayList<>();
+
   /**
    * A flow larger than this share of its target's daily dollar volume is flagged: it is more than
    * the market trades in a day (assumed threshold).
@@ -156,6 +159,7 @@ final class ScenarioReader {
    */
   List<ScenarioError> warnings(String fileName, ScenarioSpec spec) {
     List<ScenarioError> out = new ArrayList<>();
+    oneSidedPerpetuals(fileName, spec, out);
     java.util.Set<String> traded = new java.util.HashSet<>();
     for (AgentGroupSpec g : spec.agents()) {
       traded.addAll(g.instruments());
@@ -215,6 +219,52 @@ final class ScenarioReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A perpetual whose perpetual traders all hold the same side (every group's {@code
+   * longProbability} fixed at 1, or at 0) and that no basis trader trades: their open interest has
+   * no one on the other side but the market makers' inventory.
+   */
+  private void oneSidedPerpetuals(String fileName, ScenarioSpec spec, List<ScenarioError> out) {
+    for (InstrumentSpec ins : spec.instruments()) {
+      if (ins.assetClass() != dev.cascade.market.AssetClass.CRYPTO_PERP) {
+        continue;
+      }
+      int first = -1;
+      boolean allLong = true;
+      boolean allShort = true;
+      boolean basis = false;
+      for (int i = 0; i < spec.agents().size(); i++) {
+        AgentGroupSpec g = spec.agents().get(i);
+        if (!g.instruments().contains(ins.symbol())) {
+          continue;
+        }
+        if (g.family().equals("basis-trader")) {
+          basis = true;
+        } else if (g.family().equals("perp-trader")) {
+          first = first < 0 ? i : first;
+          dev.cascade.agents.Distribution d = g.params().get("longProbability");
+          allLong &= d != null && d.lowerBound() >= 1;
+          allShort &= d != null && d.upperBound() <= 0;
+        }
+      }
+      if (first >= 0 && !basis && (allLong || allShort) && first < agentNodes.size()) {
+        out.add(
+            warning(
+                fileName,
+                agentNodes.get(first),
+                "agents[" + first + "]",
+                "every perpetual trader on "
+                    + ins.symbol()
+                    + " is "
+                    + (allLong ? "long" : "short")
+                    + " (longProbability "
+                    + (allLong ? "1" : "0")
+                    + ") and no basis trader trades it: their open interest has no one on the"
+                    + " other side but the market makers"));
+      }
+    }
   }
 
   private static ScenarioError warning(String file, YamlNode at, String path, String message) {
@@ -890,6 +940,7 @@ final class ScenarioReader {
       AgentGroupSpec g = agentGroup(items.get(i), "agents[" + i + "]", groupNames);
       if (g != null) {
         out.add(g);
+        agentNodes.add(items.get(i));
         total += g.count();
       }
     }
