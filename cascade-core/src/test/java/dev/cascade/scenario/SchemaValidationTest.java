@@ -65,6 +65,14 @@ class SchemaValidationTest {
         .isEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("shipped")
+  void everyShippedScenarioNamesTheSchemaForEditors(Path file) throws IOException {
+    String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    assertThat(first).isEqualTo("# yaml-language-server: $schema=../" + ScenarioSchema.PATH);
+    assertThat(SCENARIOS.resolve("..").resolve(ScenarioSchema.PATH)).exists();
+  }
+
   @Test
   void shippedScenariosAreFound() throws IOException {
     assertThat(shipped().count()).isGreaterThanOrEqualTo(5);
