@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       FactsCommand.class,
       ImpactCommand.class,
+      SchemaCommand.class,
+      MechanismsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

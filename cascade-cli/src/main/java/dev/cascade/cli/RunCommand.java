@@ -13,10 +13,10 @@ import dev.cascade.record.RunSummary;
 import dev.cascade.record.TapeHash;
 import dev.cascade.report.HtmlReport;
 import dev.cascade.report.RunDataException;
-import dev.cascade.scenario.Mechanisms;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
+import dev.cascade.scenario.WithoutNames;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,12 +116,9 @@ final class RunCommand implements Callable<Integer> {
     }
     ScenarioSpec scenario = loaded.spec();
     Set<String> off = new LinkedHashSet<>(without);
-    List<String> unknown = unknownNames(scenario, off);
-    if (!unknown.isEmpty()) {
-      err.println(
-          "cascade run: --without names no mechanism, family, group or shock type of this"
-              + " scenario: "
-              + String.join(", ", unknown));
+    String unknown = unknownWithout("run", scenario, off);
+    if (unknown != null) {
+      err.println(unknown);
       return 2;
     }
     String heap =
@@ -249,18 +246,23 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Names in {@code off} that match no mechanism, family, group or shock type of the scenario. */
-  static List<String> unknownNames(ScenarioSpec s, Set<String> off) {
-    List<String> unknown = new ArrayList<>();
-    for (String name : off) {
-      boolean found =
-          Mechanisms.presentIn(s).contains(name)
-              || s.agents().stream().anyMatch(g -> g.family().equals(name) || g.name().equals(name))
-              || s.shocks().stream().anyMatch(x -> x.type().configName().equals(name));
-      if (!found) {
-        unknown.add(name);
-      }
+  /**
+   * Null if {@code --without} names only what the scenario has, else the one-line refusal: the
+   * unknown names and every name it accepts for this file, by kind.
+   */
+  static String unknownWithout(String command, ScenarioSpec s, Set<String> off) {
+    WithoutNames accepted = WithoutNames.of(s);
+    List<String> unknown = accepted.unknown(off);
+    if (unknown.isEmpty()) {
+      return null;
     }
-    return unknown;
+    return "cascade "
+        + command
+        + ": --without names no mechanism, family, group or shock type of this scenario: "
+        + String.join(", ", unknown)
+        + "; it accepts "
+        + accepted.describe()
+        + " (cascade mechanisms FILE lists them)";
   }
 
   private static String withoutSuffix(Set<String> off) {

@@ -205,12 +205,9 @@ final class SweepCommand implements Callable<Integer> {
     }
     ScenarioSpec scenario = loaded.spec();
     Set<String> off = new LinkedHashSet<>(without);
-    List<String> unknown = RunCommand.unknownNames(scenario, off);
-    if (!unknown.isEmpty()) {
-      err.println(
-          "cascade sweep: --without names no mechanism, family, group or shock type of this"
-              + " scenario: "
-              + String.join(", ", unknown));
+    String unknown = RunCommand.unknownWithout("sweep", scenario, off);
+    if (unknown != null) {
+      err.println(unknown);
       return 2;
     }
     Path target = out != null ? out : Path.of("runs", scenario.name() + "-sweep");

@@ -153,7 +153,7 @@ class ValidateCommandTest {
     err.getBuffer().setLength(0);
     assertThat(validate(demo.replace("longProbability: 0.88", "longProbability: 1"))).isZero();
     assertThat(err.toString())
-        .contains(":70:5: agents[3]: every perpetual trader on BTC-PERP is long")
+        .contains(":71:5: agents[3]: every perpetual trader on BTC-PERP is long")
         .contains("no basis trader trades it");
   }
 }

@@ -33,14 +33,14 @@ import java.util.regex.Pattern;
  * are none. The bounds here are the ones documented in docs/scenario-format.md.
  */
 final class ScenarioReader {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,15}");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-  private static final Pattern CLOCK = Pattern.compile("([01]?[0-9]|2[0-3]):([0-5][0-9])");
+  static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,15}");
+  static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  static final Pattern CLOCK = Pattern.compile("([01]?[0-9]|2[0-3]):([0-5][0-9])");
   private static final String NAME_RULE =
       "1 to 64 lowercase letters, digits and '-', starting with a letter or digit";
 
-  private static final List<String> TOP_KEYS =
+  static final List<String> TOP_KEYS =
       List.of(
           "name",
           "description",
@@ -52,10 +52,10 @@ final class ScenarioReader {
           "agents",
           "shocks",
           "episode");
-  private static final List<String> EPISODE_KEYS =
+  static final List<String> EPISODE_KEYS =
       List.of("source", "from", "observed", "index", "sectors", "levels");
-  private static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
-  private static final List<String> LEVEL_KEYS =
+  static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
+  static final List<String> LEVEL_KEYS =
       List.of("ma100", "ma200", "fibHigh", "fibLow", "roundStep");
   static final List<String> RULE_KEYS =
       List.of(
@@ -69,7 +69,7 @@ final class ScenarioReader {
           "takerFeeBps",
           "makerFeeBps",
           "marketOrderCollarPct");
-  private static final List<String> INSTRUMENT_KEYS =
+  static final List<String> INSTRUMENT_KEYS =
       List.of(
           "symbol",
           "class",
@@ -89,9 +89,9 @@ final class ScenarioReader {
           "index",
           "fundingHours",
           "fundingCapPct");
-  private static final List<String> AGENT_KEYS =
+  static final List<String> AGENT_KEYS =
       List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
-  private static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
+  static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
 
   static final int MAX_SCENARIO_DAYS = 31;
   static final int MAX_GROUP_COUNT = 100_000;
@@ -108,7 +108,7 @@ final class ScenarioReader {
   private static final BigDecimal BILLION = new BigDecimal("1e9");
 
   /** One agent's cash, currency units: at most the whole scenario's endowment. */
-  private static final BigDecimal MAX_CASH =
+  static final BigDecimal MAX_CASH =
       BigDecimal.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO).movePointLeft(6).stripTrailingZeros();
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
