@@ -39,6 +39,13 @@ final class ExplainCommand implements Callable<Integer> {
       description = "steps shown per shock (default: ${DEFAULT-VALUE})")
   int steps;
 
+  @Option(
+      names = "--json",
+      description =
+          "print the chains as JSON (every step of every chain, --steps not applied) instead of"
+              + " the text")
+  boolean json;
+
   @Override
   public Integer call() {
     if (!Files.isDirectory(run)) {
@@ -53,6 +60,11 @@ final class ExplainCommand implements Callable<Integer> {
       CauseTable causes = CauseCsv.read(run);
       CauseFlow flow = readTrades(run, causes.size());
       CauseChains.Report report = CauseChains.analyze(causes, flow);
+      if (json) {
+        spec.commandLine().getOut().println(toJson(report, causes.size(), flow.trades()));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
       spec.commandLine()
           .getOut()
           .printf(
@@ -64,6 +76,47 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("cascade explain: " + e.getMessage());
       return 2;
     }
+  }
+
+  /**
+   * The report as JSON: {@code run}, {@code causes}, {@code trades}, {@code longestDepth}, {@code
+   * longestPath}, and {@code shocks} and {@code background}, each a list of chains ({@code root},
+   * {@code kind}, {@code label}, {@code time} as ISO-8601 UTC, {@code timeNanos}, {@code
+   * aggressiveLots}, {@code steps}: {@code path}, {@code depth}, {@code causes}, {@code
+   * aggressiveLots}, {@code notional}, {@code impactBps} per instrument).
+   */
+  private String toJson(CauseChains.Report report, int causeCount, long trades) {
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+    root.put("run", run.toString());
+    root.put("causes", causeCount);
+    root.put("trades", trades);
+    root.put("longestDepth", report.longestDepth());
+    root.put("longestPath", report.longestPath());
+    root.put("shocks", chains(report.shocks()));
+    root.put("background", chains(report.background()));
+    try {
+      return m.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a cause report is always serialisable", e);
+    }
+  }
+
+  private static List<Object> chains(List<CauseChains.Chain> chains) {
+    List<Object> out = new java.util.ArrayList<>();
+    for (CauseChains.Chain c : chains) {
+      java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("root", c.root());
+      o.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("label", c.label());
+      o.put("time", java.time.Instant.ofEpochSecond(0, c.time()).toString());
+      o.put("timeNanos", c.time());
+      o.put("aggressiveLots", c.aggressiveLots());
+      o.put("steps", c.steps());
+      out.add(o);
+    }
+    return out;
   }
 
   /** The run's trades summed by aggressor cause, in one pass: the tape is not held in memory. */

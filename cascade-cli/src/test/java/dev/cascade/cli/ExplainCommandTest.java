@@ -24,6 +24,23 @@ class ExplainCommandTest {
     String step =
         e.out().lines().filter(l -> l.trim().startsWith("shock > fundamental")).findFirst().get();
     assertThat(step).as("value investors sell SPY down after the shock").contains("SPY -");
+
+    Cli.Result j = Cli.run("explain", run.toString(), "--json");
+    assertThat(j.exit()).as(j.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out());
+    assertThat(root.get("longestPath").asText()).isEqualTo("shock > fundamental");
+    com.fasterxml.jackson.databind.JsonNode shock = root.get("shocks").get(0);
+    assertThat(shock.get("kind").asText()).isEqualTo("shock");
+    assertThat(shock.get("label").asText()).isEqualTo("SPY value -4%");
+    assertThat(shock.get("time").asText()).endsWith("Z");
+    boolean sold = false;
+    for (com.fasterxml.jackson.databind.JsonNode s : shock.get("steps")) {
+      if (s.get("path").asText().equals("shock > fundamental")) {
+        sold = s.get("impactBps").get("SPY").asDouble() < 0 && s.get("aggressiveLots").asLong() > 0;
+      }
+    }
+    assertThat(sold).as("the JSON carries the same step as the text").isTrue();
   }
 
   @Test
