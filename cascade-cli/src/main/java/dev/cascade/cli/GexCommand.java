@@ -56,6 +56,9 @@ final class GexCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "41", description = "Grid points (41).")
   int steps;
 
+  @Option(names = "--json", description = "Print the profile as JSON instead of the table.")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +92,11 @@ final class GexCommand implements Callable<Integer> {
     }
     ChainVols vols = ChainVols.fromMids(book, rate, div, FALLBACK_VOL);
     GexProfile profile = GexProfile.compute(book, vols::vol, rate, div, gridPct, steps);
-    print(out, book, vols, profile);
+    if (json) {
+      out.println(toJson(book, profile));
+    } else {
+      print(out, book, vols, profile);
+    }
     out.flush();
     return 0;
   }
@@ -175,6 +182,55 @@ final class GexCommand implements Callable<Integer> {
     out.println("Call wall:  " + wall(p.callWall()));
     out.println("Put wall:   " + wall(p.putWall()));
     out.println("Implied move: " + impliedMove(book));
+  }
+
+  /**
+   * The profile as JSON: {@code underlying}, {@code valuationTime}, {@code spot}, {@code spotFrom}
+   * ("file" or "--spot"), {@code contracts}, {@code openInterest}, {@code dealerSide}, {@code
+   * rate}, {@code dividendYield}, {@code gexAtSpot}, {@code points} (price, net, calls, puts in
+   * dollars per 1% move), {@code flips}, {@code callWall} and {@code putWall} (strike, exposure;
+   * null without open interest) and {@code impliedMove} (expiry, years, strike, move, percent,
+   * breakevens; null when no expiry has quotes for it).
+   */
+  private String toJson(OpenInterestBook book, GexProfile p) {
+    java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+    root.put("underlying", book.underlying());
+    root.put("valuationTime", String.valueOf(book.valuationTime()));
+    root.put("spot", book.spot());
+    root.put("spotFrom", spot == null ? "file" : "--spot");
+    root.put("contracts", book.contracts().size());
+    root.put("openInterest", book.totalOpenInterest());
+    root.put("dealerSide", book.dealers().describe());
+    root.put("rate", rate);
+    root.put("dividendYield", div);
+    root.put("gexAtSpot", p.atSpot().net());
+    root.put("points", p.points());
+    root.put("flips", p.flips());
+    root.put("callWall", p.callWall().orElse(null));
+    root.put("putWall", p.putWall().orElse(null));
+    java.util.Map<String, Object> move = null;
+    for (LocalDateTime expiry : book.expiries()) {
+      Optional<ImpliedMove> m = ImpliedMove.fromBook(book, expiry, rate, div);
+      if (m.isPresent()) {
+        move = new java.util.LinkedHashMap<>();
+        move.put("expiry", expiry.toString());
+        move.put("years", m.get().years());
+        move.put("strike", m.get().strike());
+        move.put("move", m.get().move());
+        move.put("percent", m.get().percent());
+        move.put("lowerBreakeven", m.get().lowerBreakeven());
+        move.put("upperBreakeven", m.get().upperBreakeven());
+        break;
+      }
+    }
+    root.put("impliedMove", move);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a GEX profile is always serialisable", e);
+    }
   }
 
   private String impliedMove(OpenInterestBook book) {

@@ -25,6 +25,25 @@ class GexCommandTest {
   }
 
   @Test
+  void jsonCarriesTheSameFlipWallsAndGridAsTheTable() throws Exception {
+    assertThat(run("gex", "--chain", CHAIN)).isZero();
+    String text = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run("gex", "--chain", CHAIN, "--json")).isZero();
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(j.get("spot").asDouble()).isEqualTo(1290.59);
+    assertThat(j.get("points")).hasSize(41);
+    assertThat(j.get("flips")).hasSize(1);
+    double flip = j.get("flips").get(0).asDouble();
+    assertThat(text).contains(String.format(java.util.Locale.ROOT, "Gamma flip: %.2f", flip));
+    double callWall = j.get("callWall").get("strike").asDouble();
+    assertThat(text).contains(String.format(java.util.Locale.ROOT, "Call wall:  %.2f", callWall));
+    assertThat(j.get("impliedMove").get("move").asDouble()).isPositive();
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void profilesTheSpxChainWithSpotFromTheFile() {
     int code = run("gex", "--chain", CHAIN);
     assertThat(code).isZero();
