@@ -60,6 +60,11 @@ final class MonitorCommand implements Callable<Integer> {
       description = "days listed in the recent-history table (default: ${DEFAULT-VALUE})")
   int days;
 
+  @Option(
+      names = "--json",
+      description = "print the day's levels and the last days as JSON instead of the tables")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +107,11 @@ final class MonitorCommand implements Callable<Integer> {
     }
     double step = round != null ? round : defaultStep(bars.get(index).close());
     DeskLevels today = DeskLevels.on(bars, index, step);
+    if (json) {
+      out.println(toJson(bars, index, step, today));
+      out.flush();
+      return 0;
+    }
     out.printf(
         Locale.ROOT,
         "%s  %s  close %,.2f  %+.2f%%  rel vol %s  20d vol %s  drawdown from 52w high %.2f%%%n%n",
@@ -159,6 +169,43 @@ final class MonitorCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The day and the last {@code --days} days as JSON: {@code file}, {@code roundStep}, {@code
+   * today} and {@code days}, each a day's {@code date}, {@code close}, {@code changePct}, {@code
+   * relativeVolume}, {@code realizedVolPct} (null when unknown), {@code drawdownPct} and {@code
+   * levels} ({@code name}, {@code price}, {@code distancePct}, {@code crossedToday}).
+   */
+  private String toJson(List<DailyBar> bars, int index, double step, DeskLevels today) {
+    java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+    root.put("file", prices.getFileName().toString());
+    root.put("roundStep", step);
+    root.put("today", day(today));
+    List<Object> last = new java.util.ArrayList<>();
+    for (int k = Math.max(1, index - days + 1); k <= index; k++) {
+      last.add(day(DeskLevels.on(bars, k, step)));
+    }
+    root.put("days", last);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("desk levels are always serialisable", e);
+    }
+  }
+
+  private static java.util.Map<String, Object> day(DeskLevels d) {
+    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+    o.put("date", d.date().toString());
+    o.put("close", d.close());
+    o.put("changePct", d.changePct());
+    o.put("relativeVolume", Double.isNaN(d.relativeVolume()) ? null : d.relativeVolume());
+    o.put("realizedVolPct", Double.isNaN(d.realizedVolPct()) ? null : d.realizedVolPct());
+    o.put("drawdownPct", d.drawdownPct());
+    o.put("levels", d.levels());
+    return o;
   }
 
   /** The index of the bar dated {@code d}, or -1 if there is none. */

@@ -22,6 +22,23 @@ class MonitorCommandTest {
   }
 
   @Test
+  void jsonGivesTheSameDayAndLevels() throws Exception {
+    Cli.Result r =
+        Cli.run("monitor", "--prices", SP500, "--date", "2020-03-16", "--days", "3", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode j =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(j.get("today").get("date").asText()).isEqualTo("2020-03-16");
+    assertThat(j.get("today").get("changePct").asDouble()).isBetween(-11.99, -11.98);
+    assertThat(j.get("days")).hasSize(3);
+    boolean crossed = false;
+    for (com.fasterxml.jackson.databind.JsonNode l : j.get("today").get("levels")) {
+      crossed |= l.get("name").asText().equals("round 2400") && l.get("crossedToday").asBoolean();
+    }
+    assertThat(crossed).as("the table's CROSSED round 2400 is in the JSON").isTrue();
+  }
+
+  @Test
   void brokenPriceFilesAndFlagsGiveLocatedErrors() throws Exception {
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(
