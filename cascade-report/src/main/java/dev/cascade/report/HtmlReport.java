@@ -27,6 +27,8 @@ public final class HtmlReport {
   /*
    * The sections, in page order; each is drawn only when the file (or summary.json section) it
    * reads exists:
+   *   HeadlineSection   summary.json, attribution.json   the first screen: one sentence and
+   *                     the headline figures beside the source's
    *   SummarySection    summary.json        metadata and the summary table
    *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
    *                     halts.csv           (halt shading, when present)
@@ -44,6 +46,7 @@ public final class HtmlReport {
    */
   private static final List<ReportSection> SECTIONS =
       List.of(
+          new HeadlineSection(),
           new SummarySection(),
           new PriceSection(),
           new LiquiditySection(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,78 @@ class HtmlReportTest {
                 - charts.get(1).get("halts").get(0).get("from").asDouble())
         .isEqualTo(900.0);
     assertThat(charts.get(2).get("halts")).isEmpty();
+  }
+
+  /** The synthetic run's summary.json with {@code edit} applied to its tree. */
+  private static void editSummary(Path run, java.util.function.Consumer<ObjectNode> edit)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode s = (ObjectNode) json.readTree(run.resolve("summary.json").toFile());
+    edit.accept(s);
+    json.writeValue(run.resolve("summary.json").toFile(), s);
+  }
+
+  private static String headline(String html) {
+    int a = html.indexOf("<section class=\"headline\" id=\"headline\">");
+    assertThat(a).as("a headline section").isGreaterThan(0);
+    assertThat(a)
+        .as("the headline comes before every other section")
+        .isLessThan(html.indexOf("<section class=\"section\""));
+    return html.substring(a, html.indexOf("</section>", a));
+  }
+
+  @Test
+  void theHeadlineSetsTheEpisodeAssetsBesideTheSourceFigures() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    editSummary(
+        run,
+        s -> {
+          ((ObjectNode) s.get("instruments").get(1)).put("changePct", -14.23);
+          ObjectNode ep = s.putObject("episode");
+          ep.put("source", "seed 000, Table 1");
+          ObjectNode o = ep.putArray("observed").addObject();
+          o.put("symbol", "S2");
+          o.put("price", 108.82);
+          o.put("observedPrice", 114.2);
+          o.put("changePct", -14.23);
+          o.put("observedChangePct", -9.2);
+          o.put("relativeVolume", 1.02);
+          o.put("observedRelativeVolume", 2.4);
+          ObjectNode lv = s.putArray("levels").addObject();
+          lv.put("symbol", "S2");
+          lv.put("name", "200-day MA");
+          lv.put("price", 95.0);
+          lv.put("breached", true);
+          lv.put("direction", "below");
+          lv.put("at", "2025-11-18T15:02:00Z");
+        });
+
+    String h = headline(Files.readString(HtmlReport.write(run)));
+
+    assertThat(h)
+        .contains(
+            "synthetic, 2025-11-18 14:30:00 → 16:54:00 UTC: S2 moved most, −14.23% (source"
+                + " −9.20%); 1 halt.",
+            "S2 change</span><span class=\"v down\">−14.23%</span><span class=\"src\">source"
+                + " −9.20%</span>",
+            "S2 rel. volume</span><span class=\"v\">1.02×</span><span class=\"src\">source"
+                + " 2.40×</span>",
+            "Levels broken</span><span class=\"v\">1 of 1</span>",
+            "S2 200-day MA 95.00 at 2025-11-18 15:02",
+            "Halts</span><span class=\"v\">1</span>");
+  }
+
+  @Test
+  void withoutAnEpisodeTheHeadlineHasNoSourceFiguresAndNoEmptyCards() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+
+    String h = headline(Files.readString(HtmlReport.write(run)));
+
+    assertThat(h).contains("synthetic, 2025-11-18 14:30:00 → 16:54:00 UTC: S");
+    assertThat(h)
+        .doesNotContain(
+            "source", "rel. volume", "Liquidated", "Margin calls", "gamma flip", "Levels broken");
+    assertThat(h).doesNotContain("<span class=\"v\"></span>", "<span class=\"src\"></span>");
   }
 
   @Test
