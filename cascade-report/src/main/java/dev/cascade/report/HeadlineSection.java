@@ -130,23 +130,27 @@ final class HeadlineSection implements ReportSection {
       return;
     }
     for (EpisodeSummary.ObservedLine o : s.episode().observed()) {
+      // One card per asset: the simulated change large, the source's beside it, then the
+      // relative volume beside the source's.
+      StringBuilder src = new StringBuilder();
+      if (o.observedChangePct() != null) {
+        src.append("source ").append(pct(o.observedChangePct()));
+      }
+      if (o.relativeVolume() != null) {
+        src.append(src.length() > 0 ? " · " : "")
+            .append("rel. volume ")
+            .append(times(o.relativeVolume()));
+        if (o.observedRelativeVolume() != null) {
+          src.append(" (source ").append(times(o.observedRelativeVolume())).append(')');
+        }
+      }
       cards.add(
           new String[] {
             o.symbol() + " change",
             pct(o.changePct()),
-            o.observedChangePct() == null ? "" : "source " + pct(o.observedChangePct()),
+            src.toString(),
             o.changePct() > 0 ? "up" : o.changePct() < 0 ? "down" : ""
           });
-      if (o.relativeVolume() != null) {
-        cards.add(
-            new String[] {
-              o.symbol() + " rel. volume",
-              times(o.relativeVolume()),
-              o.observedRelativeVolume() == null
-                  ? ""
-                  : "source " + times(o.observedRelativeVolume())
-            });
-      }
     }
   }
 
@@ -225,8 +229,9 @@ final class HeadlineSection implements ReportSection {
         cards.add(
             new String[] {
               d.underlying() + " gamma flip " + SummarySection.price(d.flipStart()),
-              d.flipCrossedAt() == null ? "not crossed" : "crossed " + time(d.flipCrossedAt()),
-              "spot "
+              d.flipCrossedAt() == null ? "not crossed" : time(d.flipCrossedAt()).substring(5),
+              (d.flipCrossedAt() == null ? "" : "crossed; ")
+                  + "spot "
                   + SummarySection.price(d.spotStart())
                   + " → "
                   + SummarySection.price(d.spotEnd())

@@ -17,7 +17,7 @@ final class PriceSection implements ReportSection {
 
   @Override
   public String reads() {
-    return RunData.BARS + ", " + RunData.HALTS;
+    return RunData.BARS + ", " + RunData.HALTS + ", " + RunData.CAUSES;
   }
 
   @Override
@@ -34,7 +34,8 @@ final class PriceSection implements ReportSection {
             + " than "
             + Downsampling.MAX_POINTS
             + " points are downsampled keeping each interval's high and low. Dashed lines mark"
-            + " levels such as the dealers' gamma flip.",
+            + " levels such as the dealers' gamma flip; dotted vertical lines the scenario's"
+            + " shocks (hover for the label).",
         reads());
     ObjectNode norm =
         page.chart(
@@ -52,6 +53,7 @@ final class PriceSection implements ReportSection {
       s.set("data", page.points(b.close(), gap(b.close())));
     }
     norm.set("halts", page.spans(run.halts));
+    norm.set("shocks", page.shockMarks(run.shocks));
 
     page.html("<div class=\"grid\">\n");
     for (InstrumentSummary i : run.summary.instruments()) {
@@ -69,6 +71,7 @@ final class PriceSection implements ReportSection {
       c.set("price", page.points(b.close(), gap(b.close())));
       c.set("volume", page.points(b.volume(), gap(b.volume())));
       c.set("halts", page.spans(run.haltsOf(i.symbol())));
+      c.set("shocks", page.shockMarks(run.shocks));
       com.fasterxml.jackson.databind.node.ArrayNode levels = c.putArray("levels");
       for (RunData.Level l : run.levelsOf(i.symbol())) {
         levels.addObject().put("name", l.name()).put("price", l.price());

@@ -66,6 +66,36 @@
     };
   }
 
+  // The scenario's shocks as vertical marks; the label shows when the mark is hovered.
+  function shockMarks(shocks) {
+    return (shocks || []).map(function (k) {
+      return {
+        xAxis: T0 + k.at * 1000, name: k.label,
+        lineStyle: { type: 'dotted', color: '#2b2f36', width: 1.4 },
+        label: { show: false },
+        emphasis: { lineStyle: { width: 2.2 }, label: {
+          show: true, position: 'insideEndTop', color: '#1a2433', fontSize: 11,
+          backgroundColor: 'rgba(255, 255, 255, 0.9)', padding: [2, 4],
+          formatter: function (p) { return 'shock: ' + p.name; } } }
+      };
+    });
+  }
+
+  // Levels (horizontal, labelled) and shocks (vertical, labelled on hover) on one series.
+  function marks(levels, shocks) {
+    var data = (levels || []).map(function (l) {
+      return { yAxis: l.price, name: l.name, emphasis: { disabled: true } };
+    }).concat(shockMarks(shocks));
+    if (!data.length) return undefined;
+    return {
+      symbol: 'none', animation: false,
+      lineStyle: { type: 'dashed', color: '#8e3fa8', width: 1 },
+      label: { position: 'insideEndTop', color: '#6b2f80', fontSize: 10,
+               formatter: function (p) { return p.name + ' ' + p.value.toFixed(2); } },
+      data: data
+    };
+  }
+
   function timeAxis(grid, labelled) {
     return {
       type: 'time', gridIndex: grid,
@@ -120,7 +150,8 @@
           type: 'line', name: s.name, showSymbol: !!spec.symbols, symbolSize: 3, sampling: undefined,
           lineStyle: { width: 1.4 },
           data: series(s.data, spec.normalise ? 100 / first(s.data) : 0),
-          markArea: i === 0 ? haltAreas(spec.halts) : undefined
+          markArea: i === 0 ? haltAreas(spec.halts) : undefined,
+          markLine: i === 0 ? marks([], spec.shocks) : undefined
         };
       });
       return o;
@@ -152,13 +183,7 @@
         { type: 'line', name: 'close', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false,
           lineStyle: { width: 1.4, color: COLORS[0] }, itemStyle: { color: COLORS[0] },
           data: series(spec.price), markArea: haltAreas(spec.halts),
-          markLine: levels.length ? {
-            silent: true, symbol: 'none', animation: false,
-            lineStyle: { type: 'dashed', color: '#8e3fa8', width: 1 },
-            label: { position: 'insideEndTop', color: '#6b2f80', fontSize: 10,
-                     formatter: function (p) { return p.name + ' ' + p.value.toFixed(2); } },
-            data: levels.map(function (l) { return { yAxis: l.price, name: l.name }; })
-          } : undefined },
+          markLine: marks(levels, spec.shocks) },
         { type: 'bar', name: 'volume', xAxisIndex: 1, yAxisIndex: 1, large: true,
           barMaxWidth: 3, itemStyle: { color: '#8a9bb0' }, data: series(spec.volume) }
       ];

@@ -50,7 +50,7 @@ class HtmlReportTest {
             "id=\"liquidity\"",
             "id=\"halts\"",
             "id=\"scenario\"",
-            "Source: <code>bars-1m.csv, halts.csv</code>",
+            "Source: <code>bars-1m.csv, halts.csv, causes.csv</code>",
             "limit down, 7%",
             "synthetic",
             "abababab");
@@ -128,9 +128,7 @@ class HtmlReportTest {
             "synthetic, 2025-11-18 14:30:00 → 16:54:00 UTC: S2 moved most, −14.23% (source"
                 + " −9.20%); 1 halt.",
             "S2 change</span><span class=\"v down\">−14.23%</span><span class=\"src\">source"
-                + " −9.20%</span>",
-            "S2 rel. volume</span><span class=\"v\">1.02×</span><span class=\"src\">source"
-                + " 2.40×</span>",
+                + " −9.20% · rel. volume 1.02× (source 2.40×)</span>",
             "Levels broken</span><span class=\"v\">1 of 1</span>",
             "S2 200-day MA 95.00 at 2025-11-18 15:02",
             "Halts</span><span class=\"v\">1</span>");
@@ -147,6 +145,25 @@ class HtmlReportTest {
         .doesNotContain(
             "source", "rel. volume", "Liquidated", "Margin calls", "gamma flip", "Levels broken");
     assertThat(h).doesNotContain("<span class=\"v\"></span>", "<span class=\"src\"></span>");
+  }
+
+  @Test
+  void theScenarioShocksAreMarkedOnEveryPriceChart() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    JsonNode charts = charts(Files.readString(HtmlReport.write(run)));
+
+    for (JsonNode c : charts) {
+      if (c.get("id").asText().startsWith("price-")) {
+        assertThat(c.get("shocks")).as(c.get("id").asText()).hasSize(1);
+        assertThat(c.get("shocks").get(0).get("at").asDouble()).isEqualTo(600.0);
+        assertThat(c.get("shocks").get(0).get("label").asText()).isEqualTo("miss");
+      }
+    }
+    // Without causes.csv there is nothing to mark.
+    Files.delete(run.resolve("causes.csv"));
+    Files.delete(run.resolve("trades.csv"));
+    assertThat(charts(Files.readString(HtmlReport.write(run))).get(0).get("shocks")).isEmpty();
   }
 
   @Test
