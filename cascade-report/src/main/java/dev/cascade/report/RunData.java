@@ -217,6 +217,23 @@ final class RunData {
     return new RunData(dir, summary, tree);
   }
 
+  /**
+   * Whether the run spans more than a day: its time charts then collapse closed hours, a category
+   * axis over the minutes something traded.
+   */
+  boolean multiDay() {
+    return endMillis - startMillis > 24L * 3600_000L;
+  }
+
+  /**
+   * Whether {@code s} (one-minute bars) covers more than 80% of the run's minutes: an instrument
+   * that trades around the clock or nearly so, whose night minutes would keep the others' closed
+   * hours on a shared axis.
+   */
+  boolean aroundTheClock(Series s) {
+    return s.size() * 60_000.0 > 0.8 * (endMillis - startMillis);
+  }
+
   boolean hasBars() {
     return hasBars;
   }

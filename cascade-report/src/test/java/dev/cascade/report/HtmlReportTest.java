@@ -192,6 +192,18 @@ class HtmlReportTest {
       assertThat(t.size()).isBetween(1000, Downsampling.MAX_POINTS);
     }
     assertThat(Files.size(report)).isLessThan(8L << 20);
+    // Five days: every time chart collapses closed hours onto a category axis of trading minutes.
+    for (JsonNode c : charts) {
+      assertThat(c.get("collapse").asBoolean()).as(c.get("id").asText()).isTrue();
+    }
+  }
+
+  @Test
+  void aOneDayRunKeepsItsTimeAxis() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.25, 5);
+    for (JsonNode c : charts(Files.readString(HtmlReport.write(run)))) {
+      assertThat(c.get("collapse").asBoolean()).as(c.get("id").asText()).isFalse();
+    }
   }
 
   @Test
