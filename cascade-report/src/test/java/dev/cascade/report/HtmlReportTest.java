@@ -207,6 +207,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void theFooterNamesTheRunDirectoryTheVersionAndTheScenarioButNoTemporaryDirectory()
+      throws Exception {
+    Path run = SyntheticRun.write(dir.resolve(".tmp-calm-123-456"), 1, 0.05, 5);
+
+    String html = Files.readString(HtmlReport.write(run, "calm"));
+
+    String footer = html.substring(html.indexOf("<footer>"), html.indexOf("</footer>"));
+    assertThat(footer)
+        .contains(
+            "Written by Cascade " + HtmlReport.cascadeVersion(),
+            "run directory <code>calm</code>",
+            "of scenario <code>synthetic</code>")
+        .doesNotContain(".tmp-", "/tmp", dir.toString());
+    assertThat(HtmlReport.cascadeVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(html).doesNotContain(".tmp-calm", dir.toString());
+  }
+
+  @Test
   void theSameRunDirectoryGivesTheSameReportByteForByte() throws Exception {
     Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
     byte[] first = Files.readAllBytes(HtmlReport.write(run));
