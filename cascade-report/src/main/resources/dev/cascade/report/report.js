@@ -235,15 +235,29 @@
         trigger: 'axis', axisPointer: { type: 'line' }, confine: true,
         valueFormatter: function (v) { return typeof v === 'number' ? compact(v) : v; }
       },
-      dataZoom: [{ type: 'inside', xAxisIndex: 'all', filterMode: 'none' }]
+      dataZoom: [{ type: 'inside', xAxisIndex: 'all', filterMode: 'none' }],
+      toolbox: toolbox(spec, true)
     };
+  }
+
+  // Top right of every chart: box zoom along time and back (charts with a zoomable axis), and
+  // saving the chart as a PNG named after it.
+  function toolbox(spec, zoom) {
+    var feature = {};
+    if (zoom) {
+      feature.dataZoom = { yAxisIndex: 'none', title: { zoom: 'Zoom to a span', back: 'Undo zoom' } };
+      feature.restore = { title: 'Reset' };
+    }
+    feature.saveAsImage = { title: 'Save as PNG', name: 'cascade-' + spec.id, pixelRatio: 2 };
+    return { right: 6, top: 2, itemSize: 13, itemGap: 6, feature: feature,
+             iconStyle: { borderColor: '#5a6677' } };
   }
 
   var kinds = {
     // Several series on one value axis; spec: yName, normalise, series [{name, data}], halts.
     lines: function (spec) {
       var o = base(spec);
-      o.legend = { type: 'scroll', top: 2, right: 8, width: '55%', textStyle: { fontSize: 11 } };
+      o.legend = { type: 'scroll', top: 2, right: 104, width: '50%', textStyle: { fontSize: 11 } };
       o.grid = [{ left: 64, right: 20, top: 36, bottom: 46 }];
       o.xAxis = [timeAxis(0, true)];
       o.yAxis = [valueAxis(0, spec.yName)];
@@ -296,7 +310,7 @@
     // drains on both sides shows as the band closing in. spec: spread, bid, ask, halts.
     liquidity: function (spec) {
       var o = base(spec);
-      o.legend = { top: 2, right: 8, textStyle: { fontSize: 11 }, data: ['spread', 'bid depth', 'ask depth'] };
+      o.legend = { top: 2, right: 104, textStyle: { fontSize: 11 }, data: ['spread', 'bid depth', 'ask depth'] };
       o.grid = [{ left: 64, right: 16, top: 34, height: '30%' }, { left: 64, right: 16, top: '50%', bottom: 46 }];
       o.xAxis = [timeAxis(0, false), timeAxis(1, true)];
       o.yAxis = [
@@ -330,7 +344,7 @@
     // spec: t (bucket starts, s since T0), yName, series [{name, forced, sold, bought}].
     var o = base(spec);
     var list = spec.series.slice().sort(function (a, b) { return (a.forced ? 1 : 0) - (b.forced ? 1 : 0); });
-    o.legend = { type: 'scroll', top: 2, right: 8, width: '50%', textStyle: { fontSize: 11 },
+    o.legend = { type: 'scroll', top: 2, right: 104, width: '45%', textStyle: { fontSize: 11 },
                  data: list.map(function (s) { return s.name; }) };
     o.grid = [{ left: 70, right: 20, top: 40, bottom: 46 }];
     o.xAxis = [timeAxis(0, true)];
@@ -409,6 +423,7 @@
     // Cause kinds by depth; links weighted by aggressive notional. spec: nodes, links, unit.
     var o = base(spec);
     delete o.dataZoom;
+    o.toolbox = toolbox(spec, false);
     o.tooltip = {
       trigger: 'item', confine: true,
       formatter: function (p) {
@@ -436,6 +451,7 @@
     // Floating bars from each step's start to its end; totals from zero. spec: steps, yName.
     var o = base(spec);
     delete o.dataZoom;
+    o.toolbox = toolbox(spec, false);
     var steps = spec.steps;
     o.grid = [{ left: 64, right: 20, top: 40, bottom: steps.length > 6 ? 64 : 36 }];
     o.xAxis = [{ type: 'category', data: steps.map(function (s) { return s.name; }),

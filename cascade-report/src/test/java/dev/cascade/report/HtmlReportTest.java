@@ -34,6 +34,8 @@ class HtmlReportTest {
     assertThat(html).startsWith("<!DOCTYPE html>");
     assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link ", "@import");
     assertThat(html).contains("echarts.init", "Apache ECharts " + HtmlReport.echartsVersion());
+    // Every chart gets the zoom and export toolbar.
+    assertThat(html).contains("toolbox: toolbox(spec, true)", "saveAsImage");
     // The library itself is inlined: its license banner is in the page.
     assertThat(html).contains("Licensed to the Apache Software Foundation");
   }
