@@ -238,7 +238,10 @@ final class RunCommand implements Callable<Integer> {
 
   private static void writeReport(OutputDirectory dir) throws IOException {
     try {
-      HtmlReport.write(dir.file("summary.json").getParent());
+      // Written inside the temporary directory before the rename: the report names the run
+      // directory by its final name.
+      HtmlReport.write(
+          dir.file("summary.json").getParent(), String.valueOf(dir.target().getFileName()));
     } catch (RunDataException e) {
       // The run directory was written just above: a problem reading it back is a bug.
       throw new IllegalStateException("report of the run just written: " + e.getMessage(), e);

@@ -46,8 +46,15 @@ class ReportCommandTest {
     assertThat(r[1]).contains("report: " + run.toAbsolutePath().resolve("report.html"));
     assertThat(Files.readString(run.resolve("scenario.yaml")))
         .isEqualTo(Files.readString(CALM_DAY));
-    assertThat(Files.readString(run.resolve("report.html")))
-        .contains("calm-day", "id=\"prices\"", "id=\"liquidity\"", "id=\"scenario\"");
+    String html = Files.readString(run.resolve("report.html"));
+    assertThat(html).contains("calm-day", "id=\"prices\"", "id=\"liquidity\"", "id=\"scenario\"");
+    // Written inside a temporary directory, the report names only the run directory's own name.
+    assertThat(html.substring(html.indexOf("<footer>"), html.indexOf("</footer>")))
+        .contains("run directory <code>calm</code>", "of scenario <code>calm-day</code>")
+        .doesNotContain(".tmp-", "/tmp", dir.toString());
+    // A calm day has no episode: a headline, with no source figures.
+    String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("</section>"));
+    assertThat(headline).contains("calm-day, 2025-11-18").doesNotContain("source");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("calm");
     }

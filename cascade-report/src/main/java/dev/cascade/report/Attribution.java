@@ -28,13 +28,17 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
    * @param directChangePct mean change from the direct shock alone, percent
    * @param amplification full / direct, or null when the direct change is about 0
    * @param contributions per mechanism, in order
+   * @param fullChangeSe standard error of the full change over seeds, percent; null for one seed
+   * @param directChangeSe standard error of the direct change, percent; null for one seed
    */
   record Asset(
       String symbol,
       double fullChangePct,
       double directChangePct,
       Double amplification,
-      List<Contribution> contributions) {}
+      List<Contribution> contributions,
+      Double fullChangeSe,
+      Double directChangeSe) {}
 
   /**
    * @param mechanism name
@@ -81,7 +85,9 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
               number(file, a, "fullChangePct", at),
               number(file, a, "directChangePct", at),
               a.path("amplification").isNumber() ? a.get("amplification").asDouble() : null,
-              List.copyOf(cs)));
+              List.copyOf(cs),
+              a.path("fullChangeSe").isNumber() ? a.get("fullChangeSe").asDouble() : null,
+              a.path("directChangeSe").isNumber() ? a.get("directChangeSe").asDouble() : null));
       i++;
     }
     return new Attribution(tree.path("scenario").asText("attribution"), seeds, assets);

@@ -27,6 +27,8 @@ public final class HtmlReport {
   /*
    * The sections, in page order; each is drawn only when the file (or summary.json section) it
    * reads exists:
+   *   HeadlineSection   summary.json, attribution.json   the first screen: one sentence and
+   *                     the headline figures beside the source's
    *   SummarySection    summary.json        metadata and the summary table
    *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
    *                     halts.csv           (halt shading, when present)
@@ -44,6 +46,7 @@ public final class HtmlReport {
    */
   private static final List<ReportSection> SECTIONS =
       List.of(
+          new HeadlineSection(),
           new SummarySection(),
           new PriceSection(),
           new LiquiditySection(),
@@ -65,8 +68,16 @@ public final class HtmlReport {
    * @throws IOException when the report cannot be written
    */
   public static Path write(Path runDir) throws RunDataException, IOException {
+    return write(runDir, String.valueOf(runDir.toAbsolutePath().normalize().getFileName()));
+  }
+
+  /**
+   * As {@link #write(Path)}, for a run directory still being written under a temporary name: the
+   * report names {@code runName}, the directory's final name, and never the temporary one.
+   */
+  public static Path write(Path runDir, String runName) throws RunDataException, IOException {
     RunData run = RunData.read(runDir);
-    String html = render(run);
+    String html = render(run, runName);
     Path target = runDir.resolve(FILE);
     Path temp = Files.createTempFile(runDir, ".report-", ".html.tmp");
     try {
@@ -92,8 +103,8 @@ public final class HtmlReport {
     }
   }
 
-  /** The report of {@code run} as one HTML document. */
-  static String render(RunData run) {
+  /** The report of {@code run}, whose directory is named {@code runName}, as one HTML document. */
+  static String render(RunData run, String runName) {
     ReportPage page = new ReportPage(run.startMillis);
     for (ReportSection s : SECTIONS) {
       if (s.presentIn(run)) {
@@ -141,9 +152,12 @@ public final class HtmlReport {
     h.append(navLinks(page.body()))
         .append("</nav>\n</header>\n<main>\n")
         .append(page.body())
-        .append("</main>\n<footer>Written by <code>cascade report</code> from run directory <code>")
-        .append(
-            ReportPage.escape(String.valueOf(run.dir.toAbsolutePath().normalize().getFileName())))
+        .append("</main>\n<footer>Written by Cascade ")
+        .append(ReportPage.escape(cascadeVersion()))
+        .append(" (<code>cascade report</code>) from run directory <code>")
+        .append(ReportPage.escape(runName))
+        .append("</code> of scenario <code>")
+        .append(ReportPage.escape(scenario))
         .append("</code>. Charts: Apache ECharts ")
         .append(ReportPage.escape(echartsVersion))
         .append(" (Apache License 2.0), inlined; the file needs no network.</footer>\n")
@@ -184,6 +198,21 @@ public final class HtmlReport {
   private static String chartsJson(ReportPage page) {
     try {
       return page.chartsJson(new ObjectMapper());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The version of Cascade that writes the report, from version.properties (set by the build). */
+  static String cascadeVersion() {
+    try (InputStream in =
+        HtmlReport.class.getResourceAsStream("/dev/cascade/report/version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the classpath: version.properties");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -44,6 +44,7 @@ final class LiquiditySection implements ReportSection {
               "liquidity",
               "panel",
               i.symbol() + ": quoted spread and depth");
+      c.put("collapse", run.multiDay());
       c.put("symbol", i.symbol());
       c.set("spread", page.points(d.spreadBps(), gap));
       c.set("bid", page.points(d.bidLots(), gap));

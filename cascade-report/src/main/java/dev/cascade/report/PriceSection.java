@@ -17,7 +17,7 @@ final class PriceSection implements ReportSection {
 
   @Override
   public String reads() {
-    return RunData.BARS + ", " + RunData.HALTS;
+    return RunData.BARS + ", " + RunData.HALTS + ", " + RunData.CAUSES;
   }
 
   @Override
@@ -34,7 +34,8 @@ final class PriceSection implements ReportSection {
             + " than "
             + Downsampling.MAX_POINTS
             + " points are downsampled keeping each interval's high and low. Dashed lines mark"
-            + " levels such as the dealers' gamma flip.",
+            + " levels such as the dealers' gamma flip; dotted vertical lines the scenario's"
+            + " shocks (hover for the label).",
         reads());
     ObjectNode norm =
         page.chart(
@@ -42,6 +43,14 @@ final class PriceSection implements ReportSection {
     norm.put("yName", "index (first bar = 100)");
     norm.put("normalise", true);
     ArrayNode series = norm.putArray("series");
+    // On a multi-day run the shared axis is the minutes of the instruments that keep hours; those
+    // that trade around the clock are drawn at those minutes only (their own panels show all).
+    boolean collapse = run.multiDay();
+    boolean someKeepHours =
+        run.summary.instruments().stream()
+            .map(i -> run.bars.get(i.symbol()))
+            .anyMatch(b -> b != null && b.close().size() > 0 && !run.aroundTheClock(b.close()));
+    norm.put("collapse", collapse);
     for (InstrumentSummary i : run.summary.instruments()) {
       RunData.Bars b = run.bars.get(i.symbol());
       if (b == null || b.close().size() == 0) {
@@ -49,9 +58,13 @@ final class PriceSection implements ReportSection {
       }
       ObjectNode s = series.addObject();
       s.put("name", i.symbol());
+      if (collapse && someKeepHours && run.aroundTheClock(b.close())) {
+        s.put("clock", true);
+      }
       s.set("data", page.points(b.close(), gap(b.close())));
     }
     norm.set("halts", page.spans(run.halts));
+    norm.set("shocks", page.shockMarks(run.shocks));
 
     page.html("<div class=\"grid\">\n");
     for (InstrumentSummary i : run.summary.instruments()) {
@@ -66,9 +79,11 @@ final class PriceSection implements ReportSection {
               "panel",
               i.symbol() + ": price and volume per minute");
       c.put("symbol", i.symbol());
+      c.put("collapse", collapse);
       c.set("price", page.points(b.close(), gap(b.close())));
       c.set("volume", page.points(b.volume(), gap(b.volume())));
       c.set("halts", page.spans(run.haltsOf(i.symbol())));
+      c.set("shocks", page.shockMarks(run.shocks));
       com.fasterxml.jackson.databind.node.ArrayNode levels = c.putArray("levels");
       for (RunData.Level l : run.levelsOf(i.symbol())) {
         levels.addObject().put("name", l.name()).put("price", l.price());

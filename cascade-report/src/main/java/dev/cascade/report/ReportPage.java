@@ -97,6 +97,27 @@ final class ReportPage {
     return a;
   }
 
+  /**
+   * Shocks as marks on the time axis, those at the same moment as one: {@code [{"at": s, "label":
+   * "first; second"}]}.
+   */
+  ArrayNode shockMarks(List<RunData.Shock> shocks) {
+    ArrayNode a = JSON.arrayNode();
+    ObjectNode last = null;
+    long lastAt = Long.MIN_VALUE;
+    for (RunData.Shock s : shocks) {
+      if (last != null && s.atMillis() == lastAt) {
+        last.put("label", last.get("label").asText() + "; " + s.label());
+        continue;
+      }
+      last = a.addObject();
+      lastAt = s.atMillis();
+      last.put("at", (s.atMillis() - t0Millis) / 1000.0);
+      last.put("label", s.label());
+    }
+    return a;
+  }
+
   /** Dollars for a table cell: $1.23M, $456.7K, $12.34. */
   static String money(double v) {
     double a = Math.abs(v);

@@ -63,6 +63,14 @@ final class RunData {
   record Level(String symbol, String name, double price) {}
 
   /**
+   * A scenario shock as the run recorded it: a root cause of kind shock in causes.csv.
+   *
+   * @param atMillis when it struck, epoch milliseconds
+   * @param label the scenario's label for it
+   */
+  record Shock(long atMillis, String label) {}
+
+  /**
    * The dealers' net gamma exposure over a price grid at one moment, read from gex.csv.
    *
    * @param spot spot then, dollars
@@ -94,6 +102,10 @@ final class RunData {
   final Map<String, Series> vix = new LinkedHashMap<>();
 
   final List<Level> levels = new ArrayList<>();
+
+  /** The scenario's shocks in time order, from causes.csv; empty without it. */
+  final List<Shock> shocks = new ArrayList<>();
+
   final long startMillis;
   final long endMillis;
   final Map<String, Bars> bars = new LinkedHashMap<>();
@@ -144,6 +156,7 @@ final class RunData {
     scenarioText = readText(dir.resolve(SCENARIO));
     causes =
         RunTable.exists(dir.resolve(CAUSES)) ? Optional.of(RunCauses.read(dir)) : Optional.empty();
+    causes.ifPresent(this::readShocks);
     flow =
         RunTable.exists(dir.resolve(TRADES))
             ? Optional.of(
@@ -202,6 +215,23 @@ final class RunData {
       throw new RunDataException(sj, 0, "not a run summary: " + e.getOriginalMessage());
     }
     return new RunData(dir, summary, tree);
+  }
+
+  /**
+   * Whether the run spans more than a day: its time charts then collapse closed hours, a category
+   * axis over the minutes something traded.
+   */
+  boolean multiDay() {
+    return endMillis - startMillis > 24L * 3600_000L;
+  }
+
+  /**
+   * Whether {@code s} (one-minute bars) covers more than 80% of the run's minutes: an instrument
+   * that trades around the clock or nearly so, whose night minutes would keep the others' closed
+   * hours on a shared axis.
+   */
+  boolean aroundTheClock(Series s) {
+    return s.size() * 60_000.0 > 0.8 * (endMillis - startMillis);
   }
 
   boolean hasBars() {
@@ -299,6 +329,15 @@ final class RunData {
         row ->
             vix.computeIfAbsent(row.text(c[1]), u -> new Series())
                 .add(row.epochMillis(c[0]), row.number(c[2])));
+  }
+
+  private void readShocks(dev.cascade.analytics.CauseTable c) {
+    for (int i = 0; i < c.size(); i++) {
+      if (c.kind().get(i) == dev.cascade.cause.CauseKind.SHOCK && c.time()[i] != Long.MIN_VALUE) {
+        shocks.add(new Shock(Math.floorDiv(c.time()[i], 1_000_000L), c.label().get(i)));
+      }
+    }
+    shocks.sort(java.util.Comparator.comparingLong(Shock::atMillis));
   }
 
   /** The gamma flips of the dealers section, then summary.json's optional levels array. */

@@ -24,13 +24,98 @@
   var points = {};
   var pending = specs.length;
 
+  // How a time maps onto the x axis of the chart being built. TIME: a time axis, in epoch ms.
+  // A multi-day chart (spec.collapse) gets a category axis over the minutes something traded
+  // instead (collapsed(spec)), so each session takes the width and closed hours take none.
+  var TIME = {
+    categories: null,
+    at: function (ms) { return ms; }, after: function (ms) { return ms; },
+    before: function (ms) { return ms; }, separators: []
+  };
+  var X = TIME;
+
+  function stamp(ms) { return echarts.format.formatTime('yyyy-MM-dd hh:mm', ms, true); }
+
+  function collapsed(spec) {
+    var sets = spec.series
+      ? spec.series.filter(function (s) { return !s.clock; }).map(function (s) { return s.data; })
+      : [spec.price, spec.volume, spec.spread, spec.bid, spec.ask];
+    var seen = {}, ts = [];
+    sets.forEach(function (d) {
+      if (!d) return;
+      for (var i = 0; i < d.t.length; i++) {
+        var ms = T0 + d.t[i] * 1000;
+        if (d.v[i] !== null && !seen[ms]) { seen[ms] = true; ts.push(ms); }
+      }
+    });
+    if (ts.length < 2) return TIME;
+    ts.sort(function (a, b) { return a - b; });
+    var steps = [];
+    for (var i = 1; i < ts.length; i++) steps.push(ts[i] - ts[i - 1]);
+    steps.sort(function (a, b) { return a - b; });
+    var step = steps[steps.length >> 1];
+    // The last category at or before ms, -1 before the first.
+    function floor(ms) {
+      var lo = 0, hi = ts.length - 1;
+      if (ms < ts[0]) return -1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (ts[mid] <= ms) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    }
+    // Sessions start after a pause of more than 30 minutes; around the clock, days at midnight.
+    var seps = [];
+    for (var k = 1; k < ts.length; k++) {
+      if (ts[k] - ts[k - 1] > 30 * 60000) seps.push(k);
+    }
+    if (!seps.length) {
+      for (var j = 1; j < ts.length; j++) {
+        if (Math.floor(ts[j] / 864e5) !== Math.floor(ts[j - 1] / 864e5)) seps.push(j);
+      }
+    }
+    return {
+      categories: ts.map(stamp),
+      // A point: its category, or the one it falls in within a session; null in closed hours.
+      at: function (ms) {
+        var f = floor(ms);
+        if (f < 0) return null;
+        return ts[f] === ms || ms - ts[f] <= 5 * step ? f : null;
+      },
+      // A mark (shock, halt start): the first category at or after it.
+      after: function (ms) {
+        var f = floor(ms);
+        return f >= 0 && ts[f] === ms ? f : Math.min(f + 1, ts.length - 1);
+      },
+      // A halt's end: the last category before it.
+      before: function (ms) { return Math.max(0, floor(ms)); },
+      separators: seps
+    };
+  }
+
   function series(d, scale) {
-    var out = new Array(d.t.length);
+    var out = [];
     for (var i = 0; i < d.t.length; i++) {
       var v = d.v[i];
-      out[i] = [T0 + d.t[i] * 1000, v === null ? '-' : scale ? v * scale : v];
+      var ms = T0 + d.t[i] * 1000;
+      var x = v === null && X.categories ? X.before(ms) : X.at(ms);
+      if (x === null) continue;
+      out.push([x, v === null ? '-' : scale ? v * scale : v]);
     }
     return out;
+  }
+
+  // Day separators of a collapsed axis, labelled with the session's date.
+  function separatorMarks(labelled) {
+    return X.separators.map(function (k) {
+      return {
+        xAxis: k, name: X.categories[k].slice(5, 10),
+        lineStyle: { type: 'solid', color: '#9aa5b1', width: 1 },
+        label: { show: !!labelled, position: 'insideStartTop', color: '#5a6677', fontSize: 10,
+                 formatter: function (p) { return p.name; } },
+        emphasis: { disabled: true }
+      };
+    });
   }
 
   function first(d) {
@@ -61,12 +146,59 @@
       itemStyle: { color: HALT },
       label: { show: !unlabelled, position: 'insideTop', color: '#a02828', fontSize: 10, formatter: 'halt' },
       data: halts.map(function (h) {
-        return [{ xAxis: T0 + h.from * 1000, name: h.label }, { xAxis: T0 + h.to * 1000 }];
-      })
+        return [{ xAxis: X.after(T0 + h.from * 1000), name: h.label },
+                { xAxis: X.before(T0 + h.to * 1000) }];
+      }).filter(function (a) { return a[0].xAxis <= a[1].xAxis; })
+    };
+  }
+
+  // The scenario's shocks as vertical marks; the label shows when the mark is hovered.
+  function shockMarks(shocks) {
+    return (shocks || []).map(function (k) {
+      return {
+        xAxis: X.after(T0 + k.at * 1000), name: stamp(T0 + k.at * 1000) + ' UTC: ' + k.label,
+        lineStyle: { type: 'dotted', color: '#2b2f36', width: 1.4 },
+        label: { show: false },
+        emphasis: { lineStyle: { width: 2.2 }, label: {
+          show: true, position: 'insideEndTop', color: '#1a2433', fontSize: 11,
+          backgroundColor: 'rgba(255, 255, 255, 0.9)', padding: [2, 4],
+          formatter: function (p) { return 'shock: ' + p.name; } } }
+      };
+    });
+  }
+
+  // Levels (horizontal, labelled), shocks (vertical, labelled on hover) and the day separators of
+  // a collapsed axis on one series.
+  function marks(levels, shocks, unlabelled) {
+    var data = (levels || []).map(function (l) {
+      return { yAxis: l.price, name: l.name, emphasis: { disabled: true } };
+    }).concat(shockMarks(shocks)).concat(separatorMarks(!unlabelled));
+    if (!data.length) return undefined;
+    return {
+      symbol: 'none', animation: false,
+      lineStyle: { type: 'dashed', color: '#8e3fa8', width: 1 },
+      label: { position: 'insideEndTop', color: '#6b2f80', fontSize: 10,
+               formatter: function (p) { return p.name + ' ' + p.value.toFixed(2); } },
+      data: data
     };
   }
 
   function timeAxis(grid, labelled) {
+    if (X.categories) {
+      var seps = {};
+      X.separators.forEach(function (k) { seps[k] = true; });
+      return {
+        type: 'category', gridIndex: grid, data: X.categories, boundaryGap: false,
+        name: labelled ? 'time (UTC), trading minutes only' : '', nameLocation: 'middle', nameGap: 24,
+        nameTextStyle: { color: '#555' },
+        axisLabel: {
+          show: labelled, hideOverlap: true, color: '#444',
+          formatter: function (v, i) { return seps[i] || i === 0 ? v.slice(5, 10) + ' ' + v.slice(11) : v.slice(11); }
+        },
+        axisTick: { show: labelled, alignWithLabel: true },
+        splitLine: { show: false }
+      };
+    }
     return {
       type: 'time', gridIndex: grid,
       name: labelled ? 'time (UTC)' : '', nameLocation: 'middle', nameGap: 24,
@@ -103,15 +235,29 @@
         trigger: 'axis', axisPointer: { type: 'line' }, confine: true,
         valueFormatter: function (v) { return typeof v === 'number' ? compact(v) : v; }
       },
-      dataZoom: [{ type: 'inside', xAxisIndex: 'all', filterMode: 'none' }]
+      dataZoom: [{ type: 'inside', xAxisIndex: 'all', filterMode: 'none' }],
+      toolbox: toolbox(spec, true)
     };
+  }
+
+  // Top right of every chart: box zoom along time and back (charts with a zoomable axis), and
+  // saving the chart as a PNG named after it.
+  function toolbox(spec, zoom) {
+    var feature = {};
+    if (zoom) {
+      feature.dataZoom = { yAxisIndex: 'none', title: { zoom: 'Zoom to a span', back: 'Undo zoom' } };
+      feature.restore = { title: 'Reset' };
+    }
+    feature.saveAsImage = { title: 'Save as PNG', name: 'cascade-' + spec.id, pixelRatio: 2 };
+    return { right: 6, top: 2, itemSize: 13, itemGap: 6, feature: feature,
+             iconStyle: { borderColor: '#5a6677' } };
   }
 
   var kinds = {
     // Several series on one value axis; spec: yName, normalise, series [{name, data}], halts.
     lines: function (spec) {
       var o = base(spec);
-      o.legend = { type: 'scroll', top: 2, right: 8, width: '55%', textStyle: { fontSize: 11 } };
+      o.legend = { type: 'scroll', top: 2, right: 104, width: '50%', textStyle: { fontSize: 11 } };
       o.grid = [{ left: 64, right: 20, top: 36, bottom: 46 }];
       o.xAxis = [timeAxis(0, true)];
       o.yAxis = [valueAxis(0, spec.yName)];
@@ -120,7 +266,8 @@
           type: 'line', name: s.name, showSymbol: !!spec.symbols, symbolSize: 3, sampling: undefined,
           lineStyle: { width: 1.4 },
           data: series(s.data, spec.normalise ? 100 / first(s.data) : 0),
-          markArea: i === 0 ? haltAreas(spec.halts) : undefined
+          markArea: i === 0 ? haltAreas(spec.halts) : undefined,
+          markLine: i === 0 ? marks([], spec.shocks) : undefined
         };
       });
       return o;
@@ -152,15 +299,10 @@
         { type: 'line', name: 'close', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false,
           lineStyle: { width: 1.4, color: COLORS[0] }, itemStyle: { color: COLORS[0] },
           data: series(spec.price), markArea: haltAreas(spec.halts),
-          markLine: levels.length ? {
-            silent: true, symbol: 'none', animation: false,
-            lineStyle: { type: 'dashed', color: '#8e3fa8', width: 1 },
-            label: { position: 'insideEndTop', color: '#6b2f80', fontSize: 10,
-                     formatter: function (p) { return p.name + ' ' + p.value.toFixed(2); } },
-            data: levels.map(function (l) { return { yAxis: l.price, name: l.name }; })
-          } : undefined },
+          markLine: marks(levels, spec.shocks) },
         { type: 'bar', name: 'volume', xAxisIndex: 1, yAxisIndex: 1, large: true,
-          barMaxWidth: 3, itemStyle: { color: '#8a9bb0' }, data: series(spec.volume) }
+          barMaxWidth: 3, itemStyle: { color: '#8a9bb0' }, data: series(spec.volume),
+          markLine: marks([], [], true) }
       ];
       return o;
     },
@@ -168,7 +310,7 @@
     // drains on both sides shows as the band closing in. spec: spread, bid, ask, halts.
     liquidity: function (spec) {
       var o = base(spec);
-      o.legend = { top: 2, right: 8, textStyle: { fontSize: 11 }, data: ['spread', 'bid depth', 'ask depth'] };
+      o.legend = { top: 2, right: 104, textStyle: { fontSize: 11 }, data: ['spread', 'bid depth', 'ask depth'] };
       o.grid = [{ left: 64, right: 16, top: 34, height: '30%' }, { left: 64, right: 16, top: '50%', bottom: 46 }];
       o.xAxis = [timeAxis(0, false), timeAxis(1, true)];
       o.yAxis = [
@@ -183,11 +325,11 @@
         { type: 'line', name: 'spread', xAxisIndex: 0, yAxisIndex: 0, showSymbol: false,
           lineStyle: { width: 0.8, color: '#c0392b' }, itemStyle: { color: '#c0392b' },
           areaStyle: { color: 'rgba(192, 57, 43, 0.18)' },
-          data: series(spec.spread), markArea: haltAreas(spec.halts) },
+          data: series(spec.spread), markArea: haltAreas(spec.halts), markLine: marks([], []) },
         { type: 'line', name: 'bid depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
           lineStyle: { width: 0.8, color: '#2a8c5a' }, itemStyle: { color: '#2a8c5a' },
           areaStyle: { color: 'rgba(42, 140, 90, 0.22)' },
-          data: series(spec.bid), markArea: haltAreas(spec.halts, true) },
+          data: series(spec.bid), markArea: haltAreas(spec.halts, true), markLine: marks([], [], true) },
         { type: 'line', name: 'ask depth', xAxisIndex: 1, yAxisIndex: 1, showSymbol: false,
           lineStyle: { width: 0.8, color: '#d9622b' }, itemStyle: { color: '#d9622b' },
           areaStyle: { color: 'rgba(217, 98, 43, 0.22)' },
@@ -202,7 +344,7 @@
     // spec: t (bucket starts, s since T0), yName, series [{name, forced, sold, bought}].
     var o = base(spec);
     var list = spec.series.slice().sort(function (a, b) { return (a.forced ? 1 : 0) - (b.forced ? 1 : 0); });
-    o.legend = { type: 'scroll', top: 2, right: 8, width: '50%', textStyle: { fontSize: 11 },
+    o.legend = { type: 'scroll', top: 2, right: 104, width: '45%', textStyle: { fontSize: 11 },
                  data: list.map(function (s) { return s.name; }) };
     o.grid = [{ left: 70, right: 20, top: 40, bottom: 46 }];
     o.xAxis = [timeAxis(0, true)];
@@ -281,6 +423,7 @@
     // Cause kinds by depth; links weighted by aggressive notional. spec: nodes, links, unit.
     var o = base(spec);
     delete o.dataZoom;
+    o.toolbox = toolbox(spec, false);
     o.tooltip = {
       trigger: 'item', confine: true,
       formatter: function (p) {
@@ -308,6 +451,7 @@
     // Floating bars from each step's start to its end; totals from zero. spec: steps, yName.
     var o = base(spec);
     delete o.dataZoom;
+    o.toolbox = toolbox(spec, false);
     var steps = spec.steps;
     o.grid = [{ left: 64, right: 20, top: 40, bottom: steps.length > 6 ? 64 : 36 }];
     o.xAxis = [{ type: 'category', data: steps.map(function (s) { return s.name; }),
@@ -378,6 +522,7 @@
       points[spec.id] = drawn(chart);
       if (--pending === 0) done();
     });
+    X = spec.collapse ? collapsed(spec) : TIME;
     chart.setOption(kinds[spec.kind](spec));
     charts.push(chart);
   });

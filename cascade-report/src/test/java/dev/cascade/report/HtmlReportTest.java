@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ class HtmlReportTest {
     assertThat(html).startsWith("<!DOCTYPE html>");
     assertThat(html).doesNotContain("src=\"http", "href=\"http", "<link ", "@import");
     assertThat(html).contains("echarts.init", "Apache ECharts " + HtmlReport.echartsVersion());
+    // Every chart gets the zoom and export toolbar.
+    assertThat(html).contains("toolbox: toolbox(spec, true)", "saveAsImage");
     // The library itself is inlined: its license banner is in the page.
     assertThat(html).contains("Licensed to the Apache Software Foundation");
   }
@@ -49,7 +52,7 @@ class HtmlReportTest {
             "id=\"liquidity\"",
             "id=\"halts\"",
             "id=\"scenario\"",
-            "Source: <code>bars-1m.csv, halts.csv</code>",
+            "Source: <code>bars-1m.csv, halts.csv, causes.csv</code>",
             "limit down, 7%",
             "synthetic",
             "abababab");
@@ -74,6 +77,95 @@ class HtmlReportTest {
                 - charts.get(1).get("halts").get(0).get("from").asDouble())
         .isEqualTo(900.0);
     assertThat(charts.get(2).get("halts")).isEmpty();
+  }
+
+  /** The synthetic run's summary.json with {@code edit} applied to its tree. */
+  private static void editSummary(Path run, java.util.function.Consumer<ObjectNode> edit)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode s = (ObjectNode) json.readTree(run.resolve("summary.json").toFile());
+    edit.accept(s);
+    json.writeValue(run.resolve("summary.json").toFile(), s);
+  }
+
+  private static String headline(String html) {
+    int a = html.indexOf("<section class=\"headline\" id=\"headline\">");
+    assertThat(a).as("a headline section").isGreaterThan(0);
+    assertThat(a)
+        .as("the headline comes before every other section")
+        .isLessThan(html.indexOf("<section class=\"section\""));
+    return html.substring(a, html.indexOf("</section>", a));
+  }
+
+  @Test
+  void theHeadlineSetsTheEpisodeAssetsBesideTheSourceFigures() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    editSummary(
+        run,
+        s -> {
+          ((ObjectNode) s.get("instruments").get(1)).put("changePct", -14.23);
+          ObjectNode ep = s.putObject("episode");
+          ep.put("source", "seed 000, Table 1");
+          ObjectNode o = ep.putArray("observed").addObject();
+          o.put("symbol", "S2");
+          o.put("price", 108.82);
+          o.put("observedPrice", 114.2);
+          o.put("changePct", -14.23);
+          o.put("observedChangePct", -9.2);
+          o.put("relativeVolume", 1.02);
+          o.put("observedRelativeVolume", 2.4);
+          ObjectNode lv = s.putArray("levels").addObject();
+          lv.put("symbol", "S2");
+          lv.put("name", "200-day MA");
+          lv.put("price", 95.0);
+          lv.put("breached", true);
+          lv.put("direction", "below");
+          lv.put("at", "2025-11-18T15:02:00Z");
+        });
+
+    String h = headline(Files.readString(HtmlReport.write(run)));
+
+    assertThat(h)
+        .contains(
+            "synthetic, 2025-11-18 14:30:00 → 16:54:00 UTC: S2 moved most, −14.23% (source"
+                + " −9.20%); 1 halt.",
+            "S2 change</span><span class=\"v down\">−14.23%</span><span class=\"src\">source"
+                + " −9.20% · rel. volume 1.02× (source 2.40×)</span>",
+            "Levels broken</span><span class=\"v\">1 of 1</span>",
+            "S2 200-day MA 95.00 at 2025-11-18 15:02",
+            "Halts</span><span class=\"v\">1</span>");
+  }
+
+  @Test
+  void withoutAnEpisodeTheHeadlineHasNoSourceFiguresAndNoEmptyCards() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+
+    String h = headline(Files.readString(HtmlReport.write(run)));
+
+    assertThat(h).contains("synthetic, 2025-11-18 14:30:00 → 16:54:00 UTC: S");
+    assertThat(h)
+        .doesNotContain(
+            "source", "rel. volume", "Liquidated", "Margin calls", "gamma flip", "Levels broken");
+    assertThat(h).doesNotContain("<span class=\"v\"></span>", "<span class=\"src\"></span>");
+  }
+
+  @Test
+  void theScenarioShocksAreMarkedOnEveryPriceChart() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    JsonNode charts = charts(Files.readString(HtmlReport.write(run)));
+
+    for (JsonNode c : charts) {
+      if (c.get("id").asText().startsWith("price-")) {
+        assertThat(c.get("shocks")).as(c.get("id").asText()).hasSize(1);
+        assertThat(c.get("shocks").get(0).get("at").asDouble()).isEqualTo(600.0);
+        assertThat(c.get("shocks").get(0).get("label").asText()).isEqualTo("miss");
+      }
+    }
+    // Without causes.csv there is nothing to mark.
+    Files.delete(run.resolve("causes.csv"));
+    Files.delete(run.resolve("trades.csv"));
+    assertThat(charts(Files.readString(HtmlReport.write(run))).get(0).get("shocks")).isEmpty();
   }
 
   @Test
@@ -102,6 +194,36 @@ class HtmlReportTest {
       assertThat(t.size()).isBetween(1000, Downsampling.MAX_POINTS);
     }
     assertThat(Files.size(report)).isLessThan(8L << 20);
+    // Five days: every time chart collapses closed hours onto a category axis of trading minutes.
+    for (JsonNode c : charts) {
+      assertThat(c.get("collapse").asBoolean()).as(c.get("id").asText()).isTrue();
+    }
+  }
+
+  @Test
+  void aOneDayRunKeepsItsTimeAxis() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.25, 5);
+    for (JsonNode c : charts(Files.readString(HtmlReport.write(run)))) {
+      assertThat(c.get("collapse").asBoolean()).as(c.get("id").asText()).isFalse();
+    }
+  }
+
+  @Test
+  void theFooterNamesTheRunDirectoryTheVersionAndTheScenarioButNoTemporaryDirectory()
+      throws Exception {
+    Path run = SyntheticRun.write(dir.resolve(".tmp-calm-123-456"), 1, 0.05, 5);
+
+    String html = Files.readString(HtmlReport.write(run, "calm"));
+
+    String footer = html.substring(html.indexOf("<footer>"), html.indexOf("</footer>"));
+    assertThat(footer)
+        .contains(
+            "Written by Cascade " + HtmlReport.cascadeVersion(),
+            "run directory <code>calm</code>",
+            "of scenario <code>synthetic</code>")
+        .doesNotContain(".tmp-", "/tmp", dir.toString());
+    assertThat(HtmlReport.cascadeVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(html).doesNotContain(".tmp-calm", dir.toString());
   }
 
   @Test
