@@ -100,6 +100,8 @@ final class AttributeCommand implements Callable<Integer> {
    * @param directChangePct mean change with every mechanism off (the direct shock alone)
    * @param directChangeSe its standard error
    * @param amplification full change / direct change (null when the direct change is ~0)
+   * @param amplificationCi its 95% paired-bootstrap interval over seeds (null for one seed, or when
+   *     a resample's direct change is ~0)
    * @param contributions per mechanism, in mechanism order
    */
   record AssetAttribution(
@@ -112,6 +114,7 @@ final class AttributeCommand implements Callable<Integer> {
       double directChangePct,
       Double directChangeSe,
       Double amplification,
+      SampleStats.Interval amplificationCi,
       List<Contribution> contributions) {}
 
   /**
@@ -283,6 +286,9 @@ final class AttributeCommand implements Callable<Integer> {
               SampleStats.round4(dir),
               SampleStats.round4(SampleStats.se(direct)),
               Math.abs(dir) < 0.01 ? null : SampleStats.round4(full / dir),
+              Math.abs(dir) < 0.01
+                  ? null
+                  : SampleStats.round4(SampleStats.ratioInterval(fullChange, direct, 0.01)),
               cs));
     }
     List<String> warnings =
@@ -352,7 +358,14 @@ final class AttributeCommand implements Callable<Integer> {
               se(x.directChangeSe()),
               x.amplification() == null
                   ? "-"
-                  : String.format(Locale.ROOT, "%.2fx", x.amplification())));
+                  : String.format(Locale.ROOT, "%.2fx", x.amplification())
+                      + (x.amplificationCi() == null
+                          ? ""
+                          : String.format(
+                              Locale.ROOT,
+                              " [%.2f, %.2f]",
+                              x.amplificationCi().lo(),
+                              x.amplificationCi().hi()))));
       for (Contribution c : x.contributions()) {
         b.append(
             String.format(

@@ -190,6 +190,36 @@ final class SampleStats {
   }
 
   /**
+   * 95% percentile-bootstrap interval of the ratio of means {@code mean(num) / mean(den)} over
+   * paired resamples (the same seeds drawn for both, {@value #RESAMPLES} resamples, the fixed
+   * seed): null for fewer than two pairs, or when a resample's denominator mean is within {@code
+   * minDen} of 0 (the ratio is then unbounded and no interval is honest).
+   */
+  static Interval ratioInterval(double[] num, double[] den, double minDen) {
+    int n = num.length;
+    if (n < 2 || den.length != n) {
+      return null;
+    }
+    double[] reps = new double[RESAMPLES];
+    SplittableRandom rng = new SplittableRandom(BOOTSTRAP_SEED);
+    for (int b = 0; b < RESAMPLES; b++) {
+      double a = 0;
+      double d = 0;
+      for (int k = 0; k < n; k++) {
+        int j = rng.nextInt(n);
+        a += num[j];
+        d += den[j];
+      }
+      if (Math.abs(d / n) < minDen) {
+        return null;
+      }
+      reps[b] = a / d;
+    }
+    double tail = (1 - LEVEL) / 2;
+    return new Interval(quantile(reps, tail), quantile(reps, 1 - tail));
+  }
+
+  /**
    * What the statistics of {@code n} paths cannot say: empty when there are enough paths for every
    * figure. The rules: a standard error or an interval needs two paths; a figure of the worst or
    * best 5% needs one path in that tail, n >= {@value #MIN_PATHS_TAIL}; its bootstrap interval is

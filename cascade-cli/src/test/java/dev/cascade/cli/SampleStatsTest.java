@@ -110,4 +110,29 @@ class SampleStatsTest {
         .contains("rests on 2 paths");
     assertThat(SampleStats.warnings(200, "paths")).isEmpty();
   }
+
+  @Test
+  void theAmplificationIntervalIsAPairedBootstrapOfTheRatioOfMeans() {
+    // Paired seeds: the full move is 1.5x the direct one plus noise common to both; pairing makes
+    // the ratio's interval narrow although each mean alone varies a lot.
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    int n = 16;
+    double[] direct = new double[n];
+    double[] full = new double[n];
+    for (int k = 0; k < n; k++) {
+      direct[k] = -2 + rng.nextDouble(-1, 1);
+      full[k] = 1.5 * direct[k] + rng.nextDouble(-0.05, 0.05);
+    }
+    SampleStats.Interval ci = SampleStats.ratioInterval(full, direct, 0.01);
+    assertThat(ci.lo()).isLessThan(1.5);
+    assertThat(ci.hi()).isGreaterThan(1.5);
+    assertThat(ci.hi() - ci.lo()).isLessThan(0.05);
+    assertThat(SampleStats.ratioInterval(full, direct, 0.01)).isEqualTo(ci); // deterministic
+    assertThat(SampleStats.ratioInterval(new double[] {1}, new double[] {1}, 0.01)).isNull();
+    // A direct move that can resample to ~0 has no honest interval.
+    assertThat(
+            SampleStats.ratioInterval(
+                new double[] {1, -1, 1, -1}, new double[] {0.5, -0.5, 0.5, -0.5}, 0.01))
+        .isNull();
+  }
 }

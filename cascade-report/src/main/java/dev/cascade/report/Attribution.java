@@ -30,6 +30,8 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
    * @param contributions per mechanism, in order
    * @param fullChangeSe standard error of the full change over seeds, percent; null for one seed
    * @param directChangeSe standard error of the direct change, percent; null for one seed
+   * @param amplificationLo lower end of the amplification's 95% interval, or null
+   * @param amplificationHi upper end, or null
    */
   record Asset(
       String symbol,
@@ -38,7 +40,9 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
       Double amplification,
       List<Contribution> contributions,
       Double fullChangeSe,
-      Double directChangeSe) {}
+      Double directChangeSe,
+      Double amplificationLo,
+      Double amplificationHi) {}
 
   /**
    * @param mechanism name
@@ -87,7 +91,13 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
               a.path("amplification").isNumber() ? a.get("amplification").asDouble() : null,
               List.copyOf(cs),
               a.path("fullChangeSe").isNumber() ? a.get("fullChangeSe").asDouble() : null,
-              a.path("directChangeSe").isNumber() ? a.get("directChangeSe").asDouble() : null));
+              a.path("directChangeSe").isNumber() ? a.get("directChangeSe").asDouble() : null,
+              a.path("amplificationCi").path("lo").isNumber()
+                  ? a.get("amplificationCi").get("lo").asDouble()
+                  : null,
+              a.path("amplificationCi").path("hi").isNumber()
+                  ? a.get("amplificationCi").get("hi").asDouble()
+                  : null));
       i++;
     }
     return new Attribution(tree.path("scenario").asText("attribution"), seeds, assets);

@@ -159,10 +159,17 @@ final class HeadlineSection implements ReportSection {
       if (x.amplification() == null) {
         continue;
       }
-      // attribution.json gives the amplification as a ratio of means, with no interval of its
-      // own; the interval shown is that of its parts, each mean ± its standard error over seeds.
+      // The amplification's own 95% interval (paired bootstrap over seeds) when attribution.json
+      // has one, then its parts, each mean ± its standard error over seeds.
       String interval =
-          "full "
+          (x.amplificationLo() != null && x.amplificationHi() != null
+                  ? String.format(
+                      Locale.ROOT,
+                      "95%% interval %.2f-%.2f×; ",
+                      x.amplificationLo(),
+                      x.amplificationHi())
+                  : "")
+              + "full "
               + pct(x.fullChangePct())
               + se(x.fullChangeSe())
               + ", direct "

@@ -180,6 +180,7 @@ class MechanismSectionsTest {
         "{\"scenario\": \"demo\", \"seeds\": [1, 2, 3], \"mechanisms\": [\"dealers\", \"stops\"],"
             + " \"assets\": [{\"symbol\": \"SPY\", \"fullChangePct\": -3.0, \"fullChangeSd\": 0.1,"
             + " \"fullDrawdownPct\": 3.5, \"directChangePct\": -1.5, \"amplification\": 2.0,"
+            + " \"amplificationCi\": {\"lo\": 1.8, \"hi\": 2.3},"
             + " \"contributions\": [{\"mechanism\": \"dealers\", \"changePp\": -1.0,"
             + " \"changeSd\": 0.2, \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
             + " {\"mechanism\": \"stops\", \"changePp\": -0.25, \"changeSd\": 0.1,"
@@ -189,6 +190,7 @@ class MechanismSectionsTest {
     String html = Files.readString(HtmlReport.write(a));
 
     assertThat(html).contains("id=\"attribution\"", "id=\"scenario\"", "3 seeds, 1–3", "2.00×");
+    assertThat(html).contains("95% interval 1.80-2.30×");
     assertThat(html).doesNotContain("id=\"summary\"", "id=\"prices\"");
     JsonNode steps = chart(charts(html), "attribution-SPY").get("steps");
     assertThat(steps.findValuesAsText("name"))
