@@ -106,6 +106,7 @@ final class SummaryTable {
     }
     levels(b, s);
     margin(b, s);
+    pnl(b, s);
     if (s.dealers() != null) {
       for (DealerSummary d : s.dealers()) {
         dealers(b, d);
@@ -171,6 +172,36 @@ final class SummaryTable {
                 l.at()));
       }
     }
+  }
+
+  /**
+   * Profit and loss per account group (equity at the end against the start), largest losses first;
+   * the venue's fee income and the engine's own accounts included.
+   */
+  private static void pnl(StringBuilder b, RunSummary s) {
+    if (s.pnl() == null || s.pnl().isEmpty()) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "%nprofit and loss by group (equity at the marks):%n"));
+    s.pnl().stream()
+        .sorted(java.util.Comparator.comparingDouble(dev.cascade.record.PnlSummary::pnl))
+        .forEach(
+            p ->
+                b.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %-22s %-16s %5d  %s%s%n",
+                        p.group(),
+                        p.family(),
+                        p.accounts(),
+                        signedDollars(p.pnl()),
+                        p.pnlPct() == null
+                            ? ""
+                            : String.format(Locale.ROOT, " (%+.2f%%)", p.pnlPct()))));
+  }
+
+  private static String signedDollars(double v) {
+    return (v < 0 ? "-$" : "+$") + String.format(Locale.ROOT, "%,.0f", Math.abs(v));
   }
 
   /** Margin calls and liquidations per desk, when any account trades on margin. */

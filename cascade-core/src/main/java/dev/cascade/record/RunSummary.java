@@ -33,6 +33,7 @@ import java.util.List;
  * @param episode the run against the episode it reproduces; absent without an episode section
  * @param levels watched levels (moving averages, Fibonacci retracements, round numbers, gamma
  *     flips) and whether the price broke them
+ * @param pnl profit and loss per account group over the run ({@link PnlSummary})
  */
 public record RunSummary(
     String scenario,
@@ -53,7 +54,8 @@ public record RunSummary(
     LiquidationSummary liquidations,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers,
     @JsonInclude(JsonInclude.Include.NON_NULL) EpisodeSummary episode,
-    List<EpisodeSummary.LevelLine> levels) {
+    List<EpisodeSummary.LevelLine> levels,
+    List<PnlSummary> pnl) {
 
   /**
    * A halt as summarised.
@@ -131,7 +133,8 @@ public record RunSummary(
             sim.world().brokers(), sim.instruments(), sim.insuranceFund(), sim.funding()),
         dealers.isEmpty() ? null : List.copyOf(dealers),
         EpisodeSummary.of(sim, rec, lines),
-        levels(sim, rec, dealers));
+        levels(sim, rec, dealers),
+        PnlSummary.of(sim));
   }
 
   /** The scenario's watched levels, then each dealer book's gamma flip at the start. */

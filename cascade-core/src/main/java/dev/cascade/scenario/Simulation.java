@@ -41,6 +41,7 @@ public final class Simulation {
   private MarkPrice marks;
   private Funding funding;
   private List<TwapExecution> metaorders = List.of();
+  private long[] startEquity = new long[0];
 
   Simulation(ScenarioSpec spec, long seed, Set<String> without, World world, long start, long end) {
     this.spec = spec;
@@ -138,6 +139,7 @@ public final class Simulation {
   public long runUntil(long t) {
     if (!started) {
       started = true;
+      startEquity = equities();
       world.start();
     }
     return world.clock().runUntil(Math.min(t, end));
@@ -165,6 +167,23 @@ public final class Simulation {
    */
   public long events() {
     return world.clock().eventsRun() + world.exchange().messages();
+  }
+
+  /**
+   * Each account's equity (cash plus positions at the marks, micro-units) when the run started,
+   * after every endowment and before any agent acted; empty before the run starts.
+   */
+  public long[] startEquity() {
+    return startEquity.clone();
+  }
+
+  /** Each account's equity now, micro-units. */
+  public long[] equities() {
+    long[] e = new long[world.ledger().accountCount()];
+    for (int a = 0; a < e.length; a++) {
+      e[a] = world.ledger().equity(a);
+    }
+    return e;
   }
 
   public boolean finished() {
