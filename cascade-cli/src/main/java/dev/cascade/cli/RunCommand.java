@@ -186,9 +186,8 @@ final class RunCommand implements Callable<Integer> {
       CauseCsv.write(dir.file("causes.csv"), sim.world());
       DealerTables.write(dir.path(), sim.world().options());
       RunTables.toParquet(dir.path(), !noCsv);
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(dir.file("summary.json").toFile(), summary);
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      json.writeValue(dir.file("summary.json").toFile(), withProvenance(json, summary, loaded));
       // The scenario travels with its run, so the run can be reproduced from its directory.
       loaded.copyTo(dir.file("scenario.yaml"));
       if (report) {
@@ -275,6 +274,37 @@ final class RunCommand implements Callable<Integer> {
   private static Writer table(OutputDirectory dir, String name) throws IOException {
     return new BufferedWriter(
         Files.newBufferedWriter(dir.file(name), StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /**
+   * The version of summary.json's layout (docs/outputs.md); raised when a field changes meaning.
+   */
+  static final int SUMMARY_SCHEMA_VERSION = 1;
+
+  /**
+   * The summary with, first, what it was made by and from: {@code schemaVersion}, {@code
+   * cascadeVersion} and the SHA-256 of the scenario text ({@code scenarioSha256}), so a run
+   * directory says which tool and which file produced it.
+   */
+  static com.fasterxml.jackson.databind.node.ObjectNode withProvenance(
+      ObjectMapper json, RunSummary summary, ScenarioFiles.Loaded loaded) {
+    com.fasterxml.jackson.databind.node.ObjectNode out = json.createObjectNode();
+    out.put("schemaVersion", SUMMARY_SCHEMA_VERSION);
+    out.put("cascadeVersion", dev.cascade.report.HtmlReport.cascadeVersion());
+    out.put("scenarioSha256", sha256(loaded.text()));
+    out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(summary));
+    return out;
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   private static void writeHalts(Path f, RunSummary s) throws IOException {

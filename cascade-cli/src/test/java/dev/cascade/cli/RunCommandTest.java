@@ -45,6 +45,26 @@ class RunCommandTest {
       assertThat(s.has(field)).as(field).isTrue();
     }
     assertThat(s.get("seed").asLong()).isEqualTo(5);
+    // What made it and from what: the layout's version, the tool's, the scenario text's hash.
+    assertThat(s.fieldNames().next()).isEqualTo("schemaVersion");
+    assertThat(s.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(s.get("cascadeVersion").asText()).isNotBlank();
+    assertThat(s.get("scenarioSha256").asText())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(Path.of(tiny())))));
+    // Prices are on their tick, with no binary noise: a cent-tick price has two decimals at most.
+    for (JsonNode ins : s.get("instruments")) {
+      for (String f : new String[] {"open", "close", "high", "low"}) {
+        String text = ins.get(f).asText();
+        assertThat(text.contains(".") ? text.length() - text.indexOf('.') - 1 : 0)
+            .as(ins.get("symbol").asText() + " " + f + " " + text)
+            .isLessThanOrEqualTo(2);
+      }
+    }
+    assertThat(s.get("pnl")).isNotEmpty();
     JsonNode spy = s.get("instruments").get(0);
     for (String field :
         new String[] {

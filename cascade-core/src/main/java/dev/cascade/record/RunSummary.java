@@ -75,8 +75,8 @@ public record RunSummary(
     for (Instrument ins : sim.instruments()) {
       int i = ins.id();
       InstrumentSpec spec = sim.spec().instrument(ins.symbol());
-      double open = ins.price(rec.open(i));
-      double close = ins.price(rec.close(i));
+      double open = onTick(ins, ins.price(rec.open(i)));
+      double close = onTick(ins, ins.price(rec.close(i)));
       Double relVol = null;
       if (spec.baselineDailyVolume() > 0) {
         // Baseline per trading day; a run shorter than a day compares with one day.
@@ -89,8 +89,8 @@ public record RunSummary(
               open,
               close,
               round(rec.changePct(i), 4),
-              ins.price(rec.high(i)),
-              ins.price(rec.low(i)),
+              onTick(ins, ins.price(rec.high(i))),
+              onTick(ins, ins.price(rec.low(i))),
               rec.volume(i),
               rec.trades(i),
               relVol,
@@ -135,6 +135,21 @@ public record RunSummary(
         EpisodeSummary.of(sim, rec, lines),
         levels(sim, rec, dealers),
         PnlSummary.of(sim));
+  }
+
+  /**
+   * A price rounded to its tick's decimals, so ticks x tick size prints as the price it is (660.05,
+   * not 660.0500000000001).
+   */
+  static double onTick(Instrument ins, double price) {
+    if (!Double.isFinite(price)) {
+      return price;
+    }
+    return java.math.BigDecimal.valueOf(price)
+        .setScale(
+            Math.max(0, ins.tickSize().stripTrailingZeros().scale()),
+            java.math.RoundingMode.HALF_EVEN)
+        .doubleValue();
   }
 
   /** The scenario's watched levels, then each dealer book's gamma flip at the start. */

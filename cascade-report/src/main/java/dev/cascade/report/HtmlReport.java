@@ -204,7 +204,7 @@ public final class HtmlReport {
   }
 
   /** The version of Cascade that writes the report, from version.properties (set by the build). */
-  static String cascadeVersion() {
+  public static String cascadeVersion() {
     try (InputStream in =
         HtmlReport.class.getResourceAsStream("/dev/cascade/report/version.properties")) {
       if (in == null) {
