@@ -2,7 +2,7 @@
 """Spot-vol beta of the S&P 500: OLS slope of daily log VIX changes on daily S&P 500 log returns.
 
 Usage: python3 tools/spot_vol_beta.py [SP500_CSV] [VIX_CSV]
-Defaults: data/sp500_daily_ohlcv_2000-2020_vega.csv and ../shared/data/vix_daily_cboe.csv
+Defaults: data/sp500_daily_ohlcv_2000-2020_vega.csv and data/vix_daily_cboe.csv
 (sources in data/SOURCES.md). Prints the slope over all days, over down days, and over days
 starting with the VIX between 15 and 25 (docs/model.md §9).
 """
@@ -20,7 +20,7 @@ def slope(pairs):
 
 def main():
     spx_path = sys.argv[1] if len(sys.argv) > 1 else "data/sp500_daily_ohlcv_2000-2020_vega.csv"
-    vix_path = sys.argv[2] if len(sys.argv) > 2 else "../shared/data/vix_daily_cboe.csv"
+    vix_path = sys.argv[2] if len(sys.argv) > 2 else "data/vix_daily_cboe.csv"
     vix = {}
     for r in csv.DictReader(open(vix_path)):
         try:
