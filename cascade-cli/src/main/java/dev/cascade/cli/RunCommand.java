@@ -79,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ForceOption force;
 
+  @Mixin ShockScaleOption scale;
+
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
 
@@ -114,7 +116,13 @@ final class RunCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec();
+    Object scaled = scale.apply("run", loaded.spec());
+    if (scaled instanceof String problem) {
+      err.println(problem);
+      err.flush();
+      return 2;
+    }
+    ScenarioSpec scenario = (ScenarioSpec) scaled;
     Set<String> off = new LinkedHashSet<>(without);
     String unknown = unknownWithout("run", scenario, off);
     if (unknown != null) {
@@ -187,7 +195,11 @@ final class RunCommand implements Callable<Integer> {
       DealerTables.write(dir.path(), sim.world().options());
       RunTables.toParquet(dir.path(), !noCsv);
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      json.writeValue(dir.file("summary.json").toFile(), withProvenance(json, summary, loaded));
+      com.fasterxml.jackson.databind.node.ObjectNode tree = withProvenance(json, summary, loaded);
+      if (scale.record() != null) {
+        tree.set("shockScaling", json.valueToTree(scale.record()));
+      }
+      json.writeValue(dir.file("summary.json").toFile(), tree);
       // The scenario travels with its run, so the run can be reproduced from its directory.
       loaded.copyTo(dir.file("scenario.yaml"));
       if (report) {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -79,6 +80,8 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin ForceOption force;
 
   @Mixin BatchOptions batch;
+
+  @Mixin ShockScaleOption scale;
 
   @Option(
       names = "--out",
@@ -169,6 +172,7 @@ final class SweepCommand implements Callable<Integer> {
    * @param method how the statistics were computed
    * @param warnings figures the number of paths cannot support, with the rule
    * @param assets per instrument
+   * @param shockScaling the shocks' scaling ({@code all}, {@code byLabel}); absent when none
    */
   record Sweep(
       String scenario,
@@ -179,7 +183,10 @@ final class SweepCommand implements Callable<Integer> {
       int resumedPaths,
       Method method,
       List<String> warnings,
-      List<AssetDistribution> assets) {}
+      List<AssetDistribution> assets,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Map<String, Object> shockScaling) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -203,7 +210,12 @@ final class SweepCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec();
+    Object scaled = scale.apply("sweep", loaded.spec());
+    if (scaled instanceof String problem) {
+      err.println(problem);
+      return 2;
+    }
+    ScenarioSpec scenario = (ScenarioSpec) scaled;
     Set<String> off = new LinkedHashSet<>(without);
     String unknown = RunCommand.unknownWithout("sweep", scenario, off);
     if (unknown != null) {
@@ -224,7 +236,8 @@ final class SweepCommand implements Callable<Integer> {
         new PartialRun.Experiment(
             "sweep",
             scenario.name(),
-            PartialRun.Experiment.sha256(loaded.text()),
+            // the shock scaling is part of what was run: a resume must use the same
+            PartialRun.Experiment.sha256(loaded.text() + scale.describe()),
             firstSeed,
             paths,
             List.of(off.isEmpty() ? "-" : String.join(",", new TreeSet<>(off))),
@@ -253,7 +266,8 @@ final class SweepCommand implements Callable<Integer> {
             ran.resumed(),
             Method.current(),
             SampleStats.warnings(paths, "paths"),
-            assets);
+            assets,
+            scale.record());
 
     OutputDirectory dir;
     try {
