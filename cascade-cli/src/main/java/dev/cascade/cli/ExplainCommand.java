@@ -86,8 +86,6 @@ final class ExplainCommand implements Callable<Integer> {
    * aggressiveLots}, {@code notional}, {@code impactBps} per instrument).
    */
   private String toJson(CauseChains.Report report, int causeCount, long trades) {
-    com.fasterxml.jackson.databind.ObjectMapper m =
-        new com.fasterxml.jackson.databind.ObjectMapper();
     java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
     root.put("run", run.toString());
     root.put("causes", causeCount);
@@ -96,11 +94,7 @@ final class ExplainCommand implements Callable<Integer> {
     root.put("longestPath", report.longestPath());
     root.put("shocks", chains(report.shocks()));
     root.put("background", chains(report.background()));
-    try {
-      return m.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a cause report is always serialisable", e);
-    }
+    return JsonText.pretty(root);
   }
 
   private static List<Object> chains(List<CauseChains.Chain> chains) {

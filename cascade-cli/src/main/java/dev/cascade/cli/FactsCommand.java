@@ -1,6 +1,5 @@
 package dev.cascade.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -293,11 +292,7 @@ final class FactsCommand implements Callable<Integer> {
     notes.forEach(an::add);
     ObjectNode src = root.putObject("sources");
     bands.sources().forEach(src::put);
-    try {
-      return m.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.pretty(root);
   }
 
   /** A finite number, or null: JSON has no NaN. */

@@ -224,13 +224,7 @@ final class GexCommand implements Callable<Integer> {
       }
     }
     root.put("impliedMove", move);
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .writerWithDefaultPrettyPrinter()
-          .writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a GEX profile is always serialisable", e);
-    }
+    return JsonText.pretty(root);
   }
 
   private String impliedMove(OpenInterestBook book) {

@@ -187,13 +187,7 @@ final class MonitorCommand implements Callable<Integer> {
       last.add(day(DeskLevels.on(bars, k, step)));
     }
     root.put("days", last);
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .writerWithDefaultPrettyPrinter()
-          .writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("desk levels are always serialisable", e);
-    }
+    return JsonText.pretty(root);
   }
 
   private static java.util.Map<String, Object> day(DeskLevels d) {

@@ -233,16 +233,20 @@ final class Progress implements AutoCloseable {
     if ("dumb".equals(System.getenv("TERM"))) {
       return false;
     }
-    Path fd2 = Path.of("/proc/self/fd/2");
-    try {
-      if (Files.isSymbolicLink(fd2)) {
-        String to = Files.readSymbolicLink(fd2).toString();
-        return to.startsWith("/dev/pts/") || to.startsWith("/dev/tty");
-      }
-    } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
-      // Fall through to the console test.
+    String to = linkTarget(Path.of("/proc/self/fd/2"));
+    if (to != null) {
+      return to.startsWith("/dev/pts/") || to.startsWith("/dev/tty");
     }
     return System.console() != null;
+  }
+
+  /** Where a symbolic link points, or null when it is not one or cannot be read here. */
+  private static String linkTarget(Path link) {
+    try {
+      return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).toString() : null;
+    } catch (java.io.IOException | SecurityException | UnsupportedOperationException e) {
+      return null; // no /proc (not Linux) or not allowed: the caller asks the console instead
+    }
   }
 
   /** The terminal's width from {@code COLUMNS} when exported, else 80 columns. */

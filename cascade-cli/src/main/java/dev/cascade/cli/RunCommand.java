@@ -116,13 +116,7 @@ final class RunCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    Object scaled = scale.apply("run", loaded.spec());
-    if (scaled instanceof String problem) {
-      err.println(problem);
-      err.flush();
-      return 2;
-    }
-    ScenarioSpec scenario = (ScenarioSpec) scaled;
+    ScenarioSpec scenario = scale.apply(loaded.spec());
     Set<String> off = new LinkedHashSet<>(without);
     String unknown = unknownWithout("run", scenario, off);
     if (unknown != null) {

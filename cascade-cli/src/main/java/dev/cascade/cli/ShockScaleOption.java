@@ -1,5 +1,6 @@
 package dev.cascade.cli;
 
+import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.Metaorders;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockScaling;
@@ -61,32 +62,31 @@ final class ShockScaleOption {
   }
 
   /**
-   * The scenario scaled, or a one-line error: a factor outside [0, 100], a label no shock has (the
-   * labels listed), or a metaorder scaled past what its instrument allows.
+   * The scenario scaled.
+   *
+   * @throws CliFailure (usage, exit 2) for a factor outside [0, 100], a label no shock has (the
+   *     labels listed), or a metaorder scaled past what its instrument allows
    */
-  Object apply(String command, ScenarioSpec spec) {
+  ScenarioSpec apply(ScenarioSpec spec) {
     if (!(all >= 0 && all <= ShockScaling.MAX_FACTOR)) {
-      return "cascade " + command + ": --scale-shocks must be in [0, 100], got " + num(all);
+      throw CliFailure.usage("--scale-shocks must be in [0, 100], got " + num(all));
     }
     Set<String> labels = new LinkedHashSet<>();
     spec.shocks().forEach(s -> labels.add(s.label()));
     for (Map.Entry<String, Double> e : byLabel.entrySet()) {
       if (!labels.contains(e.getKey())) {
-        return "cascade "
-            + command
-            + ": --scale-shock: no shock is labelled '"
-            + e.getKey()
-            + "'; the labels are: "
-            + (labels.isEmpty() ? "(none: the scenario has no shocks)" : String.join("; ", labels));
+        throw CliFailure.usage(
+            "--scale-shock: no shock is labelled '"
+                + e.getKey()
+                + "'; the labels are: "
+                + (labels.isEmpty()
+                    ? "(none: the scenario has no shocks)"
+                    : String.join("; ", labels)));
       }
       double x = e.getValue();
       if (!(x >= 0 && x <= ShockScaling.MAX_FACTOR)) {
-        return "cascade "
-            + command
-            + ": --scale-shock "
-            + e.getKey()
-            + " must be in [0, 100], got "
-            + num(x);
+        throw CliFailure.usage(
+            "--scale-shock " + e.getKey() + " must be in [0, 100], got " + num(x));
       }
     }
     if (identity()) {
@@ -95,15 +95,14 @@ final class ShockScaleOption {
     ScenarioSpec scaled = ShockScaling.scale(spec, all, byLabel);
     for (ShockSpec s : scaled.shocks()) {
       if (s.type() == ShockType.METAORDER) {
-        String problem =
-            Metaorders.problem(
-                s,
-                spec.instruments().stream()
-                    .filter(i -> i.symbol().equals(s.target()))
-                    .findFirst()
-                    .orElseThrow());
+        InstrumentSpec target =
+            spec.instruments().stream()
+                .filter(i -> i.symbol().equals(s.target()))
+                .findFirst()
+                .orElseThrow();
+        String problem = Metaorders.problem(s, target);
         if (problem != null) {
-          return "cascade " + command + ": scaled metaorder '" + s.label() + "': " + problem;
+          throw CliFailure.usage("scaled metaorder '" + s.label() + "': " + problem);
         }
       }
     }

@@ -210,12 +210,7 @@ final class SweepCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    Object scaled = scale.apply("sweep", loaded.spec());
-    if (scaled instanceof String problem) {
-      err.println(problem);
-      return 2;
-    }
-    ScenarioSpec scenario = (ScenarioSpec) scaled;
+    ScenarioSpec scenario = scale.apply(loaded.spec());
     Set<String> off = new LinkedHashSet<>(without);
     String unknown = RunCommand.unknownWithout("sweep", scenario, off);
     if (unknown != null) {

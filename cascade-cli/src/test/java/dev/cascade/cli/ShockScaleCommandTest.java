@@ -2,6 +2,8 @@ package dev.cascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,64 +12,48 @@ import org.junit.jupiter.api.io.TempDir;
 class ShockScaleCommandTest {
   @TempDir Path tmp;
 
+  /** {@code cascade run shocked.yaml --out tmp/DIR} with the extra flags. */
+  private Cli.Result run(String dir, String... flags) throws Exception {
+    Path scenario = Path.of(getClass().getResource("/shocked.yaml").toURI());
+    String[] args = new String[4 + flags.length];
+    args[0] = "run";
+    args[1] = scenario.toString();
+    args[2] = "--out";
+    args[3] = tmp.resolve(dir).toString();
+    System.arraycopy(flags, 0, args, 4, flags.length);
+    return Cli.run(args);
+  }
+
+  private JsonNode summary(String dir) throws Exception {
+    return new ObjectMapper().readTree(tmp.resolve(dir).resolve("summary.json").toFile());
+  }
+
   @Test
   void scalingTheShocksKeepsEveryStreamAndMovesThePriceFurther() throws Exception {
-    Path scenario = Path.of(getClass().getResource("/shocked.yaml").toURI());
-    Cli.Result base = Cli.run("run", scenario.toString(), "--out", tmp.resolve("a").toString());
-    Cli.Result one =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--out",
-            tmp.resolve("b").toString(),
-            "--scale-shocks",
-            "1");
-    Cli.Result two =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--out",
-            tmp.resolve("c").toString(),
-            "--scale-shocks",
-            "2");
+    Cli.Result base = run("a");
+    Cli.Result one = run("b", "--scale-shocks", "1");
+    Cli.Result two = run("c", "--scale-shocks", "2");
     assertThat(base.exit()).as(base.err()).isZero();
     assertThat(two.exit()).as(two.err()).isZero();
     String hash = base.out().lines().filter(l -> l.startsWith("tape-hash")).findFirst().get();
     assertThat(one.out()).contains(hash);
     assertThat(two.out()).doesNotContain(hash);
-    com.fasterxml.jackson.databind.ObjectMapper m =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    double baseChange =
-        m.readTree(tmp.resolve("a/summary.json").toFile())
-            .get("instruments")
-            .get(0)
-            .get("changePct")
-            .asDouble();
-    com.fasterxml.jackson.databind.JsonNode s2 = m.readTree(tmp.resolve("c/summary.json").toFile());
+    double baseChange = summary("a").get("instruments").get(0).get("changePct").asDouble();
+    JsonNode s2 = summary("c");
     assertThat(s2.get("instruments").get(0).get("changePct").asDouble()).isLessThan(baseChange);
     assertThat(s2.get("shockScaling").get("all").asDouble()).isEqualTo(2);
+  }
 
-    Cli.Result bad =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--out",
-            tmp.resolve("d").toString(),
-            "--scale-shock",
-            "nope=2");
+  @Test
+  void anUnknownLabelOrAFactorOutOfRangeIsOneLineAndExitTwo() throws Exception {
+    Cli.Result bad = run("d", "--scale-shock", "nope=2");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
         .startsWith("cascade run: --scale-shock: no shock is labelled 'nope'")
         .doesNotContain("\n");
-    Cli.Result far =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--out",
-            tmp.resolve("e").toString(),
-            "--scale-shocks",
-            "101");
+    Cli.Result far = run("e", "--scale-shocks", "101");
     assertThat(far.exit()).isEqualTo(2);
-    assertThat(far.err()).contains("--scale-shocks must be in [0, 100]");
+    assertThat(far.err().strip())
+        .isEqualTo("cascade run: --scale-shocks must be in [0, 100], got 101");
   }
 }

@@ -129,8 +129,9 @@ public final class Fundamentals {
       double a = 0;
       double total = 0;
       for (int m = 0; m < members.length; m++) {
-        a += basketWeights[instrument][m] * value(members[m], t) * activity(members[m], t);
-        total += basketWeights[instrument][m] * value(members[m], t);
+        double weight = basketWeights[instrument][m] * value(members[m], t);
+        a += weight * activity(members[m], t);
+        total += weight;
       }
       return a / total;
     }

@@ -49,6 +49,7 @@ public final class NoiseTrader implements Agent {
   private final double sizeSigma;
   private final OpenOrders open;
   private final double[] activity;
+  private final boolean[] isOpen;
   private int cause;
 
   NoiseTrader(AgentSetup s) {
@@ -61,6 +62,7 @@ public final class NoiseTrader implements Agent {
     sizeSigma = s.get("sizeSigma");
     open = new OpenOrders(s.getInt("maxOpenOrders"));
     activity = new double[instruments.size()];
+    isOpen = new boolean[instruments.size()];
   }
 
   @Override
@@ -79,7 +81,8 @@ public final class NoiseTrader implements Agent {
     int openCount = 0;
     for (int k = 0; k < n; k++) {
       Instrument i = instruments.get(k);
-      if (ctx.isOpen(i)) {
+      isOpen[k] = ctx.isOpen(i);
+      if (isOpen[k]) {
         activity[k] = ctx.newsActivity(i);
         openCount++;
       } else {
@@ -97,14 +100,14 @@ public final class NoiseTrader implements Agent {
       }
     }
     Instrument ins = instruments.get(pick);
-    if (!ctx.isOpen(ins)) {
+    if (!isOpen[pick]) {
       // Sleep until the session opens, then resume the Poisson arrivals from there.
       ctx.wakeAt(ctx.nextOpen(ins) + 1, 0);
       return;
     }
     double openActivity = 0;
     for (int k = 0; k < n; k++) {
-      if (ctx.isOpen(instruments.get(k))) {
+      if (isOpen[k]) {
         openActivity += activity[k];
       }
     }
