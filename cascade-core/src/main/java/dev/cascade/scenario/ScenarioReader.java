@@ -50,8 +50,10 @@ final class ScenarioReader {
           "rules",
           "instruments",
           "agents",
+          "factors",
           "shocks",
           "episode");
+  static final List<String> FACTOR_KEYS = List.of("volPct", "loadings");
   static final List<String> EPISODE_KEYS =
       List.of("source", "from", "observed", "index", "sectors", "levels");
   static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
@@ -310,6 +312,7 @@ final class ScenarioReader {
     }
     MarketRulesSpec rules = f.has("rules") ? rules(f.get("rules")) : MarketRulesSpec.defaults();
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
+    List<FactorSpec> factors = f.has("factors") ? factors(f.get("factors")) : List.of();
     List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
     EpisodeSpec episode =
         f.has("episode") ? episode(f.get("episode"), instruments, start, end) : EpisodeSpec.NONE;
@@ -317,7 +320,124 @@ final class ScenarioReader {
       return null;
     }
     return new ScenarioSpec(
-        name, description, seed, start, end, instruments, agents, rules, shocks, episode);
+        name, description, seed, start, end, instruments, agents, rules, shocks, episode, factors);
+  }
+
+  // ---- factors ----
+
+  /** The factors as read, by name, for shocks' spillover lists. */
+  private final Map<String, FactorSpec> factorsByName = new LinkedHashMap<>();
+
+  /** The largest loading accepted, either sign. */
+  static final double MAX_LOADING = 10;
+
+  /** The highest factor volatility accepted, percent a year. */
+  static final double MAX_FACTOR_VOL_PCT = 500;
+
+  private List<FactorSpec> factors(YamlNode node) {
+    YamlNode.Mapping m = mapping(node, "factors");
+    if (m == null) {
+      return List.of();
+    }
+    List<FactorSpec> out = new ArrayList<>();
+    // Each instrument's variance from the factors, and where its last loading was written.
+    Map<String, Double> explained = new LinkedHashMap<>();
+    Map<String, YamlNode.Entry> lastLoading = new HashMap<>();
+    Map<String, String> lastPath = new HashMap<>();
+    for (YamlNode.Entry e : m.entries().values()) {
+      String path = "factors." + e.key();
+      if (!NAME.matcher(e.key()).matches()) {
+        errors.add(
+            e.line(),
+            e.column(),
+            path,
+            "'"
+                + Suggestions.shorten(e.key())
+                + "' is not a valid factor name: expected "
+                + NAME_RULE);
+        continue;
+      }
+      YamlNode.Mapping fm = mapping(e.value(), path);
+      if (fm == null) {
+        continue;
+      }
+      int before = errors.count();
+      Fields f = new Fields(fm, path);
+      f.only(FACTOR_KEYS);
+      Double vol = real(f.require("volPct"), path + ".volPct", 0, false, MAX_FACTOR_VOL_PCT, true);
+      YamlNode.Mapping lm =
+          f.has("loadings") ? mapping(f.get("loadings"), path + ".loadings") : null;
+      if (!f.has("loadings")) {
+        f.require("loadings");
+      }
+      Map<String, Double> loadings = new LinkedHashMap<>();
+      if (lm != null) {
+        for (YamlNode.Entry l : lm.entries().values()) {
+          String lp = path + ".loadings." + l.key();
+          InstrumentSpec ins = specs.get(l.key());
+          if (!symbols.containsKey(l.key())) {
+            errors.add(
+                l.line(),
+                l.column(),
+                lp,
+                Suggestions.unknown("instrument", l.key(), symbols.keySet()));
+            continue;
+          }
+          Double b = real(l.value(), lp, -MAX_LOADING, true, MAX_LOADING, true);
+          if (b == null || ins == null) {
+            continue;
+          }
+          if (ins.basket() != null || ins.perpetual().index() != null) {
+            errors.add(
+                l.line(),
+                l.column(),
+                lp,
+                l.key()
+                    + "'s value follows "
+                    + (ins.basket() != null ? "its basket's net asset value" : "its index")
+                    + ": load the instruments it follows instead");
+            continue;
+          }
+          if (!(ins.fundamentalVolPct() > 0)) {
+            errors.add(
+                l.line(),
+                l.column(),
+                lp,
+                l.key() + " has no fundamentalVolPct, so no variance for a factor to explain");
+            continue;
+          }
+          loadings.put(l.key(), b);
+          if (vol != null) {
+            explained.merge(l.key(), b * b * vol * vol, Double::sum);
+            lastLoading.put(l.key(), l);
+            lastPath.put(l.key(), lp);
+          }
+        }
+      }
+      if (errors.count() == before && vol != null) {
+        FactorSpec spec = new FactorSpec(e.key(), vol, loadings);
+        out.add(spec);
+        factorsByName.put(e.key(), spec);
+      }
+    }
+    for (Map.Entry<String, Double> x : explained.entrySet()) {
+      double own = specs.get(x.getKey()).fundamentalVolPct();
+      if (x.getValue() > own * own * (1 + 1e-9)) {
+        YamlNode.Entry l = lastLoading.get(x.getKey());
+        errors.add(
+            l.line(),
+            l.column(),
+            lastPath.get(x.getKey()),
+            "the factors give "
+                + x.getKey()
+                + " a volatility of "
+                + fmt(Math.round(Math.sqrt(x.getValue()) * 100) / 100.0)
+                + "% a year, more than its fundamentalVolPct "
+                + fmt(own)
+                + "%: sum over factors of loading^2 x volPct^2 must not exceed fundamentalVolPct^2");
+      }
+    }
+    return out;
   }
 
   // ---- episode ----
@@ -1296,13 +1416,18 @@ final class ScenarioReader {
     if (type == ShockType.METAORDER) {
       metaorder(m, f, path, target, at, end, params);
     }
+    if (type == ShockType.EARNINGS) {
+      earnings(m, f, path, params);
+    }
+    List<String> spillover =
+        f.has(Spillover.KEY) ? spillover(f.get(Spillover.KEY), path, target) : List.of();
     if (errors.count() > before || type == null || at == null) {
       return null;
     }
     if (label == null) {
       label = target == null ? type.configName() : type.configName() + " " + target;
     }
-    ShockSpec spec = new ShockSpec(type, at, label, target, params);
+    ShockSpec spec = new ShockSpec(type, at, label, target, params, spillover);
     if (type == ShockType.METAORDER && specs.containsKey(target)) {
       String problem = Metaorders.problem(spec, specs.get(target));
       if (problem != null) {
@@ -1378,6 +1503,107 @@ final class ScenarioReader {
               + " minutes from "
               + at);
     }
+  }
+
+  /**
+   * The optional news of an earnings shock: a change of gross margin, a change of revenue with the
+   * incremental margin it carried; the operating margin (read by the generic loop) above 0. The
+   * re-rating must stay above -100%.
+   */
+  private void earnings(YamlNode.Mapping m, Fields f, String path, Map<String, Double> params) {
+    Double om = params.get(Earnings.OPERATING_MARGIN_PCT);
+    if (om != null && !(om > 0 && om <= 100)) {
+      errors.at(
+          f.get(Earnings.OPERATING_MARGIN_PCT),
+          path + "." + Earnings.OPERATING_MARGIN_PCT,
+          "must be in (0, 100] (a re-rating of operating earnings needs positive ones) but is "
+              + fmt(om));
+      params.remove(Earnings.OPERATING_MARGIN_PCT);
+    }
+    Double gm =
+        optionalReal(
+            f, Earnings.GROSS_MARGIN_CHANGE_BP, path, -10_000, true, 10_000, true, Double.NaN);
+    Double rev =
+        optionalReal(f, Earnings.REVENUE_CHANGE_PCT, path, -100, false, 1_000, true, Double.NaN);
+    Double inc =
+        optionalReal(f, Earnings.INCREMENTAL_MARGIN_PCT, path, -100, true, 100, true, Double.NaN);
+    if (gm != null && !gm.isNaN()) {
+      params.put(Earnings.GROSS_MARGIN_CHANGE_BP, gm);
+    }
+    if (rev != null && !rev.isNaN()) {
+      params.put(Earnings.REVENUE_CHANGE_PCT, rev);
+      if (!f.has(Earnings.INCREMENTAL_MARGIN_PCT)) {
+        errors.at(
+            m,
+            path + "." + Earnings.INCREMENTAL_MARGIN_PCT,
+            "a revenueChangePct needs the incrementalMarginPct that revenue carried (its gross"
+                + " margin, percent)");
+      }
+    }
+    if (inc != null && !inc.isNaN()) {
+      params.put(Earnings.INCREMENTAL_MARGIN_PCT, inc);
+    }
+    if (!f.has(Earnings.GROSS_MARGIN_CHANGE_BP) && !f.has(Earnings.REVENUE_CHANGE_PCT)) {
+      errors.at(
+          m,
+          path,
+          "an earnings shock needs its news: grossMarginChangeBp, revenueChangePct (with"
+              + " incrementalMarginPct), or both");
+    }
+    if (params.containsKey(Earnings.OPERATING_MARGIN_PCT)
+        && gm != null
+        && rev != null
+        && inc != null) {
+      double pct =
+          Earnings.pct(
+              new ShockSpec(
+                  ShockType.EARNINGS, OffsetDateTime.MIN, "earnings", null, params, List.of()));
+      if (!(pct > -100)) {
+        errors.at(
+            m,
+            path,
+            "the news re-rates the firm by "
+                + fmt(Math.round(pct * 100) / 100.0)
+                + "% (docs/model.md §12): a value cannot fall by all of itself");
+      }
+    }
+  }
+
+  /** A shock's spillover: declared factor names, at least one of which its target loads on. */
+  private List<String> spillover(YamlNode node, String path, String target) {
+    String p = path + "." + Spillover.KEY;
+    List<YamlNode> items = list(node, p);
+    if (items == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    boolean loads = false;
+    for (int i = 0; i < items.size(); i++) {
+      String name =
+          choice(
+              items.get(i),
+              p + "[" + i + "]",
+              "factor",
+              n -> Optional.ofNullable(factorsByName.containsKey(n) ? n : null),
+              factorsByName.keySet());
+      if (name != null) {
+        if (out.contains(name)) {
+          errors.at(items.get(i), p + "[" + i + "]", "factor '" + name + "' is listed twice");
+        }
+        out.add(name);
+        loads |= target != null && factorsByName.get(name).loading(target) != 0;
+      }
+    }
+    if (target != null && !out.isEmpty() && !loads) {
+      errors.at(
+          node,
+          p,
+          target
+              + " loads on none of "
+              + out
+              + " (factors.<name>.loadings), so its news says nothing about them");
+    }
+    return out;
   }
 
   private static Optional<Side> side(String s) {

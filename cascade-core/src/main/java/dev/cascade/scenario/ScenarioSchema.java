@@ -118,6 +118,16 @@ public final class ScenarioSchema {
             .put("description", "Groups of agents, each of one family.")
             .put("type", "array")
             .set("items", ref("agentGroup")));
+    ObjectNode factors =
+        JSON.objectNode()
+            .put(
+                "description",
+                "Common factors of fundamental values, by name: a shock's news about one"
+                    + " instrument spills over to those loading on the factors it names.")
+            .put("type", "object");
+    factors.set("propertyNames", pattern(JSON.objectNode(), ScenarioReader.NAME));
+    factors.set("additionalProperties", ref("factor"));
+    top.put("factors", factors);
     top.put(
         "shocks",
         JSON.objectNode()
@@ -134,6 +144,7 @@ public final class ScenarioSchema {
     for (String family : registry.names()) {
       defs.set(paramsDef(family), params(registry.get(family)));
     }
+    defs.set("factor", factor());
     defs.set("shock", shock());
     defs.set("episode", episode());
     root.set("$defs", defs);
@@ -478,6 +489,27 @@ public final class ScenarioSchema {
     return o;
   }
 
+  private static ObjectNode factor() {
+    Map<String, ObjectNode> p = new LinkedHashMap<>();
+    p.put(
+        "volPct",
+        number(
+            "The factor's annualised volatility, percent.",
+            0,
+            false,
+            ScenarioReader.MAX_FACTOR_VOL_PCT,
+            true));
+    p.put(
+        "loadings",
+        bySymbol(
+            "Each instrument's loading (beta) on the factor; not an ETF with a basket or an"
+                + " indexed perpetual (their values follow others'). Per instrument, the sum of"
+                + " loading^2 x volPct^2 over factors must not exceed fundamentalVolPct^2.",
+            number(null, -ScenarioReader.MAX_LOADING, true, ScenarioReader.MAX_LOADING, true)));
+    ObjectNode out = JSON.objectNode().put("description", "A common factor of values.");
+    return object(out, ScenarioReader.FACTOR_KEYS, p, ScenarioReader.FACTOR_KEYS);
+  }
+
   private static ObjectNode shock() {
     Map<String, ObjectNode> p = new LinkedHashMap<>();
     p.put(
@@ -489,7 +521,7 @@ public final class ScenarioSchema {
     p.put(
         "target",
         symbol(
-            "The instrument it applies to; required for fundamental, flow, margin-rate and"
+            "The instrument it applies to; required for fundamental, earnings, flow, margin-rate and"
                 + " metaorder."));
     p.put(
         "label",
@@ -552,6 +584,35 @@ public final class ScenarioSchema {
               : number(
                   "How long it lasts, minutes.", 0, true, ScenarioReader.MAX_SHOCK_MINUTES, true);
       case "bp" -> anyNumber("Move of the discount rate, basis points.");
+      case Spillover.KEY -> {
+        ObjectNode a =
+            JSON.objectNode()
+                .put(
+                    "description",
+                    "Factors (names in factors) the news is also about: every instrument loading"
+                        + " on them moves by the projection rule (docs/model.md §12).")
+                .put("type", "array")
+                .put("uniqueItems", true);
+        a.set("items", name("A factor's name."));
+        yield a;
+      }
+      case Earnings.OPERATING_MARGIN_PCT ->
+          number("The firm's operating margin, percent.", 0, false, 100, true);
+      case Earnings.GROSS_MARGIN_CHANGE_BP ->
+          number("Reported change of the gross margin, basis points.", -10_000, true, 10_000, true);
+      case Earnings.REVENUE_CHANGE_PCT ->
+          number("Reported change of revenue, percent.", -100, false, 1_000, true);
+      case Earnings.INCREMENTAL_MARGIN_PCT ->
+          number(
+              "The gross margin the changed revenue carried, percent; needed with"
+                  + " revenueChangePct.",
+              -100,
+              true,
+              100,
+              true);
+      case Inflation.SURPRISE_PP -> anyNumber("The print less its expectation, percentage points.");
+      case Inflation.BP_PER_PP ->
+          anyNumber("Basis points of yield per percentage point of surprise.");
       case "probabilityChangePct" ->
           anyNumber("Change of the probability of a rate cut, percentage points.");
       case "cutBp" -> anyNumber("Size of the rate cut, basis points.");

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param shocks scheduled shocks, in file order
  * @param episode what the scenario says about the episode it reproduces ({@link EpisodeSpec#NONE}
  *     if nothing)
+ * @param factors common factors of fundamental values, through which a shock's news spills over
+ *     (empty if none)
  */
 public record ScenarioSpec(
     String name,
@@ -31,7 +33,8 @@ public record ScenarioSpec(
     List<AgentGroupSpec> agents,
     MarketRulesSpec rules,
     List<ShockSpec> shocks,
-    EpisodeSpec episode) {
+    EpisodeSpec episode,
+    List<FactorSpec> factors) {
 
   public ScenarioSpec {
     Objects.requireNonNull(episode, "episode");
@@ -46,12 +49,39 @@ public record ScenarioSpec(
     instruments = List.copyOf(instruments);
     agents = List.copyOf(agents);
     shocks = List.copyOf(shocks);
+    factors = List.copyOf(factors);
     if (instruments.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one instrument");
     }
   }
 
-  /** A scenario with no episode section. */
+  /** A scenario with no factors. */
+  public ScenarioSpec(
+      String name,
+      String description,
+      long seed,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      List<InstrumentSpec> instruments,
+      List<AgentGroupSpec> agents,
+      MarketRulesSpec rules,
+      List<ShockSpec> shocks,
+      EpisodeSpec episode) {
+    this(
+        name,
+        description,
+        seed,
+        start,
+        end,
+        instruments,
+        agents,
+        rules,
+        shocks,
+        episode,
+        List.of());
+  }
+
+  /** A scenario with no episode section and no factors. */
   public ScenarioSpec(
       String name,
       String description,
@@ -63,6 +93,32 @@ public record ScenarioSpec(
       MarketRulesSpec rules,
       List<ShockSpec> shocks) {
     this(name, description, seed, start, end, instruments, agents, rules, shocks, EpisodeSpec.NONE);
+  }
+
+  /** The same scenario with these shocks instead of its own. */
+  public ScenarioSpec withShocks(List<ShockSpec> newShocks) {
+    return new ScenarioSpec(
+        name,
+        description,
+        seed,
+        start,
+        end,
+        instruments,
+        agents,
+        rules,
+        newShocks,
+        episode,
+        factors);
+  }
+
+  /** The factor with this name, or null. */
+  public FactorSpec factor(String factorName) {
+    for (FactorSpec f : factors) {
+      if (f.name().equals(factorName)) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /** The instrument spec with this symbol, or null. */

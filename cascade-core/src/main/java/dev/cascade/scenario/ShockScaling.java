@@ -14,6 +14,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code fundamental}: the value's factor is raised to the power X, {@code 1 + pct'/100 = (1
  *       + pct/100)^X} (a log move times X, never below -100%);
+ *   <li>{@code earnings}: the news, {@code grossMarginChangeBp} and {@code revenueChangePct}, x X
+ *       (the operating and incremental margins describe the firm, not the news); {@code inflation}:
+ *       {@code surprisePp x X}; a shock's spillover follows its own move;
  *   <li>{@code yield}: {@code bp x X}; {@code policy}: {@code probabilityChangePct x X} (the cut
  *       size is the meeting's, not the news);
  *   <li>{@code flow}: {@code dollars x X};
@@ -44,19 +47,9 @@ public final class ShockScaling {
       if (s.type() == ShockType.METAORDER && x == 0) {
         continue;
       }
-      out.add(new ShockSpec(s.type(), s.at(), s.label(), s.target(), scaled(s, x)));
+      out.add(s.withParams(scaled(s, x)));
     }
-    return new ScenarioSpec(
-        spec.name(),
-        spec.description(),
-        spec.seed(),
-        spec.start(),
-        spec.end(),
-        spec.instruments(),
-        spec.agents(),
-        spec.rules(),
-        out,
-        spec.episode());
+    return spec.withShocks(out);
   }
 
   /** A shock's parameters scaled by {@code x} by its type's rule. */
@@ -64,6 +57,14 @@ public final class ShockScaling {
     Map<String, Double> p = new LinkedHashMap<>(s.params());
     switch (s.type()) {
       case FUNDAMENTAL -> p.put("pct", 100 * (Math.pow(1 + p.get("pct") / 100, x) - 1));
+      case EARNINGS -> {
+        for (String k : List.of(Earnings.GROSS_MARGIN_CHANGE_BP, Earnings.REVENUE_CHANGE_PCT)) {
+          if (p.containsKey(k)) {
+            p.put(k, p.get(k) * x);
+          }
+        }
+      }
+      case INFLATION -> p.put(Inflation.SURPRISE_PP, p.get(Inflation.SURPRISE_PP) * x);
       case YIELD -> p.put("bp", p.get("bp") * x);
       case POLICY -> p.put("probabilityChangePct", p.get("probabilityChangePct") * x);
       case FLOW -> p.put("dollars", p.get("dollars") * x);

@@ -11,6 +11,17 @@ public enum ShockType {
    */
   FUNDAMENTAL(true, List.of("pct")),
   /**
+   * An earnings report re-rates {@code target}: its value moves by the rule of {@link Earnings}
+   * from the reported change of gross margin and revenue and the firm's operating margin. With
+   * {@code spillover}, as a fundamental shock, the news also moves the factors the target loads on.
+   */
+  EARNINGS(true, List.of(Earnings.OPERATING_MARGIN_PCT)),
+  /**
+   * An inflation print: discount rates move by {@code surprisePp x bpPerPp} basis points ({@link
+   * Inflation}), on the target or on every rate-sensitive instrument, as a {@code yield} shock.
+   */
+  INFLATION(false, List.of(Inflation.SURPRISE_PP, Inflation.BP_PER_PP)),
+  /**
    * Market makers on {@code target} (or everywhere, without a target) widen spreads by {@code
    * spreadMultiplier} and quote {@code depthMultiplier} of their size for {@code minutes}.
    */
@@ -65,11 +76,18 @@ public enum ShockType {
 
   /**
    * Every key of the type besides the common ones (type, at, target, label): its numeric {@link
-   * #params()} and, for a metaorder, its side and its two alternative sizes.
+   * #params()}; for a metaorder, its side and its two alternative sizes; for an earnings shock, its
+   * optional news; for fundamental and earnings shocks, {@code spillover}.
    */
   public List<String> keys() {
     if (this == METAORDER) {
       return List.of("side", "dollars", "pctOfDailyVolume", "minutes");
+    }
+    if (this == EARNINGS) {
+      return Earnings.KEYS;
+    }
+    if (this == FUNDAMENTAL) {
+      return List.of("pct", Spillover.KEY);
     }
     return params;
   }

@@ -218,7 +218,7 @@ public final class Simulations {
     }
     for (ShockSpec s : spec.shocks()) {
       if (!off.contains(s.type().configName())) {
-        scheduleShock(world, instruments, s, margin.rates, executions.get(s));
+        scheduleShock(world, instruments, spec, s, margin.rates, executions.get(s));
       }
     }
     Simulation sim = new Simulation(spec, seed, without, world, start, end);
@@ -345,11 +345,27 @@ public final class Simulations {
   private static void scheduleShock(
       World world,
       List<Instrument> instruments,
+      ScenarioSpec spec,
       ShockSpec s,
       VenueRates rates,
       TwapExecution execution) {
     long at = Time.ofInstant(s.at().toInstant());
     int target = s.target() == null ? -1 : indexOf(instruments, s.target());
+    double own =
+        switch (s.type()) {
+          case FUNDAMENTAL -> s.param("pct");
+          case EARNINGS -> Earnings.pct(s);
+          default -> 0;
+        };
+    // The news's move of every other instrument through the factors it names, by instrument id.
+    Map<String, Double> spill = Spillover.moves(spec, s, own);
+    int[] spillIds = new int[spill.size()];
+    double[] spillPct = new double[spill.size()];
+    int n = 0;
+    for (Map.Entry<String, Double> e : spill.entrySet()) {
+      spillIds[n] = indexOf(instruments, e.getKey());
+      spillPct[n++] = e.getValue();
+    }
     world
         .clock()
         .at(
@@ -361,7 +377,14 @@ public final class Simulations {
               world.noteShock(cause, time);
               switch (s.type()) {
                 case FUNDAMENTAL:
-                  world.fundamentals().jump(target, time, s.param("pct"), cause);
+                case EARNINGS:
+                  world.fundamentals().jump(target, time, own, cause);
+                  for (int k = 0; k < spillIds.length; k++) {
+                    world.fundamentals().jump(spillIds[k], time, spillPct[k], cause);
+                  }
+                  break;
+                case INFLATION:
+                  shiftRates(world, instruments, target, time, Inflation.bp(s) / 10_000, cause);
                   break;
                 case LIQUIDITY:
                   long until = time + Math.round(s.param("minutes") * Time.NANOS_PER_MINUTE);
