@@ -5,6 +5,7 @@ import dev.cascade.agents.crypto.PerpTrader;
 import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
 import dev.cascade.agents.leveraged.LongShortFund;
+import dev.cascade.agents.liquidity.LatentLiquidity;
 import dev.cascade.agents.liquidity.MarketMaker;
 import dev.cascade.agents.noise.NoiseTrader;
 import dev.cascade.agents.passive.AuthorizedParticipant;
@@ -28,6 +29,7 @@ public final class StandardFamilies {
         .register(NoiseTrader.FAMILY)
         .register(MarketMaker.FAMILY)
         .register(FundamentalInvestor.FAMILY)
+        .register(LatentLiquidity.FAMILY)
         .register(MomentumTrader.FAMILY)
         .register(VolTargetFund.FAMILY)
         .register(RiskParityFund.FAMILY)
