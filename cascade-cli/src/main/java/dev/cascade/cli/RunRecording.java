@@ -89,9 +89,10 @@ final class RunRecording {
 
   /** Closes the streamed tables and summarises the run that has just run. */
   RunSummary finish(double wallSeconds) throws IOException {
-    closeTables();
     rec.finish();
-    return RunSummary.of(sim, rec, hash, wallSeconds);
+    RunSummary summary = RunSummary.of(sim, rec, hash, wallSeconds);
+    closeTables();
+    return summary;
   }
 
   /**

@@ -171,7 +171,7 @@ final class LiveRun {
     if (tapeHash != null) {
       o.put("tapeHash", tapeHash);
     }
-    o.put("events_url", "/api/runs/" + id + "/events");
+    o.put("eventsUrl", "/api/runs/" + id + "/events");
     return o;
   }
 

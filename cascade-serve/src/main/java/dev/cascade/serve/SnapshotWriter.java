@@ -104,17 +104,26 @@ final class SnapshotWriter {
     ArrayNode a = json.createArrayNode();
     int n = book.depth(side, prices, sizes);
     for (int k = 0; k < n; k++) {
-      a.addArray().add(ins.price(prices[k])).add(sizes[k]);
+      a.addArray().add(onTick(ins, prices[k])).add(sizes[k]);
     }
     return a;
   }
 
   private static void putPrice(ObjectNode o, String name, Instrument ins, long ticks) {
     if (ticks != OrderBook.NO_PRICE && ticks > 0) {
-      o.put(name, ins.price(ticks));
+      o.put(name, onTick(ins, ticks));
     } else {
       o.putNull(name);
     }
+  }
+
+  /** The price of {@code ticks} rounded to its tick's decimals (660.05, not 660.0500000000001). */
+  private static double onTick(Instrument ins, long ticks) {
+    return java.math.BigDecimal.valueOf(ins.price(ticks))
+        .setScale(
+            Math.max(0, ins.tickSize().stripTrailingZeros().scale()),
+            java.math.RoundingMode.HALF_EVEN)
+        .doubleValue();
   }
 
   private void margin(ObjectNode s) {
