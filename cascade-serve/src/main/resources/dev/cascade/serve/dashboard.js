@@ -16,6 +16,8 @@
   var main = null;     // {id, scenario, seed, without, snapshots: [], source}
   var whatIf = null;
   var charts = {};
+  var sseErrors = 0;
+  var lastAction = '';
 
   function withToken(url) {
     return token ? url + (url.indexOf('?') < 0 ? '?' : '&') + 'token=' + encodeURIComponent(token) : url;
@@ -47,6 +49,8 @@
     h.setAttribute('data-sim-time', last ? String(last.timeNanos) : '');
     h.setAttribute('data-snapshots', main ? String(main.snapshots.length) : '0');
     h.setAttribute('data-whatif-points', whatIf ? String(whatIf.snapshots.length) : '0');
+    h.setAttribute('data-sse-errors', String(sseErrors));
+    h.setAttribute('data-last-action', lastAction);
   }
 
   function chart(id) {
@@ -166,7 +170,8 @@
       onUpdate(null);
       loadPast();
     });
-    src.onerror = function () { /* EventSource reconnects on its own, from the last id */ };
+    // EventSource reconnects on its own, from the last id; the count is kept for diagnosis.
+    src.onerror = function () { sseErrors++; mark(); };
   }
 
   function controls() {
@@ -293,8 +298,11 @@
 
   function act(action) {
     if (!main) { return; }
+    lastAction = action + ' sent';
     api('POST', '/api/runs/' + main.id + '/' + action).then(function (st) {
-      if (main.snapshots.length) { main.snapshots[main.snapshots.length - 1].state = st.state; }
+      // The run acts on it at the end of its current slice: the new state comes with the next
+      // snapshot, which may already be here, so the answer's state must not overwrite it.
+      lastAction = action + ' ' + st.state;
       controls();
     }).catch(showError);
   }
