@@ -285,4 +285,27 @@ class ServeApiTest {
       assertThat(idle.get("/api/runs/" + id).body().get("state").asText()).isEqualTo("stopped");
     }
   }
+
+  @Test
+  void serveRefusesBadOptionsWithOneLineAndExit2() {
+    String[] port = ReportCommandTest.cascade("serve", "--port", "70000");
+    assertThat(port[0]).isEqualTo("2");
+    assertThat(port[2].strip()).isEqualTo("cascade serve: --port must be in [0, 65535], got 70000");
+    String[] dirs =
+        ReportCommandTest.cascade("serve", "--scenarios", dir.resolve("nope").toString());
+    assertThat(dirs[0]).isEqualTo("2");
+    assertThat(dirs[2]).contains("is not a directory").doesNotContain("Exception");
+    String[] runs = ReportCommandTest.cascade("serve", "--max-runs", "0");
+    assertThat(runs[0]).isEqualTo("2");
+    assertThat(runs[2]).contains("--max-runs must be in [1, 64]");
+  }
+
+  @Test
+  void onlyALoopbackAddressGoesWithoutAToken() {
+    assertThat(dev.cascade.serve.ServeSettings.loopback("127.0.0.1")).isTrue();
+    assertThat(dev.cascade.serve.ServeSettings.loopback("::1")).isTrue();
+    assertThat(dev.cascade.serve.ServeSettings.loopback("0.0.0.0")).isFalse();
+    assertThat(dev.cascade.serve.ServeSettings.loopback("192.168.1.5")).isFalse();
+    assertThat(dev.cascade.serve.ServeSettings.newToken()).hasSize(32);
+  }
 }

@@ -316,8 +316,7 @@ public final class DashboardServer implements AutoCloseable {
           throw ApiError.conflict(
               "run " + r.id() + " is " + s.label() + "; pause it before stepping");
         }
-        long now = r.status().path("timeNanos").asLong();
-        r.gate().stepTo(now + LiveRun.STEP_NANOS);
+        r.gate().stepTo(r.simNow() + LiveRun.STEP_NANOS);
       }
       case "stop" -> {
         if (!s.live()) {

@@ -107,6 +107,11 @@ final class LiveRun {
     return gate;
   }
 
+  /** Simulated time reached, ns. */
+  long simNow() {
+    return simNow;
+  }
+
   /** Starts the simulation thread. */
   void start() {
     Thread t = new Thread(this::run, "cascade-run-" + id);
