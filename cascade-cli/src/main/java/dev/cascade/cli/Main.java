@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ImpactCommand.class,
       SchemaCommand.class,
       MechanismsCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,33 +1,26 @@
 package dev.cascade.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.CauseTable;
 import dev.cascade.kernel.Time;
-import dev.cascade.record.CauseFlowRecorder;
-import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
-import dev.cascade.record.TapeHash;
 import dev.cascade.report.HtmlReport;
-import dev.cascade.report.RunDataException;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
 import dev.cascade.scenario.WithoutNames;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -136,70 +129,42 @@ final class RunCommand implements Callable<Integer> {
             : Path.of("runs", scenario.name() + "-seed" + runSeed + withoutSuffix(off));
 
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
-    TapeHash hash = new TapeHash();
-    CauseFlowRecorder flow = new CauseFlowRecorder();
-    MarketRecorder rec = MarketRecorder.of(sim, sampleSeconds);
-    OutputDirectory dir = OutputDirectory.open(target, force.force, "run", err);
+    RunRecording recording = RunRecording.open(sim, target, force.force, "run", sampleSeconds, err);
     boolean committed = false;
     try {
-      RunSummary summary;
-      // The tables stream into the directory as the run goes: nothing per trade, bar or sample is
-      // held in memory.
-      try (Writer trades = table(dir, "trades.csv");
-          Writer bars = table(dir, "bars-1m.csv");
-          Writer depth = table(dir, "depth.csv")) {
-        rec.streamTo(new MarketCsvWriter(bars, depth, sim.instruments()));
-        sim.addListener(hash);
-        sim.addListener(rec);
-        sim.addListener(flow);
-        sim.addListener(new TradeCsvWriter(trades, sim.world()));
-        rec.start();
-        long start = sim.startNanos();
-        long wall0 = System.nanoTime();
-        double wall;
-        // A single run draws a bar on a terminal and prints nothing otherwise: it reports its own
-        // wall time when done.
-        try (Progress bar =
-            Progress.start(
-                err,
-                !noProgress && Progress.stderrIsTerminal() ? Progress.Mode.BAR : Progress.Mode.NONE,
-                "run",
-                "sim-min",
-                Math.max(1, (sim.endNanos() - start) / Time.NANOS_PER_MINUTE),
-                0)) {
-          sim.run(
-              Time.NANOS_PER_MINUTE,
-              (t, events) -> {
-                double secs = (System.nanoTime() - wall0) / 1e9;
-                bar.message(
-                    String.format(
-                        Locale.ROOT,
-                        "%s  %,.0f events/s",
-                        Time.format(t).substring(0, 16).replace('T', ' '),
-                        secs > 0 ? events / secs : 0));
-                bar.stepTo((t - start) / Time.NANOS_PER_MINUTE);
-              });
-          wall = (System.nanoTime() - wall0) / 1e9;
-        }
-        rec.finish();
-        summary = RunSummary.of(sim, rec, hash, wall);
+      long start = sim.startNanos();
+      long wall0 = System.nanoTime();
+      double wall;
+      // A single run draws a bar on a terminal and prints nothing otherwise: it reports its own
+      // wall time when done.
+      try (Progress bar =
+          Progress.start(
+              err,
+              !noProgress && Progress.stderrIsTerminal() ? Progress.Mode.BAR : Progress.Mode.NONE,
+              "run",
+              "sim-min",
+              Math.max(1, (sim.endNanos() - start) / Time.NANOS_PER_MINUTE),
+              0)) {
+        sim.run(
+            Time.NANOS_PER_MINUTE,
+            (t, events) -> {
+              double secs = (System.nanoTime() - wall0) / 1e9;
+              bar.message(
+                  String.format(
+                      Locale.ROOT,
+                      "%s  %,.0f events/s",
+                      Time.format(t).substring(0, 16).replace('T', ' '),
+                      secs > 0 ? events / secs : 0));
+              bar.stepTo((t - start) / Time.NANOS_PER_MINUTE);
+            });
+        wall = (System.nanoTime() - wall0) / 1e9;
       }
-      writeHalts(dir.file("halts.csv"), summary);
-      CauseCsv.write(dir.file("causes.csv"), sim.world());
-      DealerTables.write(dir.path(), sim.world().options());
-      RunTables.toParquet(dir.path(), !noCsv);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      com.fasterxml.jackson.databind.node.ObjectNode tree = withProvenance(json, summary, loaded);
+      RunSummary summary = recording.finish(wall);
+      Map<String, Object> extra = new LinkedHashMap<>();
       if (scale.record() != null) {
-        tree.set("shockScaling", json.valueToTree(scale.record()));
+        extra.put("shockScaling", scale.record());
       }
-      json.writeValue(dir.file("summary.json").toFile(), tree);
-      // The scenario travels with its run, so the run can be reproduced from its directory.
-      loaded.copyTo(dir.file("scenario.yaml"));
-      if (report) {
-        writeReport(dir);
-      }
-      Path where = dir.commit();
+      Path where = recording.commit(summary, loaded, extra, !noCsv, report);
       committed = true;
 
       outW.printf(
@@ -212,7 +177,8 @@ final class RunCommand implements Callable<Integer> {
       outW.print(SummaryTable.render(summary));
       outW.println();
       CauseChains.Report chains =
-          CauseChains.analyze(CauseTable.of(sim.causes(), sim.world().agentIds()), flow.flow());
+          CauseChains.analyze(
+              CauseTable.of(sim.causes(), sim.world().agentIds()), recording.flow().flow());
       if (!chains.shocks().isEmpty()) {
         outW.println("top cause chains (cascade explain " + where + " for all):");
         outW.print(ChainText.render(chains, 6));
@@ -236,20 +202,8 @@ final class RunCommand implements Callable<Integer> {
       return summary.conservation().equals("conserved") ? 0 : 1;
     } finally {
       if (!committed) {
-        dir.abandon();
+        recording.abandon();
       }
-    }
-  }
-
-  private static void writeReport(OutputDirectory dir) throws IOException {
-    try {
-      // Written inside the temporary directory before the rename: the report names the run
-      // directory by its final name.
-      HtmlReport.write(
-          dir.file("summary.json").getParent(), String.valueOf(dir.target().getFileName()));
-    } catch (RunDataException e) {
-      // The run directory was written just above: a problem reading it back is a bug.
-      throw new IllegalStateException("report of the run just written: " + e.getMessage(), e);
     }
   }
 
@@ -275,11 +229,6 @@ final class RunCommand implements Callable<Integer> {
 
   private static String withoutSuffix(Set<String> off) {
     return off.isEmpty() ? "" : "-without-" + String.join("-", off.stream().sorted().toList());
-  }
-
-  private static Writer table(OutputDirectory dir, String name) throws IOException {
-    return new BufferedWriter(
-        Files.newBufferedWriter(dir.file(name), StandardCharsets.UTF_8), 1 << 16);
   }
 
   /**
@@ -310,15 +259,6 @@ final class RunCommand implements Callable<Integer> {
       return java.util.HexFormat.of().formatHex(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
-  }
-
-  private static void writeHalts(Path f, RunSummary s) throws IOException {
-    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-      w.write("symbol,start,until,reason\n");
-      for (RunSummary.HaltSummary h : s.halts()) {
-        w.write(h.symbol() + ',' + h.start() + ',' + h.until() + ",\"" + h.reason() + "\"\n");
-      }
     }
   }
 }
