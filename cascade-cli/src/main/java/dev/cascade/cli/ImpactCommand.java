@@ -227,18 +227,7 @@ final class ImpactCommand implements Callable<Integer> {
       lots.add(Metaorders.lots(m, ins));
       List<ShockSpec> shocks = new ArrayList<>(scenario.shocks());
       shocks.add(m);
-      variants.add(
-          new ScenarioSpec(
-              scenario.name(),
-              scenario.description(),
-              scenario.seed(),
-              scenario.start(),
-              scenario.end(),
-              scenario.instruments(),
-              scenario.agents(),
-              scenario.rules(),
-              shocks,
-              scenario.episode()));
+      variants.add(scenario.withShocks(shocks));
     }
 
     long wall0 = System.nanoTime();
