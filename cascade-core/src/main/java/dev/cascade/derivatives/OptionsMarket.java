@@ -21,11 +21,13 @@ import java.util.List;
  *
  * <p>Surface coupling. Every {@link #SURFACE_SECONDS} of simulated time while the underlying
  * trades, the surface is updated with the last trade price and the exchange's short-term realised
- * vol ({@link VolSurface#update}); the index is sampled right after. The surface starts at the
- * defaults of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the
- * exchange's prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily
- * lambda 0.94 to the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being
- * 1/252 of the session's trading year.
+ * vol ({@link VolSurface#update}); the index is sampled right after. On the first sample after the
+ * underlying's session closes, the surface is told the close ({@link VolSurface#closeSession}, the
+ * last trade price), which anchors the next day's spot response. The surface starts at the defaults
+ * of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the exchange's
+ * prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily lambda 0.94 to
+ * the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being 1/252 of the
+ * session's trading year.
  *
  * <p>Every {@link #SAMPLE_SECONDS} the sign of the dealers' net GEX at spot is compared with its
  * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
@@ -85,6 +87,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     double[] vixValues = new double[64];
     int vixCount;
     long lastSurfaceUpdate;
+    boolean sessionOpen;
 
     Underlying(Instrument instrument, VolSurface surface) {
       this.instrument = instrument;
@@ -199,6 +202,12 @@ public final class OptionsMarket implements MarketListener, Wakeable {
         }
       }
       int id = u.instrument.id();
+      boolean open = exchange.session(id).isOpen(timeNanos);
+      if (u.sessionOpen && !open) {
+        // the session closed since the last sample: its last price anchors the next day's surface
+        u.surface.closeSession(spot);
+      }
+      u.sessionOpen = open;
       if (timeNanos - u.lastSurfaceUpdate >= surfaceNanos && exchange.isOpen(id)) {
         u.surface.update(spot, exchange.realizedVol(id));
         u.lastSurfaceUpdate = timeNanos;
@@ -336,7 +345,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
               base.maxVol(),
               alpha,
               base.impliedOverRealized(),
-              base.spotVolBeta(),
+              base.spotVol(),
               base.skewBeta(),
               base.minSkew(),
               base.maxSkew());
