@@ -77,6 +77,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     long contractsStart;
     long rolledOff;
     long customerPuts;
+    double openingVega;
+    double weightedVegaBought;
     long hedgeBought;
     long hedgeSold;
     double hedgeNotional;
@@ -109,7 +111,9 @@ public final class OptionsMarket implements MarketListener, Wakeable {
 
   /** Adds a dealer's book on an underlying; starts the market's sampling on the first call. */
   public void register(Instrument i, DealerBook book) {
-    underlying(i).books.add(book);
+    Underlying u = underlying(i);
+    u.books.add(book);
+    u.openingVega += book.grossVega(spot(u), clock.now(), u.surface);
     if (!active) {
       active = true;
       exchange.addListener(this);
@@ -122,9 +126,19 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     underlying(i).rolledOff += contracts;
   }
 
-  /** Records puts customers bought from a dealer, contracts. */
-  public void recordCustomerPuts(Instrument i, long contracts) {
-    underlying(i).customerPuts += contracts;
+  /**
+   * Records puts customers bought from a dealer: {@code contracts}, and their vega at the sale
+   * (dollars per 1.00 of vol) times the dealer's demand impact (per unit of the opening books'
+   * gross vega). The surface's demand pressure becomes the sum of these over the run divided by the
+   * gross vega of every book on the underlying when it registered (docs/model.md §10).
+   */
+  public void recordCustomerPuts(Instrument i, long contracts, double impactWeightedVega) {
+    Underlying u = underlying(i);
+    u.customerPuts += contracts;
+    if (impactWeightedVega > 0 && u.openingVega > 0) {
+      u.weightedVegaBought += impactWeightedVega;
+      u.surface.setDemandPressure(u.weightedVegaBought / u.openingVega);
+    }
   }
 
   /** The dealers' net gamma exposure at price {@code s}, dollars per 1% move (sticky strike). */

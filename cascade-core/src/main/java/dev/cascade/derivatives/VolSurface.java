@@ -47,6 +47,7 @@ public final class VolSurface {
   private double closeSpot;
   private double anchor;
   private double base;
+  private double demandPressure;
 
   /** A surface at its initial parameters for an underlying trading at {@code spot} dollars. */
   public VolSurface(VolSurfaceParams params, double spot) {
@@ -62,11 +63,32 @@ public final class VolSurface {
     this.base = atmLevel;
   }
 
-  /** ATM vol for maturity {@code years}, annualised decimal. */
+  /**
+   * ATM vol for maturity {@code years}, annualised decimal, from the level v0 (1 + p), p the {@link
+   * #demandPressure}.
+   */
   public double atm(double years) {
     double kt = params.termSpeed() * Math.max(years, 0);
     double weight = kt < 1e-8 ? 1 - kt / 2 : -StrictMath.expm1(-kt) / kt;
-    return clamp(params.longRunAtm() + (atmLevel - params.longRunAtm()) * weight);
+    double level = atmLevel * (1 + demandPressure);
+    return clamp(params.longRunAtm() + (level - params.longRunAtm()) * weight);
+  }
+
+  /**
+   * Sets the customers' demand pressure p >= 0 on the level (docs/model.md §10): the options quoted
+   * off this surface use v0 (1 + p). p is kept apart from v0, so the EWMA, the spot response and
+   * the session anchor act on v0 alone and the pressure neither decays with them nor compounds.
+   */
+  public void setDemandPressure(double pressure) {
+    if (!(pressure >= 0) || Double.isInfinite(pressure)) {
+      throw new IllegalArgumentException("demand pressure must be >= 0, got " + pressure);
+    }
+    demandPressure = pressure;
+  }
+
+  /** The customers' demand pressure p on the level, dimensionless (0: none). */
+  public double demandPressure() {
+    return demandPressure;
   }
 
   /** Implied vol at log-moneyness {@code k = ln(K/F)} and maturity {@code years}, decimal. */

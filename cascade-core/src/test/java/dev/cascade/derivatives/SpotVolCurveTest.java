@@ -117,4 +117,22 @@ class SpotVolCurveTest {
     // the second -2% day moves the level less than the first (higher anchor), yet it compounds
     assertThat(day2 / day1).isLessThan(day1 / 0.1944).isGreaterThan(1.05);
   }
+
+  @Test
+  void demandPressureLiftsTheLevelItQuotesAndLeavesItsStateAlone() {
+    VolSurface s = new VolSurface(spotOnly(0), 100);
+    double atm30 = s.atm(VixIndex.THIRTY_DAYS);
+    double vix0 = VixIndex.standard().value(s, 100, 0, 0);
+    s.setDemandPressure(0.1);
+    // the instantaneous level is quoted 10% higher; the 30-day ATM by the term-structure weight
+    assertThat(s.atm(0)).isCloseTo(0.1944 * 1.1, within(1e-12));
+    assertThat(s.atm(VixIndex.THIRTY_DAYS)).isGreaterThan(atm30 * 1.09);
+    assertThat(VixIndex.standard().value(s, 100, 0, 0)).isGreaterThan(vix0 * 1.09);
+    // v0 itself, and so the EWMA, spot response and anchor, are untouched
+    assertThat(s.atmLevel()).isEqualTo(0.1944);
+    s.setDemandPressure(0);
+    assertThat(s.atm(VixIndex.THIRTY_DAYS)).isEqualTo(atm30);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.setDemandPressure(-0.01))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
