@@ -4,6 +4,7 @@ import dev.cascade.agents.crypto.BasisTrader;
 import dev.cascade.agents.crypto.PerpTrader;
 import dev.cascade.agents.dealer.OptionsDealer;
 import dev.cascade.agents.fundamental.FundamentalInvestor;
+import dev.cascade.agents.leveraged.LeveragedEtf;
 import dev.cascade.agents.leveraged.LongShortFund;
 import dev.cascade.agents.liquidity.LatentLiquidity;
 import dev.cascade.agents.liquidity.MarketMaker;
@@ -40,6 +41,7 @@ public final class StandardFamilies {
         .register(AuthorizedParticipant.FAMILY)
         .register(RetailTrader.FAMILY)
         .register(LongShortFund.FAMILY)
+        .register(LeveragedEtf.FAMILY)
         .register(OptionsDealer.FAMILY)
         .register(TrendFollower.FAMILY)
         .register(PerpTrader.FAMILY)

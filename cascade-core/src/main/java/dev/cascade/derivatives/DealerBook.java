@@ -173,6 +173,25 @@ public final class DealerBook {
     return g * OptionContract.MULTIPLIER * s * s * ONE_PERCENT;
   }
 
+  /**
+   * The book's gross vega at spot {@code s} (dollars): the sum over lines of |contracts| x 100 x
+   * Black-Scholes vega, dollars per 1.00 of vol, each line's vol read from the surface at the
+   * forward of {@code s}. The size of the book in vega, whatever its sides.
+   */
+  public double grossVega(double s, long now, VolSurface surface) {
+    double v = 0;
+    for (int j = 0; j < size; j++) {
+      double t = years(j, now);
+      if (t <= 0) {
+        continue;
+      }
+      double fwd = s * StrictMath.exp((rate - div) * t);
+      double vol = surface.volAtStrike(strike[j], fwd, t);
+      v += Math.abs(contracts[j]) * BlackScholes.vega(s, strike[j], t, rate, div, vol);
+    }
+    return v * OptionContract.MULTIPLIER;
+  }
+
   private double years(int j, long now) {
     return (expiry[j] - now) / YEAR_NANOS;
   }

@@ -21,11 +21,13 @@ import java.util.List;
  *
  * <p>Surface coupling. Every {@link #SURFACE_SECONDS} of simulated time while the underlying
  * trades, the surface is updated with the last trade price and the exchange's short-term realised
- * vol ({@link VolSurface#update}); the index is sampled right after. The surface starts at the
- * defaults of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the
- * exchange's prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily
- * lambda 0.94 to the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being
- * 1/252 of the session's trading year.
+ * vol ({@link VolSurface#update}); the index is sampled right after. On the first sample after the
+ * underlying's session closes, the surface is told the close ({@link VolSurface#closeSession}, the
+ * last trade price), which anchors the next day's spot response. The surface starts at the defaults
+ * of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the exchange's
+ * prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily lambda 0.94 to
+ * the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being 1/252 of the
+ * session's trading year.
  *
  * <p>Every {@link #SAMPLE_SECONDS} the sign of the dealers' net GEX at spot is compared with its
  * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
@@ -75,6 +77,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     long contractsStart;
     long rolledOff;
     long customerPuts;
+    double openingVega;
+    double weightedVegaBought;
     long hedgeBought;
     long hedgeSold;
     double hedgeNotional;
@@ -85,6 +89,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     double[] vixValues = new double[64];
     int vixCount;
     long lastSurfaceUpdate;
+    boolean sessionOpen;
 
     Underlying(Instrument instrument, VolSurface surface) {
       this.instrument = instrument;
@@ -106,7 +111,9 @@ public final class OptionsMarket implements MarketListener, Wakeable {
 
   /** Adds a dealer's book on an underlying; starts the market's sampling on the first call. */
   public void register(Instrument i, DealerBook book) {
-    underlying(i).books.add(book);
+    Underlying u = underlying(i);
+    u.books.add(book);
+    u.openingVega += book.grossVega(spot(u), clock.now(), u.surface);
     if (!active) {
       active = true;
       exchange.addListener(this);
@@ -119,9 +126,19 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     underlying(i).rolledOff += contracts;
   }
 
-  /** Records puts customers bought from a dealer, contracts. */
-  public void recordCustomerPuts(Instrument i, long contracts) {
-    underlying(i).customerPuts += contracts;
+  /**
+   * Records puts customers bought from a dealer: {@code contracts}, and their vega at the sale
+   * (dollars per 1.00 of vol) times the dealer's demand impact (per unit of the opening books'
+   * gross vega). The surface's demand pressure becomes the sum of these over the run divided by the
+   * gross vega of every book on the underlying when it registered (docs/model.md §10).
+   */
+  public void recordCustomerPuts(Instrument i, long contracts, double impactWeightedVega) {
+    Underlying u = underlying(i);
+    u.customerPuts += contracts;
+    if (impactWeightedVega > 0 && u.openingVega > 0) {
+      u.weightedVegaBought += impactWeightedVega;
+      u.surface.setDemandPressure(u.weightedVegaBought / u.openingVega);
+    }
   }
 
   /** The dealers' net gamma exposure at price {@code s}, dollars per 1% move (sticky strike). */
@@ -199,6 +216,12 @@ public final class OptionsMarket implements MarketListener, Wakeable {
         }
       }
       int id = u.instrument.id();
+      boolean open = exchange.session(id).isOpen(timeNanos);
+      if (u.sessionOpen && !open) {
+        // the session closed since the last sample: its last price anchors the next day's surface
+        u.surface.closeSession(spot);
+      }
+      u.sessionOpen = open;
       if (timeNanos - u.lastSurfaceUpdate >= surfaceNanos && exchange.isOpen(id)) {
         u.surface.update(spot, exchange.realizedVol(id));
         u.lastSurfaceUpdate = timeNanos;
@@ -336,7 +359,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
               base.maxVol(),
               alpha,
               base.impliedOverRealized(),
-              base.spotVolBeta(),
+              base.spotVol(),
               base.skewBeta(),
               base.minSkew(),
               base.maxSkew());

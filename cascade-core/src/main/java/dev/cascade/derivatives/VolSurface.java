@@ -17,17 +17,25 @@ package dev.cascade.derivatives;
  * to vol). Because the smile is a function of moneyness, it moves with the forward: the
  * sticky-moneyness (approximately sticky-delta) rule.
  *
- * <p>{@link #update}(S, realisedVol), once per observation (e.g. daily), with r = ln(S / S_prev):
+ * <p>The level's spot response works on the day: R = S / S_close - 1, the return since the previous
+ * session close, and f = {@link SpotVolCurve#response}(R, A), A the level at that close (the
+ * anchor). The level is v0 = B e^{f(R)}, where B, the level net of today's spot response, starts
+ * each session at A and moves only with the EWMA. {@link #update}(S, realisedVol), once per
+ * observation, with r = ln(S / S_prev):
  *
  * <pre>
- *   v0   <- v0 * e^{-beta r}                                 spot-vol beta: falls raise vol
- *   v0   <- v0 + alpha (impliedOverRealized * realisedVol - v0)   EWMA towards realised
- *   s    <- s + skewBeta * min(r, 0)                         falls steepen the skew
- *   s    <- s + alpha (s_base - s)                           skew relaxes back at the EWMA speed
+ *   v0   = B * e^{f(R)}                                        the day's spot response
+ *   v0  <- v0 + alpha (impliedOverRealized * realisedVol - v0)  EWMA towards realised
+ *   clamp v0 to [minVol, maxVol];  B = v0 / e^{f(R)}
+ *   s    <- s + skewBeta * min(r, 0)                           falls steepen the skew
+ *   s    <- s + alpha (s_base - s)                             skew relaxes back at the EWMA speed
  * </pre>
  *
- * then v0 is clamped to [minVol, maxVol] and s to [minSkew, maxSkew]. The surface is not guaranteed
- * free of static arbitrage in the far wings; the floor and cap bound the damage.
+ * and s is clamped to [minSkew, maxSkew]. {@link #closeSession}(S) marks a close: the level at S
+ * becomes the next session's anchor A and B, S the next S_close, so a fall over several days
+ * compounds day by day with a response that flattens as the level rises, as in the data. The
+ * surface is not guaranteed free of static arbitrage in the far wings; the floor and cap bound the
+ * damage.
  */
 public final class VolSurface {
   private static final double MIN_NORMALISING_YEARS = 1.0 / 365;
@@ -36,6 +44,10 @@ public final class VolSurface {
   private double spot;
   private double atmLevel;
   private double skew;
+  private double closeSpot;
+  private double anchor;
+  private double base;
+  private double demandPressure;
 
   /** A surface at its initial parameters for an underlying trading at {@code spot} dollars. */
   public VolSurface(VolSurfaceParams params, double spot) {
@@ -46,13 +58,37 @@ public final class VolSurface {
     this.spot = spot;
     this.atmLevel = params.initialAtm();
     this.skew = params.skew();
+    this.closeSpot = spot;
+    this.anchor = atmLevel;
+    this.base = atmLevel;
   }
 
-  /** ATM vol for maturity {@code years}, annualised decimal. */
+  /**
+   * ATM vol for maturity {@code years}, annualised decimal, from the level v0 (1 + p), p the {@link
+   * #demandPressure}.
+   */
   public double atm(double years) {
     double kt = params.termSpeed() * Math.max(years, 0);
     double weight = kt < 1e-8 ? 1 - kt / 2 : -StrictMath.expm1(-kt) / kt;
-    return clamp(params.longRunAtm() + (atmLevel - params.longRunAtm()) * weight);
+    double level = atmLevel * (1 + demandPressure);
+    return clamp(params.longRunAtm() + (level - params.longRunAtm()) * weight);
+  }
+
+  /**
+   * Sets the customers' demand pressure p >= 0 on the level (docs/model.md §10): the options quoted
+   * off this surface use v0 (1 + p). p is kept apart from v0, so the EWMA, the spot response and
+   * the session anchor act on v0 alone and the pressure neither decays with them nor compounds.
+   */
+  public void setDemandPressure(double pressure) {
+    if (!(pressure >= 0) || Double.isInfinite(pressure)) {
+      throw new IllegalArgumentException("demand pressure must be >= 0, got " + pressure);
+    }
+    demandPressure = pressure;
+  }
+
+  /** The customers' demand pressure p on the level, dimensionless (0: none). */
+  public double demandPressure() {
+    return demandPressure;
   }
 
   /** Implied vol at log-moneyness {@code k = ln(K/F)} and maturity {@code years}, decimal. */
@@ -77,13 +113,38 @@ public final class VolSurface {
     }
     double r = StrictMath.log(newSpot / spot);
     double a = params.ewmaSpeed();
-    double level = atmLevel * StrictMath.exp(-params.spotVolBeta() * r);
+    double response = StrictMath.exp(params.spotVol().response(newSpot / closeSpot - 1, anchor));
+    double level = base * response;
     level += a * (params.impliedOverRealized() * realizedVol - level);
     atmLevel = clamp(level);
+    base = atmLevel / response;
     double s = skew + params.skewBeta() * Math.min(r, 0);
     s += a * (params.skew() - s);
     skew = Math.max(params.minSkew(), Math.min(params.maxSkew(), s));
     spot = newSpot;
+  }
+
+  /**
+   * Marks a session close at {@code closeSpot} dollars: the level there (no EWMA step) becomes the
+   * anchor of the next session, and {@code closeSpot} the price its returns are measured from.
+   */
+  public void closeSession(double closeSpot) {
+    if (!(closeSpot > 0) || Double.isInfinite(closeSpot)) {
+      throw new IllegalArgumentException("closeSpot must be positive, got " + closeSpot);
+    }
+    atmLevel =
+        clamp(
+            base
+                * StrictMath.exp(
+                    params.spotVol().response(closeSpot / this.closeSpot - 1, anchor)));
+    anchor = atmLevel;
+    base = atmLevel;
+    this.closeSpot = closeSpot;
+  }
+
+  /** The price the day's return is measured from (the previous close), dollars. */
+  public double closeSpot() {
+    return closeSpot;
   }
 
   /** The last spot seen, dollars. */

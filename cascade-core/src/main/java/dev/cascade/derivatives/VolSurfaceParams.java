@@ -21,8 +21,8 @@ package dev.cascade.derivatives;
  *     0.06 = 1 - 0.94, RiskMetrics' daily lambda)
  * @param impliedOverRealized the ratio of implied to realised vol the ATM level is pulled to, a
  *     variance risk premium (default 1.1, assumed)
- * @param spotVolBeta beta, the elasticity d ln v0 = -beta d ln S (default 4.0, assumed: about 0.8
- *     vol points per 1% fall at 20% vol)
+ * @param spotVol the response of the level to the return since the previous close (default {@link
+ *     SpotVolCurve#fitted()}: fitted to S&amp;P 500 and VIX closes 2000-2020)
  * @param skewBeta how much a fall in spot steepens the skew: ds = skewBeta * min(d ln S, 0)
  *     (default 2.0, assumed)
  * @param minSkew the steepest skew allowed (default -3.0, assumed)
@@ -38,7 +38,7 @@ public record VolSurfaceParams(
     double maxVol,
     double ewmaSpeed,
     double impliedOverRealized,
-    double spotVolBeta,
+    SpotVolCurve spotVol,
     double skewBeta,
     double minSkew,
     double maxSkew) {
@@ -58,21 +58,48 @@ public record VolSurfaceParams(
     if (!(minSkew <= skew && skew <= maxSkew)) {
       throw new IllegalArgumentException("need minSkew <= skew <= maxSkew");
     }
-    if (!Double.isFinite(curvature + spotVolBeta + skewBeta)) {
-      throw new IllegalArgumentException("curvature, spotVolBeta and skewBeta must be finite");
+    if (!Double.isFinite(curvature + skewBeta)) {
+      throw new IllegalArgumentException("curvature and skewBeta must be finite");
+    }
+    if (spotVol == null) {
+      throw new IllegalArgumentException("spotVol must be given");
     }
   }
 
   /** The documented defaults, an S&P 500-like index surface. */
   public static VolSurfaceParams defaults() {
     return new VolSurfaceParams(
-        0.1944, 0.1944, 2.0, -0.6, 0.15, 0.05, 1.5, 0.06, 1.1, 4.0, 2.0, -3.0, 0.5);
+        0.1944,
+        0.1944,
+        2.0,
+        -0.6,
+        0.15,
+        0.05,
+        1.5,
+        0.06,
+        1.1,
+        SpotVolCurve.fitted(),
+        2.0,
+        -3.0,
+        0.5);
   }
 
   /** A flat surface at {@code vol} that does not react to spot: for tests and checks. */
   public static VolSurfaceParams flat(double vol) {
     return new VolSurfaceParams(
-        vol, vol, 2.0, 0, 0, Math.min(0.01, vol / 2), Math.max(5, 2 * vol), 0, 1, 0, 0, 0, 0);
+        vol,
+        vol,
+        2.0,
+        0,
+        0,
+        Math.min(0.01, vol / 2),
+        Math.max(5, 2 * vol),
+        0,
+        1,
+        SpotVolCurve.none(),
+        0,
+        0,
+        0);
   }
 
   /** A copy with the ATM level (both initial and long run) set to {@code vol}. */
@@ -87,7 +114,7 @@ public record VolSurfaceParams(
         maxVol,
         ewmaSpeed,
         impliedOverRealized,
-        spotVolBeta,
+        spotVol,
         skewBeta,
         minSkew,
         maxSkew);

@@ -17,6 +17,7 @@ public final class Mechanisms {
   static {
     MEMBERS.put("dealers", List.of("options-dealer"));
     MEMBERS.put("leverage", List.of("long-short-fund"));
+    MEMBERS.put("leveraged-etfs", List.of("leveraged-etf"));
     MEMBERS.put("margin-hikes", List.of("margin-rate"));
     MEMBERS.put("crypto-liquidations", List.of("perp-trader"));
     MEMBERS.put("vol-target", List.of("vol-target"));

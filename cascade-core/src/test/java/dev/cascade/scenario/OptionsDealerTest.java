@@ -126,6 +126,40 @@ class OptionsDealerTest {
   }
 
   @Test
+  void customerVegaBoughtRaisesTheSurfaceAndNothingElseDoes() {
+    Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
+    params.put("putDemandPctPerHour", 5.0);
+    Simulation withDemand = run(DealerFixture.spec(DealerFixture.START, 30, -2, params), 2);
+    var surface =
+        withDemand.world().options().surface(withDemand.world().exchange().instruments().get(0));
+    assertThat(report(withDemand).customerPuts()).isPositive();
+    // customers bought vega, the dealers are short it: the level is quoted higher, not lower
+    assertThat(surface.demandPressure()).isPositive().isLessThan(1);
+
+    params.put("vegaDemandImpact", 0.0);
+    Simulation noImpact = run(DealerFixture.spec(DealerFixture.START, 30, -2, params), 2);
+    assertThat(report(noImpact).customerPuts()).isPositive();
+    assertThat(
+            noImpact
+                .world()
+                .options()
+                .surface(noImpact.world().exchange().instruments().get(0))
+                .demandPressure())
+        .isZero();
+
+    Simulation noDemand =
+        run(DealerFixture.spec(DealerFixture.START, 30, -2, DealerFixture.shortGamma()), 2);
+    assertThat(report(noDemand).customerPuts()).isZero();
+    assertThat(
+            noDemand
+                .world()
+                .options()
+                .surface(noDemand.world().exchange().instruments().get(0))
+                .demandPressure())
+        .isZero();
+  }
+
+  @Test
   void theSurfaceLiftsTheVixStyleIndexInASellOff() {
     DealerReport r =
         report(run(DealerFixture.spec(DealerFixture.START, 40, -2, DealerFixture.shortGamma()), 4));

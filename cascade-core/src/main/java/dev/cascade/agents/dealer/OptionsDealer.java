@@ -6,8 +6,10 @@ import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.cause.CauseKind;
+import dev.cascade.derivatives.BlackScholes;
 import dev.cascade.derivatives.DealerBook;
 import dev.cascade.derivatives.DealerBookSpec;
+import dev.cascade.derivatives.OptionContract;
 import dev.cascade.derivatives.OptionType;
 import dev.cascade.derivatives.OptionsMarket;
 import dev.cascade.derivatives.VolSurface;
@@ -58,6 +60,11 @@ import java.util.List;
  * the fall and the higher the vol. They are struck {@code putMoneynessPct} below spot (on the
  * book's strike grid) at the first expiry at least {@code putMinDays} away, and the dealer is short
  * them. Options leave the book on their expiry ({@link DealerBook#rollOff}).
+ *
+ * <p>Demand pressure. Each sale is reported to the options market with its vega times {@code
+ * vegaDemandImpact} (lambda, default 0.1, assumed): the shared surface's level is quoted at v0 (1 +
+ * p), p = sum of lambda x vega sold to customers / gross vega of the opening books (Bollen &amp;
+ * Whaley 2004; Garleanu, Pedersen &amp; Poteshman 2009; docs/model.md §10).
  */
 public final class OptionsDealer implements Agent {
   /** The family as registered: margin accounts, 10x gross (assumed, see docs/model.md §10). */
@@ -116,7 +123,14 @@ public final class OptionsDealer implements Agent {
                   0.001,
                   10),
               ParamSpec.real(
-                  "maxVolScale", "cap on the realised-vol multiplier of put demand", 3, 1, 100)),
+                  "maxVolScale", "cap on the realised-vol multiplier of put demand", 3, 1, 100),
+              ParamSpec.real(
+                  "vegaDemandImpact",
+                  "rise of the surface's level per unit of customer vega bought over the opening"
+                      + " books' gross vega (0: none)",
+                  0.1,
+                  0,
+                  10)),
           OptionsDealer::new,
           AccountKind.MARGIN,
           10.0);
@@ -135,6 +149,7 @@ public final class OptionsDealer implements Agent {
   private final long putMinNanos;
   private final double volRef;
   private final double maxVolScale;
+  private final double vegaDemandImpact;
   private final double lotUnits;
 
   private OptionsMarket market;
@@ -183,6 +198,7 @@ public final class OptionsDealer implements Agent {
     putMinNanos = Math.round(s.get("putMinDays") * Time.NANOS_PER_DAY);
     volRef = s.get("volRef");
     maxVolScale = s.get("maxVolScale");
+    vegaDemandImpact = s.get("vegaDemandImpact");
     lotUnits = ins.lotSize().doubleValue();
   }
 
@@ -299,7 +315,14 @@ public final class OptionsDealer implements Agent {
     pendingPuts -= n;
     double strike = Math.max(1, Math.round(spot * (1 - putMoneyness) / strikeGrid)) * strikeGrid;
     book.add(OptionType.PUT, strike, expiry, -n);
-    market.recordCustomerPuts(ins, n);
+    double years = (expiry - now) / (365.0 * Time.NANOS_PER_DAY);
+    double fwd = spot * StrictMath.exp((OptionsMarket.RATE - OptionsMarket.DIV) * years);
+    double vol = surface.volAtStrike(strike, fwd, years);
+    double vega =
+        n
+            * OptionContract.MULTIPLIER
+            * BlackScholes.vega(spot, strike, years, OptionsMarket.RATE, OptionsMarket.DIV, vol);
+    market.recordCustomerPuts(ins, n, vegaDemandImpact * vega);
   }
 
   /** The first generated expiry at least putMinDays away, else the last one not yet expired. */
