@@ -190,9 +190,7 @@ final class RunCommand implements Callable<Integer> {
       RunTables.toParquet(dir.path(), !noCsv);
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       com.fasterxml.jackson.databind.node.ObjectNode tree = withProvenance(json, summary, loaded);
-      if (scale.record() != null) {
-        tree.set("shockScaling", json.valueToTree(scale.record()));
-      }
+      scale.records().forEach((k, v) -> tree.set(k, json.valueToTree(v)));
       json.writeValue(dir.file("summary.json").toFile(), tree);
       // The scenario travels with its run, so the run can be reproduced from its directory.
       loaded.copyTo(dir.file("scenario.yaml"));
