@@ -149,14 +149,22 @@ sealed interface BreachCondition {
     switch (first.text()) {
       case "adl" -> {
         r.next();
+        needPerpetual(r, first, scenario);
         c = new Adl();
       }
       case "halt" -> {
         r.next();
+        if (scenario.rules().haltReference() == null) {
+          throw r.fail(
+              first.column(),
+              "the scenario has no market-wide halts (rules.haltReference is not set), so"
+                  + " 'halt' can never hold");
+        }
         c = new MarketHalt();
       }
       case "insurance-fund" -> {
         r.next();
+        needPerpetual(r, first, scenario);
         r.word("exhausted");
         c = new InsuranceExhausted();
       }
@@ -240,6 +248,17 @@ sealed interface BreachCondition {
     }
     r.end();
     return c;
+  }
+
+  private static void needPerpetual(Reader r, Token t, ScenarioSpec scenario) {
+    if (scenario.instruments().stream()
+        .noneMatch(i -> i.assetClass() == dev.cascade.market.AssetClass.CRYPTO_PERP)) {
+      throw r.fail(
+          t.column(),
+          "the scenario has no perpetual, so no insurance fund and no auto-deleveraging: '"
+              + t.text()
+              + "' can never hold");
+    }
   }
 
   /** Splits into words, numbers, operators ({@code <= >= < > =}) and {@code %}. */

@@ -42,8 +42,8 @@ class BreachConditionTest {
     assertThat(BreachCondition.parse("SPY > 660", s).test(o)).isTrue();
     assertThat(BreachCondition.parse("group mm liquidated", s).test(o)).isTrue();
     assertThat(BreachCondition.parse("group value liquidated", s).test(o)).isFalse();
-    assertThat(BreachCondition.parse("insurance-fund exhausted", s).test(o)).isTrue();
-    assertThat(BreachCondition.parse("adl", s).test(o)).isTrue();
+    assertThat(new BreachCondition.InsuranceExhausted().test(o)).isTrue();
+    assertThat(new BreachCondition.Adl().test(o)).isTrue();
     assertThat(BreachCondition.parse("halt", s).test(o)).isFalse();
     assertThat(BreachCondition.parse("SPY drawdown>=10%", s).text())
         .isEqualTo("SPY drawdown >= 10%");
@@ -75,7 +75,14 @@ class BreachConditionTest {
         "column 7: no agent group is named 'whales'; the groups are:"
             + " mm, noise, momentum, value");
     fails("group mm sold", "column 10: expected 'liquidated', got 'sold'");
-    fails("insurance-fund empty", "column 16: expected 'exhausted', got 'empty'");
+    fails(
+        "insurance-fund exhausted",
+        "column 1: the scenario has no perpetual, so no insurance fund and no"
+            + " auto-deleveraging: 'insurance-fund' can never hold");
+    fails(
+        "  adl",
+        "column 3: the scenario has no perpetual, so no insurance fund and no"
+            + " auto-deleveraging: 'adl' can never hold");
     fails("", "column 1: empty condition; the forms are: " + BreachCondition.FORMS);
   }
 }
