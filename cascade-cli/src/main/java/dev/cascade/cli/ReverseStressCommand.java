@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
           + " probability with its distribution-free interval, the paths that never breach, the"
           + " breach-probability curve with Wilson intervals and, with --mechanisms, the breach"
           + " probability at the critical scale with each mechanism off.",
-      "Conditions: SYM drawdown >= N%, SYM change <= N% (or >=), SYM < LEVEL, SYM > LEVEL,"
+      "Conditions: SYM drawdown >= N%%, SYM change <= N%% (or >=), SYM < LEVEL, SYM > LEVEL,"
           + " group NAME liquidated, insurance-fund exhausted, adl, halt.",
       "Writes reverse-stress.json and scenario.yaml; keeps each evaluated (seed, scale) in"
           + " <out>.partial until then, so that --resume continues a stopped search."
