@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       AttributeCommand.class,
       SweepCommand.class,
+      ReverseStressCommand.class,
       GexCommand.class,
       MonitorCommand.class,
       ReportCommand.class,

@@ -375,14 +375,14 @@ final class PartialRun implements AutoCloseable {
     return b.append(",crc32\n").toString();
   }
 
-  private static String crc(String s) {
+  static String crc(String s) {
     CRC32 c = new CRC32();
     c.update(s.getBytes(StandardCharsets.UTF_8));
     return String.format("%08x", c.getValue());
   }
 
   /** The fields of experiment.txt, or null when it is missing or not one. */
-  private static Map<String, String> read(Path f) {
+  static Map<String, String> read(Path f) {
     try {
       if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > 1 << 20) {
         return null;
@@ -405,7 +405,7 @@ final class PartialRun implements AutoCloseable {
     }
   }
 
-  private static List<String> differences(Map<String, String> had, Map<String, String> now) {
+  static List<String> differences(Map<String, String> had, Map<String, String> now) {
     List<String> d = new ArrayList<>();
     for (Map.Entry<String, String> e : now.entrySet()) {
       String was = had.get(e.getKey());

@@ -1,17 +1,23 @@
 package dev.cascade.cli;
 
 import dev.cascade.agents.AgentRegistry;
+import dev.cascade.derivatives.InsuranceFund;
 import dev.cascade.kernel.Time;
+import dev.cascade.margin.PrimeBroker;
 import dev.cascade.market.Instrument;
+import dev.cascade.record.Halt;
 import dev.cascade.record.MarketRecorder;
+import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +25,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one simulated path did to each instrument, for sweeps and attribution: the change from the
- * starting price and the largest drawdown, both in percent, indexed by instrument id.
+ * What one simulated path did, for sweeps, attribution and reverse stress tests: per instrument
+ * (indexed by instrument id) the change from the starting price and the largest drawdown, both in
+ * percent, and the lowest and highest trade prices of the run (currency units); then the events a
+ * breach condition can ask about ({@link Events}). A path read back from a partial directory has
+ * only the first two ({@code low}, {@code high} NaN, {@code events} null).
  */
-record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
+record PathOutcome(
+    double[] changePct, double[] maxDrawdownPct, double[] low, double[] high, Events events) {
+
+  /**
+   * What happened on a path beyond prices.
+   *
+   * @param liquidatedGroups agent groups with at least one account a broker or venue liquidated
+   * @param insuranceExhausted the perpetual venue's insurance fund stopped taking positions over:
+   *     auto-deleveraging ran, or its equity ended at or below zero
+   * @param adl auto-deleveraging closed at least one position
+   * @param marketHalt a market-wide halt (level 1, 2 or 3) stopped trading
+   */
+  record Events(
+      Set<String> liquidatedGroups, boolean insuranceExhausted, boolean adl, boolean marketHalt) {}
+
+  /** Prices only: what a partial directory keeps. */
+  PathOutcome(double[] changePct, double[] maxDrawdownPct) {
+    this(changePct, maxDrawdownPct, nan(changePct.length), nan(changePct.length), null);
+  }
+
+  private static double[] nan(int n) {
+    double[] v = new double[n];
+    java.util.Arrays.fill(v, Double.NaN);
+    return v;
+  }
 
   /**
    * One path to run: a seed and what to leave out.
@@ -107,11 +140,43 @@ record PathOutcome(double[] changePct, double[] maxDrawdownPct) {
     int n = sim.instruments().size();
     double[] ch = new double[n];
     double[] dd = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
     for (Instrument ins : sim.instruments()) {
       int i = ins.id();
       ch[i] = rec.changePct(i);
       dd[i] = 100.0 * rec.maxDrawdown(i);
+      lo[i] = ins.price(rec.low(i));
+      hi[i] = ins.price(rec.high(i));
     }
-    return new PathOutcome(ch, dd);
+    return new PathOutcome(ch, dd, lo, hi, events(sim, rec));
+  }
+
+  private static Events events(Simulation sim, MarketRecorder rec) {
+    Map<String, String> groupOf = new HashMap<>();
+    for (AgentGroupSpec g : sim.spec().agents()) {
+      for (int k = 0; k < g.count(); k++) {
+        groupOf.put(g.name() + "-" + k, g.name());
+      }
+    }
+    Set<String> liquidated = new TreeSet<>();
+    for (PrimeBroker b : sim.world().brokers()) {
+      for (int a : b.accounts()) {
+        if (b.hasLiquidated(a)) {
+          String g = groupOf.get(sim.ledger().name(a));
+          if (g != null) {
+            liquidated.add(g);
+          }
+        }
+      }
+    }
+    InsuranceFund fund = sim.insuranceFund();
+    boolean adl = fund != null && fund.adlEvents() > 0;
+    boolean exhausted = fund != null && (adl || fund.balance() <= 0);
+    boolean halt = false;
+    for (Halt h : rec.halts()) {
+      halt |= h.reason().startsWith("market-wide");
+    }
+    return new Events(Set.copyOf(liquidated), exhausted, adl, halt);
   }
 }

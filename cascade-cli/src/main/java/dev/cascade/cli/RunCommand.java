@@ -160,10 +160,7 @@ final class RunCommand implements Callable<Integer> {
         wall = (System.nanoTime() - wall0) / 1e9;
       }
       RunSummary summary = recording.finish(wall);
-      Map<String, Object> extra = new LinkedHashMap<>();
-      if (scale.record() != null) {
-        extra.put("shockScaling", scale.record());
-      }
+      Map<String, Object> extra = new LinkedHashMap<>(scale.records());
       Path where = recording.commit(summary, loaded, extra, !noCsv, report);
       committed = true;
 

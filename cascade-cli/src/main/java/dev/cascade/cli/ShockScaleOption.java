@@ -1,7 +1,9 @@
 package dev.cascade.cli;
 
+import dev.cascade.agents.StandardFamilies;
 import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.Metaorders;
+import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockScaling;
 import dev.cascade.scenario.ShockSpec;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code --scale-shocks X} and {@code --scale-shock LABEL=X}: run a scenario with its shocks, or
  * one labelled shock, made X times as large by each type's rule ({@link ShockScaling}), every agent
- * and random stream unchanged.
+ * and random stream unchanged; {@code --scale-leverage X} and {@code --scale-flows X}: the same for
+ * participants' leverage and investor flows ({@link ParticipantScaling}).
  */
 final class ShockScaleOption {
   @Option(
@@ -35,19 +38,68 @@ final class ShockScaleOption {
       description = "scale the shock labelled LABEL by X instead (repeatable)")
   Map<String, Double> byLabel = new LinkedHashMap<>();
 
-  /** True when the options change nothing. */
+  @Option(
+      names = "--scale-leverage",
+      paramLabel = "X",
+      defaultValue = "1",
+      description =
+          "scale participants' leverage by X in [0, 100]: perpetual traders' leverage, long/short"
+              + " funds' gross and net, vol-target, risk-parity and CTA targets and caps, each draw"
+              + " clamped to its bounds (docs/scenario-format.md)")
+  double leverage;
+
+  @Option(
+      names = "--scale-flows",
+      paramLabel = "X",
+      defaultValue = "1",
+      description =
+          "scale investor flows by X in [0, 100]: flow shocks' dollars and metaorder sizes"
+              + " (docs/scenario-format.md)")
+  double flows;
+
+  /** True when the shock options change nothing. */
   boolean identity() {
     return all == 1 && byLabel.values().stream().allMatch(x -> x == 1);
   }
 
+  /** True when no option changes anything. */
+  boolean none() {
+    return identity() && leverage == 1 && flows == 1;
+  }
+
   /** The scaling as a text for records and experiment definitions; empty when it is identity. */
   String describe() {
-    if (identity()) {
-      return "";
+    StringBuilder b = new StringBuilder();
+    if (!identity()) {
+      b.append(String.format(Locale.ROOT, "--scale-shocks %s", num(all)));
+      byLabel.forEach((k, v) -> b.append(" --scale-shock ").append(k).append('=').append(num(v)));
     }
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "--scale-shocks %s", num(all)));
-    byLabel.forEach((k, v) -> b.append(" --scale-shock ").append(k).append('=').append(num(v)));
-    return b.toString();
+    // Appended only when used, so that the text of a shocks-only scaling is what it always was.
+    if (leverage != 1) {
+      b.append(" --scale-leverage ").append(num(leverage));
+    }
+    if (flows != 1) {
+      b.append(" --scale-flows ").append(num(flows));
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * The scalings for summary files, by key: {@code shockScaling} ({@link #record}), {@code
+   * leverageScaling} and {@code flowScaling} (the factor), each only when it changes something.
+   */
+  Map<String, Object> records() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    if (record() != null) {
+      r.put("shockScaling", record());
+    }
+    if (leverage != 1) {
+      r.put("leverageScaling", leverage);
+    }
+    if (flows != 1) {
+      r.put("flowScaling", flows);
+    }
+    return r;
   }
 
   /** The scaling for summary files: {@code all} and {@code byLabel}; null when it is identity. */
@@ -71,6 +123,8 @@ final class ShockScaleOption {
     if (!(all >= 0 && all <= ShockScaling.MAX_FACTOR)) {
       throw CliFailure.usage("--scale-shocks must be in [0, 100], got " + num(all));
     }
+    checkFactor("--scale-leverage", leverage);
+    checkFactor("--scale-flows", flows);
     Set<String> labels = new LinkedHashSet<>();
     spec.shocks().forEach(s -> labels.add(s.label()));
     for (Map.Entry<String, Double> e : byLabel.entrySet()) {
@@ -89,10 +143,25 @@ final class ShockScaleOption {
             "--scale-shock " + e.getKey() + " must be in [0, 100], got " + num(x));
       }
     }
-    if (identity()) {
+    if (none()) {
       return spec;
     }
-    ScenarioSpec scaled = ShockScaling.scale(spec, all, byLabel);
+    ScenarioSpec scaled = identity() ? spec : ShockScaling.scale(spec, all, byLabel);
+    scaled = ParticipantScaling.flows(scaled, flows);
+    scaled = ParticipantScaling.leverage(scaled, leverage, StandardFamilies.registry());
+    checkMetaorders(spec, scaled);
+    return scaled;
+  }
+
+  /** Refuses a factor outside [0, 100] (NaN included), naming the flag. */
+  static void checkFactor(String flag, double x) {
+    if (!(x >= 0 && x <= ParticipantScaling.MAX_FACTOR)) {
+      throw CliFailure.usage(flag + " must be in [0, 100], got " + num(x));
+    }
+  }
+
+  /** Refuses a metaorder scaled past what its instrument allows. */
+  static void checkMetaorders(ScenarioSpec spec, ScenarioSpec scaled) {
     for (ShockSpec s : scaled.shocks()) {
       if (s.type() == ShockType.METAORDER) {
         InstrumentSpec target =
@@ -106,10 +175,9 @@ final class ShockScaleOption {
         }
       }
     }
-    return scaled;
   }
 
-  private static String num(double v) {
+  static String num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15
         ? Long.toString((long) v)
         : String.format(Locale.ROOT, "%s", v);

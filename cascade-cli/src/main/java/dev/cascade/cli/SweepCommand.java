@@ -173,6 +173,8 @@ final class SweepCommand implements Callable<Integer> {
    * @param warnings figures the number of paths cannot support, with the rule
    * @param assets per instrument
    * @param shockScaling the shocks' scaling ({@code all}, {@code byLabel}); absent when none
+   * @param leverageScaling participants' leverage factor ({@code --scale-leverage}); absent when 1
+   * @param flowScaling investor flows' factor ({@code --scale-flows}); absent when 1
    */
   record Sweep(
       String scenario,
@@ -186,7 +188,13 @@ final class SweepCommand implements Callable<Integer> {
       List<AssetDistribution> assets,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Map<String, Object> shockScaling) {}
+          Map<String, Object> shockScaling,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double leverageScaling,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double flowScaling) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -262,7 +270,9 @@ final class SweepCommand implements Callable<Integer> {
             Method.current(),
             SampleStats.warnings(paths, "paths"),
             assets,
-            scale.record());
+            scale.record(),
+            (Double) scale.records().get("leverageScaling"),
+            (Double) scale.records().get("flowScaling"));
 
     OutputDirectory dir;
     try {

@@ -56,4 +56,25 @@ class ShockScaleCommandTest {
     assertThat(far.err().strip())
         .isEqualTo("cascade run: --scale-shocks must be in [0, 100], got 101");
   }
+
+  @Test
+  void leverageAndFlowScalingsAreRecordedAndBadFactorsRefused() throws Exception {
+    Cli.Result base = run("f");
+    Cli.Result one = run("g", "--scale-leverage", "1", "--scale-flows", "1");
+    String hash = base.out().lines().filter(l -> l.startsWith("tape-hash")).findFirst().get();
+    assertThat(one.out()).contains(hash);
+    assertThat(summary("g").has("leverageScaling")).isFalse();
+    Cli.Result two = run("h", "--scale-leverage", "2", "--scale-flows", "0.5");
+    assertThat(two.exit()).as(two.err()).isZero();
+    assertThat(summary("h").get("leverageScaling").asDouble()).isEqualTo(2);
+    assertThat(summary("h").get("flowScaling").asDouble()).isEqualTo(0.5);
+    Cli.Result bad = run("i", "--scale-leverage", "-1");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip())
+        .isEqualTo("cascade run: --scale-leverage must be in [0, 100], got -1");
+    Cli.Result nan = run("j", "--scale-flows", "NaN");
+    assertThat(nan.exit()).isEqualTo(2);
+    assertThat(nan.err().strip())
+        .isEqualTo("cascade run: --scale-flows must be in [0, 100], got NaN");
+  }
 }

@@ -730,6 +730,11 @@ public final class PrimeBroker implements Wakeable, MarketListener, MarginCheck 
     return liquidationOrders;
   }
 
+  /** Whether the broker has sent at least one liquidation order for {@code account}. */
+  public boolean hasLiquidated(int account) {
+    return account >= 0 && account < liquidated.length && liquidated[account];
+  }
+
   /** Accounts the broker has sent at least one liquidation order for. */
   public int accountsLiquidated() {
     int n = 0;

@@ -111,6 +111,22 @@ public record ScenarioSpec(
         factors);
   }
 
+  /** The same scenario with these agent groups instead of its own. */
+  public ScenarioSpec withAgents(List<AgentGroupSpec> newAgents) {
+    return new ScenarioSpec(
+        name,
+        description,
+        seed,
+        start,
+        end,
+        instruments,
+        newAgents,
+        rules,
+        shocks,
+        episode,
+        factors);
+  }
+
   /** The factor with this name, or null. */
   public FactorSpec factor(String factorName) {
     for (FactorSpec f : factors) {

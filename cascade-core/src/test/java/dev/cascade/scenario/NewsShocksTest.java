@@ -189,4 +189,25 @@ class NewsShocksTest {
         "shocks[0].spillover",
         "unknown key");
   }
+
+  @Test
+  void scalingKeepsTheFactorsAndTheSpillover() {
+    ScenarioSpec spec =
+        parse(
+                file(
+                    AI,
+                    "  - type: earnings\n    at: 2025-11-18T12:00:00-05:00\n    target: NVDA\n"
+                        + "    operatingMarginPct: 62.4\n    grossMarginChangeBp: -400\n"
+                        + "    spillover: [ai]\n"))
+            .spec()
+            .orElseThrow();
+    for (ScenarioSpec scaled :
+        List.of(
+            ShockScaling.scale(spec, 2, Map.of()),
+            ParticipantScaling.flows(spec, 2),
+            ParticipantScaling.leverage(spec, 2, TestFamilies.registry()))) {
+      assertThat(scaled.factors()).isEqualTo(spec.factors());
+      assertThat(scaled.shocks().get(0).spillover()).containsExactly("ai");
+    }
+  }
 }

@@ -1,0 +1,231 @@
+package dev.cascade.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
+
+/**
+ * The statistics of a reverse stress test (docs/model.md, "Reverse stress testing"): each path's
+ * critical scale found by bisection with common random numbers, the critical scale at a breach
+ * probability as a quantile of those with a distribution-free order-statistic interval, and the
+ * breach-probability curve (their empirical distribution) with Wilson intervals. No simulation
+ * here: the breach indicator of a path is a function handed in.
+ */
+final class ReverseStress {
+  /** Two-sided level of every interval. */
+  static final double LEVEL = 0.95;
+
+  /** The standard normal quantile of 1 - (1 - LEVEL) / 2. */
+  static final double Z = 1.959963984540054;
+
+  private ReverseStress() {}
+
+  /** Whether one path (seed) breaches at a scale. */
+  interface Indicator {
+    boolean breaches(double scale);
+  }
+
+  /**
+   * One path's search.
+   *
+   * @param critical the smallest scale found to breach, within {@code tolerance} above the largest
+   *     found not to (0 when the path breaches unstressed); null when it does not breach up to the
+   *     largest scale
+   * @param nonMonotone true when a scale above {@code critical} was found not to breach
+   * @param evaluations scale -> breached, every point evaluated
+   */
+  record Search(Double critical, boolean nonMonotone, TreeMap<Double, Boolean> evaluations) {}
+
+  /**
+   * Bisection of one path's breach indicator on [0, maxScale]. The bracket is found by evaluating
+   * 1, 2, 4, ... (capped at maxScale; starting at maxScale when it is below 1) until a scale
+   * breaches; then [last scale that did not, first that did] is halved until it is at most {@code
+   * tolerance} wide. When no scale above 0 failed to breach, 0 itself is evaluated. Then, as a
+   * check of monotonicity, min(maxScale, 1.5 x critical) is evaluated, unless already known; a
+   * scale above the critical one that does not breach marks the path non-monotone.
+   */
+  static Search search(Indicator f, double maxScale, double tolerance) {
+    TreeMap<Double, Boolean> seen = new TreeMap<>();
+    Indicator at =
+        s -> {
+          Boolean had = seen.get(s);
+          if (had == null) {
+            had = f.breaches(s);
+            seen.put(s, had);
+          }
+          return had;
+        };
+    double lo = 0;
+    Double hi = null;
+    double s = Math.min(1, maxScale);
+    while (true) {
+      if (at.breaches(s)) {
+        hi = s;
+        break;
+      }
+      lo = s;
+      if (s >= maxScale) {
+        break;
+      }
+      s = Math.min(2 * s, maxScale);
+    }
+    if (hi == null) {
+      return new Search(null, false, seen);
+    }
+    double h = hi;
+    while (h - lo > tolerance) {
+      double mid = 0.5 * (lo + h);
+      if (at.breaches(mid)) {
+        h = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    if (lo == 0 && at.breaches(0)) {
+      h = 0;
+    }
+    double check = Math.min(maxScale, 1.5 * h);
+    if (check > h) {
+      at.breaches(check);
+    }
+    boolean nonMonotone = false;
+    for (var e : seen.tailMap(h, false).entrySet()) {
+      nonMonotone |= !e.getValue();
+    }
+    return new Search(h, nonMonotone, seen);
+  }
+
+  /**
+   * The critical scale at breach probability p: the order statistic s_(k), k = ceil(p n), of the
+   * paths' critical scales (a path that never breaches counts as +infinity), the smallest scale at
+   * which at least a share p of the paths breach.
+   *
+   * @param value s_(k); null when it is infinite (fewer than p of the paths breach at all)
+   * @param lo lower end of the interval, s_(l) (0 when l = 0); null when infinite
+   * @param hi upper end, s_(u); null when infinite (u = n + 1, or s_(u) a path that never breaches)
+   * @param lowerRank l
+   * @param upperRank u
+   * @param coverage the interval's coverage, B(u - 1) - B(l - 1) with B the Binomial(n, p) CDF
+   */
+  record Quantile(
+      Double value, Double lo, Double hi, int lowerRank, int upperRank, double coverage) {}
+
+  /**
+   * The p-quantile of {@code critical} (null entries: never breached) with its distribution-free
+   * interval [s_(l), s_(u)]: l the largest rank with B(l - 1) <= (1 - LEVEL) / 2, u the smallest
+   * with B(u - 1) >= (1 + LEVEL) / 2, where B is the CDF of Binomial(n, p), the number of paths
+   * whose critical scale lies below the true quantile; then P(s_(l) <= q_p <= s_(u)) >= B(u - 1) -
+   * B(l - 1), at least LEVEL when n allows it (ranks 0 and n + 1 stand for 0 and +infinity).
+   */
+  static Quantile quantile(List<Double> critical, double p) {
+    int n = critical.size();
+    double[] s = sorted(critical);
+    int k = (int) Math.ceil(p * n - 1e-12);
+    k = Math.max(1, Math.min(n, k));
+    BinomialDistribution b = new BinomialDistribution(n, p);
+    double alpha = (1 - LEVEL) / 2;
+    int l = 0;
+    for (int j = 1; j <= n; j++) {
+      if (b.cumulativeProbability(j - 1) <= alpha) {
+        l = j;
+      }
+    }
+    int u = n + 1;
+    for (int j = n; j >= 1; j--) {
+      if (b.cumulativeProbability(j - 1) >= 1 - alpha) {
+        u = j;
+      }
+    }
+    double cov =
+        (u == n + 1 ? 1 : b.cumulativeProbability(u - 1))
+            - (l == 0 ? 0 : b.cumulativeProbability(l - 1));
+    Double value = finite(s[k - 1]);
+    Double lo = l == 0 ? Double.valueOf(0) : finite(s[l - 1]);
+    Double hi = u == n + 1 ? null : finite(s[u - 1]);
+    return new Quantile(value, lo, hi, l, u, cov);
+  }
+
+  /**
+   * One point of the breach-probability curve.
+   *
+   * @param scale the scale
+   * @param breaching paths whose critical scale is at or below it
+   * @param probability breaching / n
+   * @param lo its 95% Wilson interval
+   * @param hi its 95% Wilson interval
+   */
+  record CurvePoint(double scale, int breaching, double probability, double lo, double hi) {}
+
+  /** The empirical CDF of the critical scales at each grid scale, with Wilson intervals. */
+  static List<CurvePoint> curve(List<Double> critical, double[] grid) {
+    int n = critical.size();
+    List<CurvePoint> out = new ArrayList<>();
+    for (double g : grid) {
+      int k = 0;
+      for (Double c : critical) {
+        if (c != null && c <= g + 1e-12) {
+          k++;
+        }
+      }
+      double[] w = wilson(k, n);
+      out.add(new CurvePoint(g, k, (double) k / n, w[0], w[1]));
+    }
+    return out;
+  }
+
+  /** The Wilson score interval of k successes in n trials at {@link #LEVEL}. */
+  static double[] wilson(int k, int n) {
+    double ph = (double) k / n;
+    double z2 = Z * Z;
+    double den = 1 + z2 / n;
+    double centre = (ph + z2 / (2.0 * n)) / den;
+    double half = Z / den * Math.sqrt(ph * (1 - ph) / n + z2 / (4.0 * n * n));
+    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+  }
+
+  /**
+   * Eleven evenly spaced scales from 0 to a round number (1, 2 or 5 x 10^m, or 2.5 x 10^m) at or
+   * above the largest finite critical scale (maxScale when none is finite).
+   */
+  static double[] grid(List<Double> critical, double maxScale) {
+    double top = 0;
+    for (Double c : critical) {
+      if (c != null) {
+        top = Math.max(top, c);
+      }
+    }
+    if (top == 0) {
+      top = critical.stream().allMatch(c -> c != null) ? 1 : maxScale;
+    }
+    double m = Math.pow(10, Math.floor(Math.log10(top)));
+    double nice = 10 * m;
+    for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+      if (f * m >= top - 1e-12) {
+        nice = f * m;
+        break;
+      }
+    }
+    nice = Math.min(nice, Math.max(maxScale, top));
+    double[] g = new double[11];
+    for (int i = 0; i <= 10; i++) {
+      g[i] = Math.round(nice * i / 10 * 1e9) / 1e9;
+    }
+    return g;
+  }
+
+  private static double[] sorted(List<Double> critical) {
+    double[] s = new double[critical.size()];
+    for (int i = 0; i < s.length; i++) {
+      Double c = critical.get(i);
+      s[i] = c == null ? Double.POSITIVE_INFINITY : c;
+    }
+    Arrays.sort(s);
+    return s;
+  }
+
+  private static Double finite(double v) {
+    return Double.isInfinite(v) ? null : v;
+  }
+}

@@ -1,0 +1,785 @@
+package dev.cascade.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.agents.StandardFamilies;
+import dev.cascade.scenario.AgentGroupSpec;
+import dev.cascade.scenario.Mechanisms;
+import dev.cascade.scenario.ParticipantScaling;
+import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.ShockScaling;
+import dev.cascade.scenario.ShockSpec;
+import dev.cascade.scenario.ShockType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cascade reverse-stress FILE --breach CONDITION}: the smallest stress that breaks a
+ * condition. For each seed (common random numbers: the same seed at every scale), the breach
+ * indicator is bisected over the scale of one lever (the shocks, one labelled shock, participants'
+ * leverage or investor flows), giving the path's critical scale; the critical scale at a breach
+ * probability is their quantile, with an order-statistic interval, and the breach-probability curve
+ * their empirical distribution ({@link ReverseStress}; docs/model.md, "Reverse stress testing").
+ */
+@Command(
+    name = "reverse-stress",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reverse stress test: finds, seed by seed, the smallest scale of the shocks (or of one"
+          + " shock, of leverage, of flows) at which a breach condition holds, by bisection with"
+          + " the same random streams at every scale, and prints the critical scale at a breach"
+          + " probability with its distribution-free interval, the paths that never breach, the"
+          + " breach-probability curve with Wilson intervals and, with --mechanisms, the breach"
+          + " probability at the critical scale with each mechanism off.",
+      "Conditions: SYM drawdown >= N%%, SYM change <= N%% (or >=), SYM < LEVEL, SYM > LEVEL,"
+          + " group NAME liquidated, insurance-fund exhausted, adl, halt.",
+      "Writes reverse-stress.json and scenario.yaml; keeps each evaluated (seed, scale) in"
+          + " <out>.partial until then, so that --resume continues a stopped search."
+    })
+final class ReverseStressCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "scenario YAML file")
+  Path file;
+
+  @Option(
+      names = "--breach",
+      required = true,
+      paramLabel = "CONDITION",
+      description =
+          "what counts as a breach, e.g. \"SPY drawdown >= 10%%\", \"SPY change <= -5%%\","
+              + " \"SPY < 540\", \"group funds liquidated\", \"insurance-fund exhausted\","
+              + " \"adl\", \"halt\"")
+  String breach;
+
+  @Option(
+      names = "--probability",
+      paramLabel = "P",
+      defaultValue = "0.5",
+      description =
+          "breach probability of the critical scale, in (0, 1) (default: ${DEFAULT-VALUE})")
+  double probability;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "LEVER",
+      defaultValue = "shocks",
+      description =
+          "what is scaled: shocks, shock:LABEL, leverage or flows (default: ${DEFAULT-VALUE})")
+  String lever;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "N|A-B",
+      defaultValue = "8",
+      description =
+          "N seeds from --first-seed, or the range A-B, inclusive (default: ${DEFAULT-VALUE})")
+  String seeds;
+
+  @Option(
+      names = "--first-seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "first seed when --seeds is a count (default: ${DEFAULT-VALUE})")
+  long firstSeed;
+
+  @Option(
+      names = "--max-scale",
+      paramLabel = "X",
+      defaultValue = "10",
+      description =
+          "largest scale tried, in (0, 100]; a path that does not breach there never breaches"
+              + " (default: ${DEFAULT-VALUE})")
+  double maxScale;
+
+  @Option(
+      names = "--tolerance",
+      paramLabel = "T",
+      defaultValue = "0.05",
+      description =
+          "bisection stops when the bracket is this narrow, in scale units (default:"
+              + " ${DEFAULT-VALUE})")
+  double tolerance;
+
+  @Option(
+      names = "--mechanisms",
+      description =
+          "at the critical scale, run every seed with each mechanism off and report the breach"
+              + " probability and its shift")
+  boolean mechanisms;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin ForceOption force;
+
+  @Mixin BatchOptions batch;
+
+  @Mixin ShockScaleOption base;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where to write the results (default: runs/<scenario>-reverse-stress)")
+  Path out;
+
+  /**
+   * One path's result.
+   *
+   * @param seed seed
+   * @param criticalScale smallest scale found to breach; null: none up to the largest scale
+   * @param evaluations simulations the search ran (or found done)
+   * @param nonMonotone a scale above the critical one did not breach
+   */
+  record PathResult(long seed, Double criticalScale, int evaluations, boolean nonMonotone) {}
+
+  /**
+   * One mechanism switched off at the critical scale.
+   *
+   * @param mechanism name
+   * @param breachProbabilityOff share of the seeds breaching with it off
+   * @param lo Wilson 95% interval of that share
+   * @param hi Wilson 95% interval of that share
+   * @param shift off minus on (negative: the mechanism made breaches)
+   * @param madeBreach seeds breaching with it on but not off
+   * @param preventedBreach seeds breaching with it off but not on
+   */
+  record MechanismRow(
+      String mechanism,
+      double breachProbabilityOff,
+      double lo,
+      double hi,
+      double shift,
+      int madeBreach,
+      int preventedBreach) {}
+
+  /**
+   * The mechanisms' table.
+   *
+   * @param scale the critical scale they were run at
+   * @param breachProbability share of the seeds breaching there with every mechanism on
+   * @param lo its Wilson interval
+   * @param hi its Wilson interval
+   * @param rows per mechanism
+   */
+  record MechanismTable(
+      double scale, double breachProbability, double lo, double hi, List<MechanismRow> rows) {}
+
+  /**
+   * What reverse-stress.json holds.
+   *
+   * @param scenario name
+   * @param condition the breach condition, canonical
+   * @param lever what was scaled
+   * @param probability breach probability of the critical scale
+   * @param seeds the seeds
+   * @param maxScale largest scale tried
+   * @param tolerance bisection tolerance
+   * @param baseScaling scalings applied before the search ({@code --scale-shocks} and the rest)
+   * @param wallSeconds wall-clock time of this process's share
+   * @param resumedEvaluations evaluations found done in the partial directory
+   * @param method how the figures are made
+   * @param criticalScale the critical scale (null: not reached up to maxScale)
+   * @param interval its order-statistic interval and coverage
+   * @param neverBreached seeds that did not breach up to maxScale
+   * @param nonMonotoneSeeds seeds whose indicator was found not monotone
+   * @param paths per seed
+   * @param curve breach probability by scale
+   * @param mechanisms with --mechanisms, at the critical scale
+   */
+  record Result(
+      String scenario,
+      String condition,
+      String lever,
+      double probability,
+      List<Long> seeds,
+      double maxScale,
+      double tolerance,
+      Map<String, Object> baseScaling,
+      double wallSeconds,
+      int resumedEvaluations,
+      Map<String, String> method,
+      Double criticalScale,
+      ReverseStress.Quantile interval,
+      int neverBreached,
+      List<Long> nonMonotoneSeeds,
+      List<PathResult> paths,
+      List<ReverseStress.CurvePoint> curve,
+      @JsonInclude(JsonInclude.Include.NON_NULL) MechanismTable mechanisms) {}
+
+  private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outW = spec.commandLine().getOut();
+    if (!(probability > 0 && probability < 1)) {
+      throw CliFailure.usage("--probability must be in (0, 1), got " + num(probability));
+    }
+    if (!(maxScale > 0 && maxScale <= ShockScaling.MAX_FACTOR)) {
+      throw CliFailure.usage("--max-scale must be in (0, 100], got " + num(maxScale));
+    }
+    if (!(tolerance > 0 && tolerance <= maxScale)) {
+      throw CliFailure.usage(
+          "--tolerance must be in (0, --max-scale " + num(maxScale) + "], got " + num(tolerance));
+    }
+    List<Long> seedList = seedList();
+    int nThreads = threads.resolve("reverse-stress", err);
+    if (nThreads < 0) {
+      return 2;
+    }
+    AgentRegistry registry = StandardFamilies.registry();
+    ScenarioFiles.Loaded loaded = ScenarioFiles.load(file, registry, err);
+    if (loaded == null) {
+      return 2;
+    }
+    ScenarioSpec scenario = base.apply(loaded.spec());
+    Lever how = Lever.parse(lever, scenario, registry);
+    BreachCondition condition = BreachCondition.parse(breach, scenario);
+    ScenarioSpec atMax = how.apply(scenario, maxScale, registry);
+    try {
+      ShockScaleOption.checkMetaorders(scenario, atMax);
+    } catch (CliFailure f) {
+      throw CliFailure.usage(
+          "--max-scale " + num(maxScale) + ": " + f.getMessage() + "; lower --max-scale");
+    }
+    Path target = out != null ? out : Path.of("runs", scenario.name() + "-reverse-stress");
+    OutputDirectory.checkTarget(target, force.force);
+
+    List<String> symbols = new ArrayList<>();
+    scenario.instruments().forEach(i -> symbols.add(i.symbol()));
+    PartialRun.Experiment experiment =
+        new PartialRun.Experiment(
+            "reverse-stress",
+            scenario.name(),
+            PartialRun.Experiment.sha256(
+                loaded.text()
+                    + base.describe()
+                    + "\n--breach "
+                    + condition.text()
+                    + " --scale "
+                    + how.text()
+                    + " --max-scale "
+                    + num(maxScale)
+                    + " --tolerance "
+                    + num(tolerance)),
+            seedList.get(0),
+            seedList.size(),
+            List.of("-"),
+            symbols);
+    EvaluationLog log = EvaluationLog.open(target, experiment, batch.resume, err);
+    Thread onSignal =
+        new Thread(
+            () -> {
+              err.println(
+                  System.lineSeparator()
+                      + "cascade reverse-stress: stopped; the evaluations done are kept in "
+                      + log.path()
+                      + ": the same command with --resume continues");
+              err.flush();
+            },
+            "cascade-resume-note");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    boolean committed = false;
+    try {
+      if (log.resumed() > 0) {
+        err.println(
+            "cascade reverse-stress: resuming "
+                + log.path()
+                + ": "
+                + log.resumed()
+                + " evaluations done");
+        err.flush();
+      }
+      AtomicInteger recorded = new AtomicInteger();
+      Evaluator eval =
+          (seed, scale, off) -> {
+            String key =
+                EvaluationLog.key(
+                    seed, scale, off.isEmpty() ? "-" : String.join("+", new TreeSet<>(off)));
+            Boolean had = log.get(key);
+            if (had != null) {
+              return had;
+            }
+            PathOutcome o =
+                PathOutcome.of(how.apply(scenario, scale, registry), seed, off, registry);
+            boolean b = condition.test(o);
+            log.record(key, b);
+            if (batch.haltAfter != null && recorded.incrementAndGet() >= batch.haltAfter) {
+              log.close();
+              throw new CliFailure(
+                  BatchRun.HALTED,
+                  "stopped after "
+                      + batch.haltAfter
+                      + " evaluations as asked (--halt-after); --resume continues from "
+                      + log.path());
+            }
+            return b;
+          };
+
+      long wall0 = System.nanoTime();
+      List<ReverseStress.Search> searches;
+      try (Progress progress =
+          Progress.start(
+              err,
+              Progress.forBatch(batch.noProgress),
+              "reverse-stress",
+              "seeds",
+              seedList.size(),
+              0)) {
+        List<Callable<ReverseStress.Search>> tasks = new ArrayList<>();
+        for (long seed : seedList) {
+          tasks.add(
+              () -> {
+                ReverseStress.Search s =
+                    ReverseStress.search(
+                        x -> eval.breaches(seed, x, Set.of()), maxScale, tolerance);
+                progress.step();
+                return s;
+              });
+        }
+        searches = parallel(tasks, nThreads);
+        progress.finish();
+      }
+      List<Double> critical = new ArrayList<>();
+      List<PathResult> paths = new ArrayList<>();
+      List<Long> nonMonotone = new ArrayList<>();
+      int never = 0;
+      for (int k = 0; k < seedList.size(); k++) {
+        ReverseStress.Search s = searches.get(k);
+        critical.add(s.critical() == null ? null : round6(s.critical()));
+        paths.add(
+            new PathResult(
+                seedList.get(k),
+                s.critical() == null ? null : round6(s.critical()),
+                s.evaluations().size(),
+                s.nonMonotone()));
+        never += s.critical() == null ? 1 : 0;
+        if (s.nonMonotone()) {
+          nonMonotone.add(seedList.get(k));
+        }
+      }
+      ReverseStress.Quantile q = ReverseStress.quantile(critical, probability);
+      List<ReverseStress.CurvePoint> curve =
+          ReverseStress.curve(critical, ReverseStress.grid(critical, maxScale));
+
+      MechanismTable table = null;
+      if (mechanisms && q.value() != null) {
+        table = mechanisms(scenario, seedList, q.value(), eval, nThreads, err);
+      } else if (mechanisms) {
+        err.println(
+            "cascade reverse-stress: no critical scale up to --max-scale, so no mechanism table");
+        err.flush();
+      }
+      double wall = (System.nanoTime() - wall0) / 1e9;
+      Result r =
+          new Result(
+              scenario.name(),
+              condition.text(),
+              how.text(),
+              probability,
+              seedList,
+              maxScale,
+              tolerance,
+              base.records(),
+              Math.round(wall * 1000) / 1000.0,
+              log.resumed(),
+              method(),
+              q.value(),
+              q,
+              never,
+              nonMonotone,
+              paths,
+              curve,
+              table);
+
+      OutputDirectory dir = OutputDirectory.open(target, force.force, "reverse-stress", err);
+      try {
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValue(dir.file("reverse-stress.json").toFile(), r);
+        loaded.copyTo(dir.file("scenario.yaml"));
+        Path where = dir.commit();
+        committed = true;
+        log.delete(err);
+        outW.print(render(r, nThreads));
+        outW.println("run: " + where);
+        outW.flush();
+        return 0;
+      } finally {
+        if (!committed) {
+          dir.abandon();
+        }
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting: the note is printed.
+      }
+      if (!committed) {
+        log.close();
+      }
+    }
+  }
+
+  /** Whether a seed breaches at a scale with some mechanisms off. */
+  interface Evaluator {
+    boolean breaches(long seed, double scale, Set<String> off);
+  }
+
+  private MechanismTable mechanisms(
+      ScenarioSpec scenario,
+      List<Long> seedList,
+      double scale,
+      Evaluator eval,
+      int nThreads,
+      PrintWriter err)
+      throws InterruptedException {
+    List<String> mechs = Mechanisms.presentIn(scenario);
+    int n = seedList.size();
+    List<Callable<Boolean>> tasks = new ArrayList<>();
+    try (Progress progress =
+        Progress.start(
+            err,
+            Progress.forBatch(batch.noProgress),
+            "reverse-stress mechanisms",
+            "runs",
+            (long) n * (mechs.size() + 1),
+            0)) {
+      for (int v = 0; v <= mechs.size(); v++) {
+        Set<String> off = v == 0 ? Set.of() : Set.of(mechs.get(v - 1));
+        for (long seed : seedList) {
+          tasks.add(
+              () -> {
+                boolean b = eval.breaches(seed, scale, off);
+                progress.step();
+                return b;
+              });
+        }
+      }
+      List<Boolean> res = parallel(tasks, nThreads);
+      progress.finish();
+      int on = 0;
+      for (int k = 0; k < n; k++) {
+        on += res.get(k) ? 1 : 0;
+      }
+      double[] w = ReverseStress.wilson(on, n);
+      List<MechanismRow> rows = new ArrayList<>();
+      for (int m = 0; m < mechs.size(); m++) {
+        int offCount = 0;
+        int made = 0;
+        int prevented = 0;
+        for (int k = 0; k < n; k++) {
+          boolean withIt = res.get(k);
+          boolean without = res.get((m + 1) * n + k);
+          offCount += without ? 1 : 0;
+          made += withIt && !without ? 1 : 0;
+          prevented += !withIt && without ? 1 : 0;
+        }
+        double[] wm = ReverseStress.wilson(offCount, n);
+        rows.add(
+            new MechanismRow(
+                mechs.get(m),
+                round6((double) offCount / n),
+                round6(wm[0]),
+                round6(wm[1]),
+                round6((double) (offCount - on) / n),
+                made,
+                prevented));
+      }
+      return new MechanismTable(scale, round6((double) on / n), round6(w[0]), round6(w[1]), rows);
+    }
+  }
+
+  /** Runs tasks on {@code threads} threads, results in task order. */
+  static <T> List<T> parallel(List<Callable<T>> tasks, int threads) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<T>> fs = new ArrayList<>();
+      for (Callable<T> t : tasks) {
+        fs.add(pool.submit(t));
+      }
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : fs) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      pool.shutdownNow();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+      if (e.getCause() instanceof CliFailure f) {
+        throw f;
+      }
+      throw new IllegalStateException("a simulation failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<Long> seedList() {
+    String t = seeds.strip();
+    Matcher m = RANGE.matcher(t);
+    long first;
+    long count;
+    try {
+      if (m.matches()) {
+        first = Long.parseLong(m.group(1));
+        long last = Long.parseLong(m.group(2));
+        if (last < first) {
+          throw CliFailure.usage("--seeds " + t + ": the range ends before it starts");
+        }
+        count = last - first + 1;
+      } else if (t.matches("\\d+")) {
+        first = firstSeed;
+        count = Long.parseLong(t);
+      } else {
+        throw CliFailure.usage("--seeds takes a count N or a range A-B, got '" + t + "'");
+      }
+    } catch (NumberFormatException e) {
+      throw CliFailure.usage("--seeds " + t + ": a seed must be a 64-bit integer");
+    }
+    if (count < 1 || count > 100_000) {
+      throw CliFailure.usage("--seeds must give 1 to 100000 seeds, got " + count);
+    }
+    String over = SeedRange.check("--first-seed", first, "--seeds", (int) count);
+    if (over != null) {
+      throw CliFailure.usage(over);
+    }
+    List<Long> out = new ArrayList<>();
+    for (long k = 0; k < count; k++) {
+      out.add(first + k);
+    }
+    return out;
+  }
+
+  static Map<String, String> method() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(
+        "search",
+        "common random numbers: each seed's breach indicator bisected over the scale; bracket from"
+            + " 1, 2, 4, ... up to maxScale, halved to the tolerance; the path's critical scale is"
+            + " the smallest scale found to breach; one check at min(maxScale, 1.5 x critical)");
+    m.put("quantile", "order statistic s_(k), k = ceil(p n); never-breaching paths count as +inf");
+    m.put(
+        "interval",
+        "distribution-free: [s_(l), s_(u)] with Binomial(n, p) ranks l, u, coverage B(u-1) -"
+            + " B(l-1) >= 95% when n allows");
+    m.put("curve", "empirical CDF of the critical scales; Wilson 95% score intervals");
+    return m;
+  }
+
+  static String render(Result r, int threads) {
+    StringBuilder b = new StringBuilder();
+    List<Long> s = r.seeds();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "reverse stress of %s: breach \"%s\", scaling %s, %d seeds (%d..%d) on %d threads"
+                + " in %.1f s%s%n%n",
+            r.scenario(),
+            r.condition(),
+            r.lever(),
+            s.size(),
+            s.get(0),
+            s.get(s.size() - 1),
+            threads,
+            r.wallSeconds(),
+            r.resumedEvaluations() > 0
+                ? " (" + r.resumedEvaluations() + " evaluations resumed from disk)"
+                : ""));
+    ReverseStress.Quantile q = r.interval();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "critical scale at P(breach) = %s: %s   interval [%s, %s] (order statistics %d..%d,"
+                + " coverage %.1f%%%s)%n",
+            num(r.probability()),
+            scale(r.criticalScale(), r.maxScale()),
+            q.lo() == null ? "+inf" : scale(q.lo(), r.maxScale()),
+            q.hi() == null ? "+inf" : scale(q.hi(), r.maxScale()),
+            q.lowerRank(),
+            q.upperRank(),
+            100 * q.coverage(),
+            q.lowerRank() == 0 && q.upperRank() == s.size() + 1
+                ? "; too few seeds for a bounded 95% interval"
+                : ""));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "paths never breaching up to %s: %d of %d; non-monotone paths: %s%n",
+            num(r.maxScale()),
+            r.neverBreached(),
+            s.size(),
+            r.nonMonotoneSeeds().isEmpty() ? "none found" : r.nonMonotoneSeeds().toString()));
+    b.append(String.format(Locale.ROOT, "%n%-8s %10s %6s%n", "seed", "critical", "runs"));
+    for (PathResult p : r.paths()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8d %10s %6d%s%n",
+              p.seed(),
+              scale(p.criticalScale(), r.maxScale()),
+              p.evaluations(),
+              p.nonMonotone() ? "  non-monotone" : ""));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nbreach probability by scale (95%% Wilson intervals):%n%8s %6s %9s %s%n",
+            "scale",
+            "paths",
+            "P(breach)",
+            "interval"));
+    for (ReverseStress.CurvePoint c : r.curve()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%8s %6d %9.2f [%.2f, %.2f]%n",
+              num(c.scale()),
+              c.breaching(),
+              c.probability(),
+              c.lo(),
+              c.hi()));
+    }
+    MechanismTable m = r.mechanisms();
+    if (m != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%nmechanisms at scale %s: P(breach) %.2f [%.2f, %.2f] with every mechanism on%n"
+                  + "%-20s %9s %-14s %7s %6s %9s%n",
+              num(m.scale()),
+              m.breachProbability(),
+              m.lo(),
+              m.hi(),
+              "mechanism off",
+              "P(breach)",
+              "interval",
+              "shift",
+              "made",
+              "prevented"));
+      for (MechanismRow row : m.rows()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-20s %9.2f [%.2f, %.2f] %+7.2f %6d %9d%n",
+                row.mechanism(),
+                row.breachProbabilityOff(),
+                row.lo(),
+                row.hi(),
+                row.shift(),
+                row.madeBreach(),
+                row.preventedBreach()));
+      }
+      b.append(
+          "(shift: P(breach) with it off minus with it on; made: seeds that breach only with it"
+              + " on)\n");
+    }
+    return b.toString();
+  }
+
+  private static String scale(Double v, double max) {
+    return v == null
+        ? "none <= " + num(max)
+        : String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+
+  private static double round6(double v) {
+    return Math.round(v * 1e6) / 1e6;
+  }
+
+  private static String num(double v) {
+    return ShockScaleOption.num(v);
+  }
+
+  /** What the search scales. */
+  record Lever(String kind, String label) {
+    static Lever parse(String text, ScenarioSpec s, AgentRegistry registry) {
+      switch (text) {
+        case "shocks" -> {
+          if (s.shocks().isEmpty()) {
+            throw CliFailure.usage("--scale shocks: the scenario has no shocks");
+          }
+          return new Lever("shocks", null);
+        }
+        case "leverage" -> {
+          Set<String> fams = ParticipantScaling.LEVERAGE.keySet();
+          if (s.agents().stream().map(AgentGroupSpec::family).noneMatch(fams::contains)) {
+            throw CliFailure.usage(
+                "--scale leverage: the scenario has no leveraged participant ("
+                    + String.join(", ", fams)
+                    + ")");
+          }
+          return new Lever("leverage", null);
+        }
+        case "flows" -> {
+          if (s.shocks().stream()
+              .noneMatch(x -> x.type() == ShockType.FLOW || x.type() == ShockType.METAORDER)) {
+            throw CliFailure.usage("--scale flows: the scenario has no flow or metaorder shock");
+          }
+          return new Lever("flows", null);
+        }
+        default -> {
+          if (text.startsWith("shock:")) {
+            String label = text.substring("shock:".length());
+            Set<String> labels = new LinkedHashSet<>();
+            for (ShockSpec x : s.shocks()) {
+              labels.add(x.label());
+            }
+            if (!labels.contains(label)) {
+              throw CliFailure.usage(
+                  "--scale shock:"
+                      + label
+                      + ": no shock is labelled '"
+                      + label
+                      + "'; the labels are: "
+                      + (labels.isEmpty() ? "(none)" : String.join("; ", labels)));
+            }
+            return new Lever("shock", label);
+          }
+          throw CliFailure.usage(
+              "--scale takes shocks, shock:LABEL, leverage or flows, got '" + text + "'");
+        }
+      }
+    }
+
+    String text() {
+      return label == null ? kind : kind + ":" + label;
+    }
+
+    ScenarioSpec apply(ScenarioSpec s, double x, AgentRegistry registry) {
+      return switch (kind) {
+        case "shocks" -> x == 1 ? s : ShockScaling.scale(s, x, Map.of());
+        case "shock" -> x == 1 ? s : ShockScaling.scale(s, 1, Map.of(label, x));
+        case "leverage" -> ParticipantScaling.leverage(s, x, registry);
+        case "flows" -> ParticipantScaling.flows(s, x);
+        default -> throw new AssertionError(kind);
+      };
+    }
+  }
+}
