@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cascade report RUN}: writes {@code RUN/report.html}, the self-contained HTML report of a
- * run directory. A missing or malformed run directory is a located message and exit 2.
+ * directory of {@code cascade run}, {@code cascade sweep} or {@code cascade attribute}. A missing
+ * or malformed run directory is a located message and exit 2.
  */
 @Command(
     name = "report",
@@ -24,12 +25,13 @@ import picocli.CommandLine.Spec;
       "Writes RUN/report.html: one self-contained HTML file (charts inlined, opens offline)"
           + " with the run's prices, liquidity, volume, selling by mechanism, margin calls and"
           + " liquidations, dealers, cause chains, summary table and scenario; for a directory of"
-          + " cascade attribute, the attribution waterfall."
+          + " cascade sweep, the distributions over paths (histograms and tail statistics with"
+          + " their intervals); for one of cascade attribute, the attribution waterfall."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the report was written",
-      "2:RUN is not a readable run directory, or holds a report.html Cascade may not replace",
+      "2:RUN is not a readable run, sweep or attribution directory, or holds a report.html Cascade may not replace",
       "74:report.html could not be written (the operating system's reason is printed)"
     })
 final class ReportCommand implements Callable<Integer> {
@@ -38,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "RUN",
-      description = "run directory written by cascade run (or cascade attribute)")
+      description = "directory written by cascade run, cascade sweep or cascade attribute")
   Path run;
 
   @Mixin ForceOption force;

@@ -68,11 +68,13 @@ class ReportBrowserTest {
   }
 
   @Test
-  void theReportsOfTheDealerLeverageAndAttributionDemosDrawEveryChart() throws Exception {
+  void theReportsOfTheDealerLeverageAttributionAndSweepDemosDrawEveryChart() throws Exception {
     chromiumBinary();
     Path gamma = dir.resolve("gamma");
     Path lev = dir.resolve("lev");
     Path attr = dir.resolve("attr");
+    Path sweep = dir.resolve("sweep");
+    String shocked = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
     String[][] runs = {
       {
         "run",
@@ -100,7 +102,9 @@ class ReportBrowserTest {
         "--out",
         attr.toString()
       },
-      {"report", attr.toString()}
+      {"report", attr.toString()},
+      {"sweep", shocked, "--paths", "2", "--threads", "2", "--out", sweep.toString()},
+      {"report", sweep.toString()}
     };
     for (String[] args : runs) {
       String[] r = ReportCommandTest.cascade(args);
@@ -115,8 +119,10 @@ class ReportBrowserTest {
             lev,
             List.of("selling-by-mechanism", "liquidations-over-time", "cause-chains"),
             attr,
-            List.of("attribution-SPY"));
-    for (Path run : List.of(gamma, lev, attr)) {
+            List.of("attribution-SPY"),
+            sweep,
+            List.of("sweep-change-SPY", "sweep-drawdown-SPY", "sweep-change-BTC"));
+    for (Path run : List.of(gamma, lev, attr, sweep)) {
       Path report = run.resolve("report.html").toAbsolutePath();
       String html = Files.readString(report, StandardCharsets.UTF_8);
       List<String> chartIds = new ArrayList<>();

@@ -102,4 +102,40 @@ class ReportCommandTest {
                 + System.lineSeparator());
     assertThat(run.resolve("report.html")).doesNotExist();
   }
+
+  @Test
+  void reportOfASweepDirectoryWritesTheDistributionsAndOfAnyOtherDirectoryIsOneLine()
+      throws Exception {
+    Path sweep = dir.resolve("sweep");
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    String[] r =
+        cascade("sweep", scenario, "--paths", "2", "--threads", "1", "--out", sweep.toString());
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+
+    r = cascade("report", sweep.toString());
+
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("report: " + sweep.resolve("report.html"));
+    String html = Files.readString(sweep.resolve("report.html"));
+    assertThat(html)
+        .contains("Cascade · sweep", "id=\"sweep\"", "2 seeds, 1–2", "Warning: 2 paths");
+    assertThat(html).contains("\"kind\":\"histogram\"");
+    // The report is a file Cascade added to its own directory: a second report needs --force.
+    r = cascade("report", sweep.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("report.html exists, written by Cascade; --force replaces it");
+    assertThat(cascade("report", sweep.toString(), "--force")[0]).isEqualTo("0");
+
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("notes.txt"), "hello\n");
+    r = cascade("report", other.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2])
+        .isEqualTo(
+            "cascade report: "
+                + other
+                + ": not a directory of cascade run, sweep or attribute (it holds no summary.json,"
+                + " sweep.json or attribution.json)"
+                + System.lineSeparator());
+  }
 }

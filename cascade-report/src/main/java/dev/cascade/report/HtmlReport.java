@@ -30,6 +30,8 @@ public final class HtmlReport {
    *   HeadlineSection   summary.json, attribution.json   the first screen: one sentence and
    *                     the headline figures beside the source's
    *   SummarySection    summary.json        metadata and the summary table
+   *   SweepSection      sweep.json, sweep-paths.csv   cascade sweep: tail statistics with
+   *                     their intervals, histograms of change and max drawdown over paths
    *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
    *                     halts.csv           (halt shading, when present)
    *                     summary.json        (levels: gamma flip, optional levels array)
@@ -48,6 +50,7 @@ public final class HtmlReport {
       List.of(
           new HeadlineSection(),
           new SummarySection(),
+          new SweepSection(),
           new PriceSection(),
           new LiquiditySection(),
           new FlowSection(),
@@ -111,13 +114,43 @@ public final class HtmlReport {
         s.write(run, page);
       }
     }
-    boolean attribution = run.summary == null;
+    boolean sweep = run.sweep.isPresent();
+    boolean attribution = run.summary == null && !sweep;
     Attribution a = attribution ? run.attribution.orElseThrow() : null;
-    String scenario = attribution ? a.scenario() : run.summary.scenario();
+    SweepResult w = sweep ? run.sweep.orElseThrow() : null;
+    String scenario = sweep ? w.scenario() : attribution ? a.scenario() : run.summary.scenario();
     String title =
-        attribution
-            ? "Cascade attribution: " + scenario
-            : "Cascade report: " + scenario + ", seed " + run.summary.seed();
+        sweep
+            ? "Cascade sweep: " + scenario + ", " + w.paths() + " paths"
+            : attribution
+                ? "Cascade attribution: " + scenario
+                : "Cascade report: " + scenario + ", seed " + run.summary.seed();
+    String brand =
+        sweep ? "Cascade · sweep" : attribution ? "Cascade · attribution" : "Cascade · run report";
+    String seedText =
+        sweep
+            ? seeds(
+                w.paths() == 1
+                    ? List.of(w.firstSeed())
+                    : List.of(w.firstSeed(), w.firstSeed() + w.paths() - 1),
+                w.paths())
+            : attribution ? seeds(a.seeds(), a.seeds().size()) : "seed " + run.summary.seed();
+    String sub =
+        sweep
+            ? w.assets().size()
+                + (w.assets().size() == 1 ? " asset" : " assets")
+                + " · the distribution of each over "
+                + w.paths()
+                + (w.paths() == 1 ? " path" : " paths")
+            : attribution
+                ? a.assets().size()
+                    + (a.assets().size() == 1 ? " asset" : " assets")
+                    + " · each mechanism's paired contribution over the same seeds"
+                : run.summary.instruments().size()
+                    + " instruments · simulated "
+                    + SummarySection.window(
+                        run.summary.simulatedStart(), run.summary.simulatedEnd())
+                    + " · all times UTC";
     String echartsVersion = echartsVersion();
     StringBuilder h = new StringBuilder(1 << 21);
     h.append("<!DOCTYPE html>\n<html lang=\"en\" data-charts-ready=\"false\">\n<head>\n")
@@ -131,23 +164,13 @@ public final class HtmlReport {
         .append("</script>\n<style>\n")
         .append(resource("report.css"))
         .append("</style>\n</head>\n<body>\n<header class=\"top\">\n<div class=\"brand\">")
-        .append(attribution ? "Cascade · attribution" : "Cascade · run report")
+        .append(brand)
         .append("</div>\n<h1>")
         .append(ReportPage.escape(scenario))
         .append(" <span class=\"seed\">")
-        .append(ReportPage.escape(attribution ? seeds(a.seeds()) : "seed " + run.summary.seed()))
+        .append(ReportPage.escape(seedText))
         .append("</span></h1>\n<p class=\"sub\">")
-        .append(
-            ReportPage.escape(
-                attribution
-                    ? a.assets().size()
-                        + (a.assets().size() == 1 ? " asset" : " assets")
-                        + " · each mechanism's paired contribution over the same seeds"
-                    : run.summary.instruments().size()
-                        + " instruments · simulated "
-                        + SummarySection.window(
-                            run.summary.simulatedStart(), run.summary.simulatedEnd())
-                        + " · all times UTC"))
+        .append(ReportPage.escape(sub))
         .append("</p>\n<nav>");
     h.append(navLinks(page.body()))
         .append("</nav>\n</header>\n<main>\n")
@@ -173,13 +196,14 @@ public final class HtmlReport {
     return h.toString();
   }
 
-  private static String seeds(List<Long> seeds) {
+  /** {@code count} seeds from the first to the last of {@code seeds}. */
+  private static String seeds(List<Long> seeds, int count) {
     if (seeds.isEmpty()) {
       return "no seeds";
     }
-    return seeds.size() == 1
+    return count == 1
         ? "seed " + seeds.get(0)
-        : seeds.size() + " seeds, " + seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
+        : count + " seeds, " + seeds.get(0) + "–" + seeds.get(seeds.size() - 1);
   }
 
   /** Links to the sections on the page, from their ids and headings. */

@@ -89,6 +89,9 @@ final class RunData {
   /** attribution.json of {@code cascade attribute}, when the directory has one. */
   final Optional<Attribution> attribution;
 
+  /** sweep.json (and sweep-paths.csv) of {@code cascade sweep}, when the directory has one. */
+  final Optional<SweepResult> sweep;
+
   /** Trades folded by time bucket and cause kind; empty without trades. */
   final Optional<TradeFlow> flow;
 
@@ -115,12 +118,16 @@ final class RunData {
   private final boolean hasBars;
   private final boolean hasDepth;
 
-  /** A directory of {@code cascade attribute}: attribution.json and the scenario only. */
-  private RunData(Path dir, Attribution attribution) throws RunDataException {
+  /**
+   * A directory of {@code cascade attribute} (attribution.json) or {@code cascade sweep}
+   * (sweep.json): that file and the scenario only.
+   */
+  private RunData(Path dir, Attribution attribution, SweepResult sweep) throws RunDataException {
     this.dir = dir;
     this.summary = null;
     this.summaryTree = null;
-    this.attribution = Optional.of(attribution);
+    this.attribution = Optional.ofNullable(attribution);
+    this.sweep = Optional.ofNullable(sweep);
     this.flow = Optional.empty();
     this.causes = Optional.empty();
     this.startMillis = 0;
@@ -135,6 +142,7 @@ final class RunData {
     this.summary = summary;
     this.summaryTree = tree;
     this.attribution = Optional.empty();
+    this.sweep = Optional.empty();
     Path sj = dir.resolve(SUMMARY);
     this.startMillis = instant(sj, "simulatedStart", summary.simulatedStart());
     this.endMillis = instant(sj, "simulatedEnd", summary.simulatedEnd());
@@ -178,11 +186,23 @@ final class RunData {
       throw new RunDataException(
           dir, 0, "not a directory (expected a run directory written by cascade run)");
     }
+    if (!RunFile.exists(dir.resolve(SUMMARY))
+        && !RunFile.exists(dir.resolve(ATTRIBUTION))
+        && !RunFile.exists(dir.resolve(SweepResult.FILE))) {
+      throw new RunDataException(
+          dir,
+          0,
+          "not a directory of cascade run, sweep or attribute (it holds no summary.json,"
+              + " sweep.json or attribution.json)");
+    }
     Path sj = dir.resolve(SUMMARY);
     ObjectMapper json =
         new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     if (!RunFile.exists(sj) && RunFile.exists(dir.resolve(ATTRIBUTION))) {
-      return new RunData(dir, Attribution.read(dir.resolve(ATTRIBUTION)));
+      return new RunData(dir, Attribution.read(dir.resolve(ATTRIBUTION)), null);
+    }
+    if (!RunFile.exists(sj) && RunFile.exists(dir.resolve(SweepResult.FILE))) {
+      return new RunData(dir, null, SweepResult.read(dir));
     }
     JsonNode tree;
     try {

@@ -490,6 +490,47 @@
     return o;
   };
 
+  kinds.histogram = function (spec) {
+    // Paths per bin of equal width on a value axis; spec: bins [{lo, hi, n}], xName, marks [{name, value}].
+    var o = base(spec);
+    delete o.dataZoom;
+    o.toolbox = toolbox(spec, false);
+    var bins = spec.bins;
+    var lo = bins[0].lo, hi = bins[bins.length - 1].hi;
+    (spec.marks || []).forEach(function (m) { lo = Math.min(lo, m.value); hi = Math.max(hi, m.value); });
+    var pad = (hi - lo) * 0.04 || 0.5;
+    o.grid = [{ left: 52, right: 20, top: 40, bottom: 44 }];
+    o.xAxis = [{ type: 'value', name: spec.xName, nameLocation: 'middle', nameGap: 26, scale: true,
+                 min: +(lo - pad).toFixed(4), max: +(hi + pad).toFixed(4),
+                 axisLabel: { color: '#444', formatter: function (v) { return v.toFixed(1); } },
+                 splitLine: { show: false } }];
+    o.yAxis = [valueAxis(0, 'paths', { scale: false, minInterval: 1, nameGap: 30,
+      axisLabel: { color: '#444' } })];
+    o.tooltip = { trigger: 'item', confine: true, formatter: function (p) {
+      if (p.componentType === 'markLine') return p.name + ': ' + p.value.toFixed(2) + '%';
+      var b = bins[p.dataIndex];
+      return b.lo.toFixed(2) + ' to ' + b.hi.toFixed(2) + '%: ' + b.n + (b.n === 1 ? ' path' : ' paths');
+    } };
+    o.series = [{
+      type: 'custom', name: 'paths',
+      encode: { x: [0, 1], y: 2 },
+      data: bins.map(function (b) { return [b.lo, b.hi, b.n]; }),
+      renderItem: function (params, api) {
+        var a = api.coord([api.value(0), api.value(2)]);
+        var b = api.coord([api.value(1), 0]);
+        return { type: 'rect', shape: { x: a[0] + 0.5, y: a[1], width: Math.max(1, b[0] - a[0] - 1), height: b[1] - a[1] },
+                 style: { fill: '#13294b' } };
+      },
+      markLine: { silent: false, symbol: 'none',
+        data: (spec.marks || []).map(function (m) {
+          return { name: m.name, xAxis: m.value,
+                   lineStyle: { color: m.name.indexOf('ES') === 0 ? '#b3261e' : '#c77c02', type: 'dashed' },
+                   label: { formatter: m.name, color: '#1a2433', fontSize: 10, position: 'end' } };
+        }) }
+    }];
+    return o;
+  };
+
   function drawn(chart) {
     var n = 0;
     (chart.getOption().series || []).forEach(function (s) {

@@ -261,9 +261,9 @@ class HtmlReportTest {
             })
         .isInstanceOf(RunDataException.class)
         .hasMessage(
-            empty.resolve("summary.json")
-                + ": missing (is this a run directory of cascade run, or of cascade attribute with"
-                + " attribution.json?)");
+            empty
+                + ": not a directory of cascade run, sweep or attribute (it holds no summary.json,"
+                + " sweep.json or attribution.json)");
   }
 
   @Test
