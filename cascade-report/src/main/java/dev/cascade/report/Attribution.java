@@ -48,8 +48,10 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
    * @param mechanism name
    * @param changePp contribution to the change, percentage points
    * @param changeSd its standard deviation over seeds, percentage points
+   * @param changeSe standard error of the mean contribution, percentage points; null for one seed
+   *     or when attribution.json does not give it
    */
-  record Contribution(String mechanism, double changePp, double changeSd) {}
+  record Contribution(String mechanism, double changePp, double changeSd, Double changeSe) {}
 
   static Attribution read(Path file) throws RunDataException {
     JsonNode tree;
@@ -80,7 +82,10 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
             new Contribution(
                 text(file, c, "mechanism", at + ".contributions[" + j + "]"),
                 number(file, c, "changePp", at + ".contributions[" + j + "]"),
-                c.path("changeSd").isNumber() ? c.get("changeSd").asDouble() : 0));
+                c.path("changeSd").isNumber() ? c.get("changeSd").asDouble() : 0,
+                c.path("changeSe").isNumber() && Double.isFinite(c.get("changeSe").asDouble())
+                    ? c.get("changeSe").asDouble()
+                    : null));
         j++;
       }
       assets.add(

@@ -76,7 +76,75 @@ final class AttributionSection implements ReportSection {
       step(steps, "full", 0, x.fullChangePct(), true, 0);
     }
     page.html("</div>\n");
+    matrix(a, page);
     page.endSection();
+  }
+
+  /** Beyond this many standard errors from zero a contribution's cell is marked. */
+  static final double MARKED_SE = 2;
+
+  /**
+   * The mechanism x asset matrix of paired contributions: each cell the mean contribution to the
+   * change ± its standard error, percentage points; cells further than two standard errors from
+   * zero shaded (green up, red down) and starred.
+   */
+  static void matrix(Attribution a, ReportPage page) {
+    java.util.LinkedHashSet<String> mechanisms = new java.util.LinkedHashSet<>();
+    for (Attribution.Asset x : a.assets()) {
+      x.contributions().forEach(c -> mechanisms.add(c.mechanism()));
+    }
+    if (mechanisms.isEmpty()) {
+      return;
+    }
+    boolean anySe =
+        a.assets().stream()
+            .flatMap(x -> x.contributions().stream())
+            .anyMatch(c -> c.changeSe() != null);
+    page.html("<h3 id=\"attribution-matrix\">Contributions by mechanism and asset</h3>\n");
+    page.html("<p class=\"note\">")
+        .text(
+            anySe
+                ? "Each mechanism's paired contribution to each asset's change (full run minus the"
+                    + " run without it), percentage points ± its standard error over the seeds."
+                    + " Shaded and starred: further than two standard errors from zero."
+                : "Each mechanism's paired contribution to each asset's change (full run minus the"
+                    + " run without it), percentage points; one seed gives no standard errors.")
+        .html("</p>\n");
+    page.html("<div class=\"table-wrap\"><table class=\"summary matrix\">\n<thead><tr>");
+    page.html("<th>Mechanism</th>");
+    for (Attribution.Asset x : a.assets()) {
+      page.html("<th>").text(x.symbol()).html("<span class=\"unit\">pp ± se</span></th>");
+    }
+    page.html("</tr></thead>\n<tbody>\n");
+    for (String m : mechanisms) {
+      page.html("<tr><td class=\"sym\">").text(m).html("</td>");
+      for (Attribution.Asset x : a.assets()) {
+        Attribution.Contribution c =
+            x.contributions().stream()
+                .filter(k -> k.mechanism().equals(m))
+                .findFirst()
+                .orElse(null);
+        if (c == null) {
+          page.html("<td class=\"num\">–</td>");
+          continue;
+        }
+        boolean marked =
+            c.changeSe() != null
+                && c.changeSe() > 0
+                && Math.abs(c.changePp()) > MARKED_SE * c.changeSe();
+        page.html(
+            marked
+                ? c.changePp() >= 0 ? "<td class=\"num sig up\">" : "<td class=\"num sig down\">"
+                : "<td class=\"num\">");
+        page.text(String.format(Locale.ROOT, "%+.2f", c.changePp()));
+        if (c.changeSe() != null) {
+          page.text(String.format(Locale.ROOT, " ± %.2f", c.changeSe()));
+        }
+        page.html(marked ? " *</td>" : "</td>");
+      }
+      page.html("</tr>\n");
+    }
+    page.html("</tbody></table></div>\n");
   }
 
   private static void step(

@@ -502,7 +502,8 @@
     o.grid = [{ left: 52, right: 20, top: 40, bottom: 44 }];
     o.xAxis = [{ type: 'value', name: spec.xName, nameLocation: 'middle', nameGap: 26, scale: true,
                  min: +(lo - pad).toFixed(4), max: +(hi + pad).toFixed(4),
-                 axisLabel: { color: '#444', formatter: function (v) { return v.toFixed(1); } },
+                 axisLabel: { color: '#444', showMinLabel: false, showMaxLabel: false,
+                              formatter: function (v) { return v.toFixed(hi - lo < 2 ? 2 : 1); } },
                  splitLine: { show: false } }];
     o.yAxis = [valueAxis(0, 'paths', { scale: false, minInterval: 1, nameGap: 30,
       axisLabel: { color: '#444' } })];

@@ -182,9 +182,12 @@ class MechanismSectionsTest {
             + " \"fullDrawdownPct\": 3.5, \"directChangePct\": -1.5, \"amplification\": 2.0,"
             + " \"amplificationCi\": {\"lo\": 1.8, \"hi\": 2.3},"
             + " \"contributions\": [{\"mechanism\": \"dealers\", \"changePp\": -1.0,"
-            + " \"changeSd\": 0.2, \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
+            + " \"changeSd\": 0.2, \"changeSe\": 0.12, \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
             + " {\"mechanism\": \"stops\", \"changePp\": -0.25, \"changeSd\": 0.1,"
-            + " \"drawdownPp\": 0.2, \"drawdownSd\": 0.1}]}]}");
+            + " \"changeSe\": 0.15, \"drawdownPp\": 0.2, \"drawdownSd\": 0.1}]},"
+            + " {\"symbol\": \"TLT\", \"fullChangePct\": 0.5, \"directChangePct\": 0.1,"
+            + " \"amplification\": 5.0, \"contributions\": [{\"mechanism\": \"dealers\","
+            + " \"changePp\": 0.4, \"changeSd\": 0.1, \"changeSe\": 0.05}]}]}");
     Files.writeString(a.resolve("scenario.yaml"), "name: demo\n");
 
     String html = Files.readString(HtmlReport.write(a));
@@ -200,5 +203,34 @@ class MechanismSectionsTest {
     assertThat(steps.get(2).get("to").asDouble()).isEqualTo(-2.75);
     assertThat(steps.get(3).get("to").asDouble()).isEqualTo(-3.0);
     assertThat(steps.get(4).get("from").asDouble()).isZero();
+    // The mechanism x asset matrix: ± the standard error, beyond two of them marked.
+    String matrix = html.substring(html.indexOf("id=\"attribution-matrix\""));
+    matrix = matrix.substring(0, matrix.indexOf("</table>"));
+    assertThat(matrix)
+        .containsSubsequence(
+            "<th>SPY<span class=\"unit\">pp ± se</span></th>",
+            "<th>TLT",
+            "<td class=\"sym\">dealers</td>",
+            "<td class=\"num sig down\">-1.00 ± 0.12 *</td>",
+            "<td class=\"num sig up\">+0.40 ± 0.05 *</td>",
+            "<td class=\"sym\">stops</td>",
+            "<td class=\"num\">-0.25 ± 0.15</td>",
+            "<td class=\"num\">–</td>");
+  }
+
+  @Test
+  void anAttributionOfOneSeedHasAMatrixWithoutStandardErrorsOrMarks() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("attr1"));
+    Files.writeString(
+        a.resolve("attribution.json"),
+        "{\"scenario\": \"demo\", \"seeds\": [4], \"assets\": [{\"symbol\": \"SPY\","
+            + " \"fullChangePct\": -3.0, \"directChangePct\": -1.5, \"contributions\":"
+            + " [{\"mechanism\": \"dealers\", \"changePp\": -1.0, \"changeSd\": 0,"
+            + " \"changeSe\": null}]}]}");
+
+    String html = Files.readString(HtmlReport.write(a));
+
+    assertThat(html).contains("id=\"attribution-matrix\"", "one seed gives no standard errors");
+    assertThat(html).contains("<td class=\"num\">-1.00</td>").doesNotContain("sig down");
   }
 }
