@@ -74,6 +74,15 @@ final class TradeFlow {
     return trades;
   }
 
+  /** Aggressive sells of {@code kind} over the run, dollars. */
+  double soldTotal(CauseKind kind) {
+    double s = 0;
+    for (int b = 0; b < buckets; b++) {
+      s += sold[kind.ordinal()][b];
+    }
+    return s;
+  }
+
   /** Total aggressive notional of {@code kind}, sells and buys, dollars. */
   double total(CauseKind kind) {
     double s = 0;

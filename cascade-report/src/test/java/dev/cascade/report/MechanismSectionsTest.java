@@ -94,6 +94,37 @@ class MechanismSectionsTest {
   }
 
   @Test
+  void forcedSellingIsSummedByMechanismFromTheStart() throws Exception {
+    Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    JsonNode flow = chart(charts(html), "selling-by-mechanism");
+    JsonNode c = chart(charts(html), "forced-selling-cumulative");
+    assertThat(c.get("kind").asText()).isEqualTo("lines");
+    // Forced kinds that sold only: noise is routine; every cumulative curve ends at its total.
+    assertThat(c.get("series").findValuesAsText("name"))
+        .containsExactly("hedge", "margin-call", "liquidation", "stop");
+    for (JsonNode s : c.get("series")) {
+      JsonNode v = s.get("data").get("v");
+      assertThat(v).hasSize(flow.get("t").size() + 1);
+      assertThat(v.get(0).asDouble()).isZero();
+      for (int i = 1; i < v.size(); i++) {
+        assertThat(v.get(i).asDouble()).isGreaterThanOrEqualTo(v.get(i - 1).asDouble());
+      }
+      JsonNode bars = null;
+      for (JsonNode f : flow.get("series")) {
+        if (f.get("name").asText().equals(s.get("name").asText())) {
+          bars = f;
+        }
+      }
+      assertThat(v.get(v.size() - 1).asDouble()).isEqualTo(sum(bars.get("sold")), within(2.0));
+    }
+    assertThat(c.get("series").get(1).get("data").get("v").get(flow.get("t").size()).asDouble())
+        .isEqualTo(CALL, within(1.0));
+  }
+
+  @Test
   void marginShowsCallsLiquidationsAndTheirNotionalOverTime() throws Exception {
     Path run = SyntheticMechanisms.add(SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5));
 
