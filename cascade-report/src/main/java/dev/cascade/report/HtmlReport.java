@@ -30,6 +30,8 @@ public final class HtmlReport {
    *   HeadlineSection   summary.json, attribution.json   the first screen: one sentence and
    *                     the headline figures beside the source's
    *   SummarySection    summary.json        metadata and the summary table
+   *   IndexLevelsSection summary.json#episode.index, #levels   the index's sector split and
+   *                     breadth, the watched levels and which broke
    *   SweepSection      sweep.json, sweep-paths.csv   cascade sweep: tail statistics with
    *                     their intervals, histograms of change and max drawdown over paths
    *   PriceSection      bars-1m.csv         prices normalised and absolute, volume per minute
@@ -50,6 +52,7 @@ public final class HtmlReport {
       List.of(
           new HeadlineSection(),
           new SummarySection(),
+          new IndexLevelsSection(),
           new SweepSection(),
           new PriceSection(),
           new LiquiditySection(),

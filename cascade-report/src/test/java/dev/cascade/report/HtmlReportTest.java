@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +96,72 @@ class HtmlReportTest {
         .as("the headline comes before every other section")
         .isLessThan(html.indexOf("<section class=\"section\""));
     return html.substring(a, html.indexOf("</section>", a));
+  }
+
+  @Test
+  void theIndexSectorSplitAndTheLevelsTableAreShownWhenTheSummaryHasThem() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    assertThat(Files.readString(HtmlReport.write(run))).doesNotContain("id=\"index-levels\"");
+    editSummary(
+        run,
+        s -> {
+          ObjectNode ep = s.putObject("episode");
+          ep.put("source", "x");
+          ep.putArray("observed");
+          ObjectNode ix = ep.putObject("index");
+          ix.put("symbol", "S1");
+          ix.put("basketChangePct", -2.5);
+          ix.putObject("sectorSharePct").put("tech", 62.4).put("energy", 37.6);
+          ix.put("advancers", 3);
+          ix.put("decliners", 17);
+          ix.put("unchanged", 1);
+          ArrayNode lv = s.putArray("levels");
+          lv.addObject()
+              .put("symbol", "S2")
+              .put("name", "200-day MA")
+              .put("price", 1095.0)
+              .put("breached", true)
+              .put("direction", "below")
+              .put("at", "2025-11-18T15:02:00Z");
+          lv.addObject()
+              .put("symbol", "S2")
+              .put("name", "round 90")
+              .put("price", 90.0)
+              .put("breached", false);
+        });
+
+    String html = Files.readString(HtmlReport.write(run));
+
+    String sec = html.substring(html.indexOf("id=\"index-levels\""));
+    sec = sec.substring(0, sec.indexOf("</section>"));
+    assertThat(sec)
+        .containsSubsequence(
+            "Index and levels",
+            "Index S1",
+            "Constituents</span><span class=\"v\">-2.50%",
+            "Down</span><span class=\"v\">17",
+            "Share of the loss",
+            "<td class=\"sym\">tech</td><td class=\"num\">62</td>",
+            "<td class=\"sym\">energy</td><td class=\"num\">38</td>",
+            "Levels: 1 of 2 broken",
+            "<td class=\"sym\">S2</td><td class=\"left\">200-day MA</td><td"
+                + " class=\"num\">1,095.00</td><td class=\"left\">broken below</td><td"
+                + " class=\"num\">2025-11-18 15:02:00</td>",
+            "<td class=\"left\">round 90</td><td class=\"num\">90.00</td><td"
+                + " class=\"left\">held</td>");
+
+    editSummary(
+        run,
+        s -> {
+          ((ObjectNode) s.get("episode").get("index")).put("basketChangePct", 0.1);
+          s.remove("levels");
+        });
+    sec = Files.readString(HtmlReport.write(run));
+    sec = sec.substring(sec.indexOf("id=\"index-levels\""));
+    sec = sec.substring(0, sec.indexOf("</section>"));
+    assertThat(sec)
+        .contains("Too small a move to split by sector")
+        .doesNotContain("Levels", "tech");
   }
 
   @Test
