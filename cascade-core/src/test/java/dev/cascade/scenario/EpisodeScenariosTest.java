@@ -37,7 +37,8 @@ class EpisodeScenariosTest {
         s.agents(),
         s.rules(),
         shocks,
-        s.episode());
+        s.episode(),
+        s.factors());
   }
 
   @ParameterizedTest
@@ -64,6 +65,7 @@ class EpisodeScenariosTest {
   @Test
   void everyEpisodeFileLoads() {
     assertThat(load("ai-margin-call-2025.yaml").episode().index()).isEqualTo("SPY");
-    assertThat(load("cross-asset-deleveraging-2026.yaml").shocks()).hasSize(9);
+    assertThat(load("cross-asset-deleveraging-2026.yaml").shocks()).hasSize(5);
+    assertThat(load("ai-margin-call-2025.yaml").factors()).hasSize(1);
   }
 }

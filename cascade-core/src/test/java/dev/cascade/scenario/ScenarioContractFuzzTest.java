@@ -180,19 +180,9 @@ class ScenarioContractFuzzTest {
       ShockSpec x = s.shocks().get(k);
       long offset = span * (k + 1) / (s.shocks().size() + 1);
       OffsetDateTime at = s.start().plusNanos(offset);
-      shocks.add(new ShockSpec(x.type(), at, x.label(), x.target(), x.params()));
+      shocks.add(new ShockSpec(x.type(), at, x.label(), x.target(), x.params(), x.spillover()));
     }
-    return new ScenarioSpec(
-        s.name(),
-        s.description(),
-        s.seed(),
-        s.start(),
-        s.end(),
-        s.instruments(),
-        s.agents(),
-        s.rules(),
-        shocks,
-        s.episode());
+    return s.withShocks(shocks);
   }
 
   static List<String> templates() throws IOException {
