@@ -29,8 +29,12 @@ import java.util.List;
  * the target is position + size, an offer at the price where it is position - size. Between looks
  * the book forgets at the rate 1 / {@code memoryMinutes}: with w = 1 - exp(-dt / memory), the
  * offset moves w of the way to ln(mid / V) and q w of the way to the current position, so the
- * latent book re-forms around where the price is and what was filled is no longer wanted. Long only
- * in a cash account.
+ * latent book re-forms around where the price is and what was filled is no longer wanted.
+ *
+ * <p>With {@code volRef} > 0 the depth is L min(1, (volRef / sigma)^2), sigma the exchange's
+ * short-term realised volatility: the square-root law's own scaling, L = 2 V / (Y sigma)^2, read
+ * with the current volatility, so latent liquidity thins as a market turns volatile. Long only in a
+ * cash account.
  */
 public final class LatentLiquidity implements Agent {
   /** The family as registered. */
@@ -50,6 +54,13 @@ public final class LatentLiquidity implements Agent {
               ParamSpec.real(
                   "memoryMinutes", "time over which the latent book re-forms", 60, 0.1, 1e6),
               ParamSpec.real("size", "lots shown on each side", 100, 1, 1e9),
+              ParamSpec.real(
+                  "volRef",
+                  "annualised vol above which the latent book thins as (volRef / realised vol)^2,"
+                      + " decimal (0: never)",
+                  0,
+                  0,
+                  10),
               ParamSpec.real("maxPosition", "largest position, lots", 1e9, 0, 1e12)),
           LatentLiquidity::new);
 
@@ -59,6 +70,7 @@ public final class LatentLiquidity implements Agent {
   private final double memoryNanos;
   private final long size;
   private final double maxPosition;
+  private final double volRef;
   private double[] reference;
   private long[] updated;
   private long[] bidId;
@@ -74,6 +86,7 @@ public final class LatentLiquidity implements Agent {
     memoryNanos = s.get("memoryMinutes") * Time.NANOS_PER_MINUTE;
     size = s.getLong("size");
     maxPosition = s.get("maxPosition");
+    volRef = s.get("volRef");
   }
 
   @Override
@@ -112,21 +125,28 @@ public final class LatentLiquidity implements Agent {
     reference[k] += w * (pos - reference[k]);
     updated[k] = now;
     double centre = value;
+    double l = volRef > 0 ? effectiveDepth(depth, volRef, ctx.realizedVol(ins)) : depth;
     int cause = causeFor(ctx, ins, k);
     cancel(ctx, bidId, k);
     cancel(ctx, askId, k);
     long buy = Math.min(size, (long) maxPosition - pos);
     if (buy > 0) {
-      long px = (long) Math.floor(price(centre, reference[k], depth, pos + buy));
+      long px = (long) Math.floor(price(centre, reference[k], l, pos + buy));
       if (px >= 1) {
         bidId[k] = Math.max(0, ctx.limit(ins, Side.BUY, px, buy, cause));
       }
     }
     long sell = Math.min(size, pos);
     if (sell > 0) {
-      long px = (long) Math.ceil(price(centre, reference[k], depth, pos - sell));
+      long px = (long) Math.ceil(price(centre, reference[k], l, pos - sell));
       askId[k] = Math.max(0, ctx.limit(ins, Side.SELL, px, sell, cause));
     }
+  }
+
+  /** The depth at realised volatility {@code sigma}: L min(1, (volRef / sigma)^2). */
+  static double effectiveDepth(double depth, double volRef, double sigma) {
+    double ratio = volRef / Math.max(1e-9, sigma);
+    return depth * Math.min(1, ratio * ratio);
   }
 
   /**

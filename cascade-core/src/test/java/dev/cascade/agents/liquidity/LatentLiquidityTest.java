@@ -33,4 +33,19 @@ class LatentLiquidityTest {
     assertThat(d1).isCloseTo(Math.sqrt(2 * 10_000 / l), within(1e-12));
     assertThat(d4 / d1).isCloseTo(2, within(1e-12));
   }
+
+  @Test
+  void theLatentBookThinsAsTheSquareOfVolatilityAboveItsReference() {
+    assertThat(LatentLiquidity.effectiveDepth(1_000, 0.2, 0.1)).isEqualTo(1_000);
+    assertThat(LatentLiquidity.effectiveDepth(1_000, 0.2, 0.2)).isEqualTo(1_000);
+    assertThat(LatentLiquidity.effectiveDepth(1_000, 0.2, 0.4)).isCloseTo(250, within(1e-9));
+    assertThat(LatentLiquidity.effectiveDepth(1_000, 0.2, 0.8)).isCloseTo(62.5, within(1e-9));
+    // So the same quantity moves the price twice as far at twice the volatility.
+    double calm = -Math.log(LatentLiquidity.price(100, 0, 1_000, 500) / 100);
+    double stressed =
+        -Math.log(
+            LatentLiquidity.price(100, 0, LatentLiquidity.effectiveDepth(1_000, 0.2, 0.4), 500)
+                / 100);
+    assertThat(stressed / calm).isCloseTo(2, within(1e-9));
+  }
 }
