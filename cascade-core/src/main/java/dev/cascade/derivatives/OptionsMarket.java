@@ -251,11 +251,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     boolean hedgeBuy = causes.kind(buyCause) == CauseKind.HEDGE;
     boolean hedgeSell = causes.kind(sellCause) == CauseKind.HEDGE;
     if (hedgeBuy || hedgeSell) {
-      double notional =
-          (double) price
-              * qty
-              * instrument.cashPerTickLot()
-              / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+      double notional = instrument.notional(price, qty);
       // A hedge crossing another hedge is one trade: count it once, on the aggressor's side.
       if (hedgeBuy && (!hedgeSell || aggressor == Side.BUY)) {
         u.hedgeBought += qty;

@@ -74,6 +74,11 @@ public record Instrument(
     return cashPerTickLotOf(tickSize, lotSize, multiplier);
   }
 
+  /** The value in currency units of {@code qty} lots at {@code priceTicks}: a trade's notional. */
+  public double notional(long priceTicks, long qty) {
+    return (double) priceTicks * qty * cashPerTickLot() / CASH_UNITS_PER_CURRENCY_UNIT;
+  }
+
   /** The price in currency units of a price in ticks. */
   public double price(long ticks) {
     return ticks * tickSize.doubleValue();

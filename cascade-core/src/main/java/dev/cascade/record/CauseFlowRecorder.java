@@ -24,11 +24,7 @@ public final class CauseFlowRecorder implements MarketListener {
       int sellAccount,
       int buyCause,
       int sellCause) {
-    double notional =
-        (double) price
-            * qty
-            * instrument.cashPerTickLot()
-            / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+    double notional = instrument.notional(price, qty);
     flow.add(
         instrument.symbol(),
         instrument.price(price),

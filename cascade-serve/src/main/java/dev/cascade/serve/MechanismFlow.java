@@ -31,11 +31,7 @@ final class MechanismFlow implements MarketListener {
       int sellAccount,
       int buyCause,
       int sellCause) {
-    double notional =
-        (double) price
-            * qty
-            * instrument.cashPerTickLot()
-            / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
+    double notional = instrument.notional(price, qty);
     if (aggressor == Side.BUY) {
       bought[causes.kind(buyCause).ordinal()] += notional;
     } else {
