@@ -1,6 +1,7 @@
 package dev.cascade.scenario;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rule from an earnings report's news to the re-rating of the firm's value (docs/model.md §12,
@@ -33,18 +34,19 @@ public final class Earnings {
           INCREMENTAL_MARGIN_PCT,
           Spillover.KEY);
 
-  /** The optional numeric keys (absent: no such news). */
-  static final List<String> OPTIONAL =
-      List.of(GROSS_MARGIN_CHANGE_BP, REVENUE_CHANGE_PCT, INCREMENTAL_MARGIN_PCT);
-
   private Earnings() {}
 
   /** The re-rating of the firm's value, percent, by the rule above. */
   public static double pct(ShockSpec s) {
-    double om = s.param(OPERATING_MARGIN_PCT) / 100;
-    double g = s.params().getOrDefault(REVENUE_CHANGE_PCT, 0.0) / 100;
-    double m = s.params().getOrDefault(INCREMENTAL_MARGIN_PCT, 0.0) / 100;
-    double dgm = s.params().getOrDefault(GROSS_MARGIN_CHANGE_BP, 0.0) / 10_000;
+    return pct(s.params());
+  }
+
+  /** The same from an earnings shock's parameters (the operating margin among them). */
+  static double pct(Map<String, Double> params) {
+    double om = params.get(OPERATING_MARGIN_PCT) / 100;
+    double g = params.getOrDefault(REVENUE_CHANGE_PCT, 0.0) / 100;
+    double m = params.getOrDefault(INCREMENTAL_MARGIN_PCT, 0.0) / 100;
+    double dgm = params.getOrDefault(GROSS_MARGIN_CHANGE_BP, 0.0) / 10_000;
     return 100 * (g * m + (1 + g) * dgm) / om;
   }
 }

@@ -1520,28 +1520,16 @@ final class ScenarioReader {
               + fmt(om));
       params.remove(Earnings.OPERATING_MARGIN_PCT);
     }
-    Double gm =
-        optionalReal(
-            f, Earnings.GROSS_MARGIN_CHANGE_BP, path, -10_000, true, 10_000, true, Double.NaN);
-    Double rev =
-        optionalReal(f, Earnings.REVENUE_CHANGE_PCT, path, -100, false, 1_000, true, Double.NaN);
-    Double inc =
-        optionalReal(f, Earnings.INCREMENTAL_MARGIN_PCT, path, -100, true, 100, true, Double.NaN);
-    if (gm != null && !gm.isNaN()) {
-      params.put(Earnings.GROSS_MARGIN_CHANGE_BP, gm);
-    }
-    if (rev != null && !rev.isNaN()) {
-      params.put(Earnings.REVENUE_CHANGE_PCT, rev);
-      if (!f.has(Earnings.INCREMENTAL_MARGIN_PCT)) {
-        errors.at(
-            m,
-            path + "." + Earnings.INCREMENTAL_MARGIN_PCT,
-            "a revenueChangePct needs the incrementalMarginPct that revenue carried (its gross"
-                + " margin, percent)");
-      }
-    }
-    if (inc != null && !inc.isNaN()) {
-      params.put(Earnings.INCREMENTAL_MARGIN_PCT, inc);
+    int before = errors.count();
+    optionalNews(f, Earnings.GROSS_MARGIN_CHANGE_BP, path, -10_000, true, 10_000, params);
+    optionalNews(f, Earnings.REVENUE_CHANGE_PCT, path, -100, false, 1_000, params);
+    optionalNews(f, Earnings.INCREMENTAL_MARGIN_PCT, path, -100, true, 100, params);
+    if (f.has(Earnings.REVENUE_CHANGE_PCT) && !f.has(Earnings.INCREMENTAL_MARGIN_PCT)) {
+      errors.at(
+          m,
+          path + "." + Earnings.INCREMENTAL_MARGIN_PCT,
+          "a revenueChangePct needs the incrementalMarginPct that revenue carried (its gross"
+              + " margin, percent)");
     }
     if (!f.has(Earnings.GROSS_MARGIN_CHANGE_BP) && !f.has(Earnings.REVENUE_CHANGE_PCT)) {
       errors.at(
@@ -1550,14 +1538,8 @@ final class ScenarioReader {
           "an earnings shock needs its news: grossMarginChangeBp, revenueChangePct (with"
               + " incrementalMarginPct), or both");
     }
-    if (params.containsKey(Earnings.OPERATING_MARGIN_PCT)
-        && gm != null
-        && rev != null
-        && inc != null) {
-      double pct =
-          Earnings.pct(
-              new ShockSpec(
-                  ShockType.EARNINGS, OffsetDateTime.MIN, "earnings", null, params, List.of()));
+    if (errors.count() == before && params.containsKey(Earnings.OPERATING_MARGIN_PCT)) {
+      double pct = Earnings.pct(params);
       if (!(pct > -100)) {
         errors.at(
             m,
@@ -1565,6 +1547,23 @@ final class ScenarioReader {
             "the news re-rates the firm by "
                 + fmt(Math.round(pct * 100) / 100.0)
                 + "% (docs/model.md §12): a value cannot fall by all of itself");
+      }
+    }
+  }
+
+  /** An optional number of an earnings shock's news, kept in {@code params} when present. */
+  private void optionalNews(
+      Fields f,
+      String key,
+      String path,
+      double lo,
+      boolean loIncl,
+      double hi,
+      Map<String, Double> params) {
+    if (f.has(key)) {
+      Double v = real(f.get(key), path + "." + key, lo, loIncl, hi, true);
+      if (v != null) {
+        params.put(key, v);
       }
     }
   }
