@@ -5,6 +5,7 @@ import dev.cascade.agents.AgentContext;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.ParamSpec;
+import dev.cascade.agents.ValueShockCauses;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.kernel.Gaussian;
 import dev.cascade.market.Instrument;
@@ -63,10 +64,7 @@ public final class FundamentalInvestor implements Agent {
   // Linear demand: the resting bid and offer per instrument (0 = none).
   private long[] bidId;
   private long[] askId;
-  private int routine;
-  // Per instrument: the shock behind the current value, and this agent's cause under it.
-  private int[] shockSeen;
-  private int[] shockCause;
+  private ValueShockCauses causes;
 
   FundamentalInvestor(AgentSetup s) {
     instruments = s.instruments();
@@ -80,9 +78,7 @@ public final class FundamentalInvestor implements Agent {
 
   @Override
   public void start(AgentContext ctx) {
-    routine = ctx.routineCause(CauseKind.FUNDAMENTAL);
-    shockSeen = new int[instruments.size()];
-    shockCause = new int[instruments.size()];
+    causes = new ValueShockCauses(instruments, ctx.routineCause(CauseKind.FUNDAMENTAL), "revalue");
     bias = new double[instruments.size()];
     startPosition = new long[instruments.size()];
     bidId = new long[instruments.size()];
@@ -92,22 +88,6 @@ public final class FundamentalInvestor implements Agent {
       startPosition[k] = ctx.position(instruments.get(k));
     }
     ctx.wakePoisson(rate, 0);
-  }
-
-  /**
-   * Orders after a shock to the value are that shock's doing: they get a cause whose parent is the
-   * shock, one per agent and shock; before any shock, the routine cause.
-   */
-  private int causeFor(AgentContext ctx, Instrument ins, int k) {
-    int shock = ctx.lastValueShock(ins);
-    if (shock == 0) {
-      return routine;
-    }
-    if (shockSeen[k] != shock) {
-      shockSeen[k] = shock;
-      shockCause[k] = ctx.cause(CauseKind.FUNDAMENTAL, shock, "revalue " + ins.symbol());
-    }
-    return shockCause[k];
   }
 
   @Override
@@ -122,7 +102,7 @@ public final class FundamentalInvestor implements Agent {
     double estimate =
         ctx.fundamentalValue(ins)
             * StrictMath.exp(bias[k] + 0.5 * noise * Gaussian.next(ctx.random()));
-    int cause = causeFor(ctx, ins, k);
+    int cause = causes.causeFor(ctx, k);
     double mid = ctx.mid(ins);
     long pos = ctx.position(ins);
     if (elasticity > 0 && startPosition[k] > 0) {
@@ -160,7 +140,7 @@ public final class FundamentalInvestor implements Agent {
               ? lookedEstimate
               : ctx.fundamentalValue(ins)
                   * StrictMath.exp(bias[k] + 0.5 * noise * Gaussian.next(ctx.random()));
-      int cause = causeFor(ctx, ins, k);
+      int cause = causes.causeFor(ctx, k);
       cancel(ctx, bidId, k);
       cancel(ctx, askId, k);
       long q0 = startPosition[k];

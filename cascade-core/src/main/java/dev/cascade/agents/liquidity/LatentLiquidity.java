@@ -5,6 +5,7 @@ import dev.cascade.agents.AgentContext;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.ParamSpec;
+import dev.cascade.agents.ValueShockCauses;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
@@ -75,9 +76,7 @@ public final class LatentLiquidity implements Agent {
   private long[] updated;
   private long[] bidId;
   private long[] askId;
-  private int routine;
-  private int[] shockSeen;
-  private int[] shockCause;
+  private ValueShockCauses causes;
 
   LatentLiquidity(AgentSetup s) {
     instruments = s.instruments();
@@ -91,14 +90,12 @@ public final class LatentLiquidity implements Agent {
 
   @Override
   public void start(AgentContext ctx) {
-    routine = ctx.routineCause(CauseKind.FUNDAMENTAL);
+    causes = new ValueShockCauses(instruments, ctx.routineCause(CauseKind.FUNDAMENTAL), "latent");
     int n = instruments.size();
     reference = new double[n];
     updated = new long[n];
     bidId = new long[n];
     askId = new long[n];
-    shockSeen = new int[n];
-    shockCause = new int[n];
     for (int k = 0; k < n; k++) {
       reference[k] = ctx.position(instruments.get(k));
       updated[k] = ctx.now();
@@ -126,7 +123,7 @@ public final class LatentLiquidity implements Agent {
     updated[k] = now;
     double centre = value;
     double l = volRef > 0 ? effectiveDepth(depth, volRef, ctx.realizedVol(ins)) : depth;
-    int cause = causeFor(ctx, ins, k);
+    int cause = causes.causeFor(ctx, k);
     cancel(ctx, bidId, k);
     cancel(ctx, askId, k);
     long buy = Math.min(size, (long) maxPosition - pos);
@@ -157,18 +154,6 @@ public final class LatentLiquidity implements Agent {
     double u = position - reference;
     double d = Math.sqrt(2 * Math.abs(u) / depth) / 100;
     return centre * StrictMath.exp(-Math.signum(u) * d);
-  }
-
-  private int causeFor(AgentContext ctx, Instrument ins, int k) {
-    int shock = ctx.lastValueShock(ins);
-    if (shock == 0) {
-      return routine;
-    }
-    if (shockSeen[k] != shock) {
-      shockSeen[k] = shock;
-      shockCause[k] = ctx.cause(CauseKind.FUNDAMENTAL, shock, "latent " + ins.symbol());
-    }
-    return shockCause[k];
   }
 
   private static void cancel(AgentContext ctx, long[] ids, int k) {
