@@ -4,6 +4,7 @@ import dev.cascade.record.DealerSummary;
 import dev.cascade.record.EpisodeSummary;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.record.RunSummary;
+import dev.cascade.record.ScaleSummary;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +92,7 @@ final class SummaryTable {
       b.append(String.format(Locale.ROOT, "(source: %s)%n", s.episode().source()));
     }
     index(b, s);
+    scale(b, s);
     if (!s.halts().isEmpty()) {
       b.append(String.format(Locale.ROOT, "%nhalts:%n"));
       for (RunSummary.HaltSummary h : s.halts()) {
@@ -109,10 +111,40 @@ final class SummaryTable {
     pnl(b, s);
     if (s.dealers() != null) {
       for (DealerSummary d : s.dealers()) {
-        dealers(b, d);
+        dealers(b, d, s.scale());
       }
     }
     return b.toString();
+  }
+
+  /** What one simulated dollar stands for, when the scenario states real volumes. */
+  private static void scale(StringBuilder b, RunSummary s) {
+    ScaleSummary sc = s.scale();
+    if (sc == null) {
+      return;
+    }
+    double real = 0;
+    double simulated = 0;
+    StringBuilder names = new StringBuilder();
+    for (ScaleSummary.Basis x : sc.basis()) {
+      real += x.realDailyVolume();
+      simulated += x.simulatedDailyVolume();
+      names.append(names.length() == 0 ? "" : ", ").append(x.symbol());
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nreal scale: 1 simulated dollar stands for $%,.0f (%s: %s a day real, %s"
+                + " simulated); dollar figures below are simulated, with real ones after '~'%n",
+            sc.realDollarsPerSimulatedDollar(),
+            names,
+            dollars(real),
+            dollars(simulated)));
+  }
+
+  /** " ~$X" at real scale, or nothing when the run has no scale. */
+  private static String real(ScaleSummary sc, double simulated) {
+    return sc == null ? "" : " ~" + dollars(simulated * sc.realDollarsPerSimulatedDollar());
   }
 
   /** The index's move split by sector, and the breadth of its constituents. */
@@ -223,15 +255,17 @@ final class SummaryTable {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-13s accounts %d  calls %d ($%,.0f)  met %d  liquidated %d accounts,"
-                  + " $%,.0f (longs $%,.0f / shorts $%,.0f)%n",
+              "  %-13s accounts %d  calls %d ($%,.0f%s)  met %d  liquidated %d accounts,"
+                  + " $%,.0f%s (longs $%,.0f / shorts $%,.0f)%n",
               d.name(),
               d.accounts(),
               d.calls(),
               d.callAmount(),
+              real(s.scale(), d.callAmount()),
               d.met(),
               v.accounts(),
               v.notional(),
+              real(s.scale(), v.notional()),
               v.longs(),
               v.shorts()));
       if (v.fundingPaid() != null) {
@@ -257,14 +291,16 @@ final class SummaryTable {
   }
 
   /** The dealers block: gamma, flip, hedging and the VIX-style index of one underlying. */
-  private static void dealers(StringBuilder b, DealerSummary d) {
+  private static void dealers(StringBuilder b, DealerSummary d, ScaleSummary sc) {
     b.append(String.format(Locale.ROOT, "%ndealers on %s (%d):%n", d.underlying(), d.dealers()));
     b.append(
         String.format(
             Locale.ROOT,
-            "  net gamma    %s -> %s per 1%%%n",
+            "  net gamma    %s%s -> %s%s per 1%%%n",
             dollars(d.netGammaStartPer1Pct()),
-            dollars(d.netGammaEndPer1Pct())));
+            real(sc, d.netGammaStartPer1Pct()),
+            dollars(d.netGammaEndPer1Pct()),
+            real(sc, d.netGammaEndPer1Pct())));
     b.append(
         String.format(
             Locale.ROOT,
@@ -277,9 +313,10 @@ final class SummaryTable {
     b.append(
         String.format(
             Locale.ROOT,
-            "  hedging      %s lots (%s), bought %s sold %s%n",
+            "  hedging      %s lots (%s%s), bought %s sold %s%n",
             volume(d.hedgeLots()),
             dollars(d.hedgeNotional()),
+            real(sc, d.hedgeNotional()),
             volume(d.hedgeBoughtLots()),
             volume(d.hedgeSoldLots())));
     b.append(

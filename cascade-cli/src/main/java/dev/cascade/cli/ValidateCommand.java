@@ -3,6 +3,7 @@ package dev.cascade.cli;
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.LoadResult;
+import dev.cascade.scenario.RealScale;
 import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioLoader;
 import dev.cascade.scenario.ScenarioSpec;
@@ -46,6 +47,12 @@ public final class ValidateCommand implements Callable<Integer> {
       out.printf(
           "ok: %s: scenario '%s', %d instruments, %d agents in %d groups, %d shocks%n",
           file, s.name(), s.instruments().size(), agents, s.agents().size(), s.shocks().size());
+      if (s.scale().isSet()) {
+        out.printf(
+            "real scale: 1 simulated dollar stands for $%,.0f (from %s)%n",
+            s.scale().factor(),
+            String.join(", ", s.scale().basis().stream().map(RealScale.Basis::symbol).toList()));
+      }
       out.flush();
       for (ScenarioError w : result.warnings()) {
         spec.commandLine().getErr().println("warning: " + w);

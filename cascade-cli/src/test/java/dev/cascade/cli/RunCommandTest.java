@@ -1,6 +1,7 @@
 package dev.cascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,6 +123,53 @@ class RunCommandTest {
                 "funding: %s $%,.0f over the run",
                 paid >= 0 ? "longs paid shorts" : "shorts paid longs",
                 Math.abs(paid)));
+  }
+
+  @Test
+  void aStatedRealVolumeAddsRealDollarsAndChangesNoTrade() throws Exception {
+    // BTC-PERP: 100,000 lots of 0.001 at 91,000 = $9.1M a day here, stated as $910bn real: one
+    // simulated dollar stands for 100,000.
+    String text =
+        Files.readString(Path.of("../scenarios/crypto-liquidation-demo.yaml"))
+            .replace(
+                "fundingCapPct: 0.3}",
+                "fundingCapPct: 0.3, baselineDailyVolume: 100000, realDailyVolume: 9.1e11}");
+    Path file = tmp.resolve("scaled.yaml");
+    Files.writeString(file, text);
+    Path plainDir = tmp.resolve("plain");
+    Path scaledDir = tmp.resolve("scaled");
+    Cli.Result plain =
+        cascade(
+            "run",
+            "../scenarios/crypto-liquidation-demo.yaml",
+            "--out",
+            plainDir.toString(),
+            "--no-progress",
+            "--no-csv");
+    Cli.Result scaled =
+        cascade("run", file.toString(), "--out", scaledDir.toString(), "--no-progress", "--no-csv");
+    assertThat(scaled.exit()).as(scaled.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.readTree(plainDir.resolve("summary.json").toFile());
+    JsonNode b = json.readTree(scaledDir.resolve("summary.json").toFile());
+    assertThat(b.get("tapeHash")).isEqualTo(a.get("tapeHash"));
+    assertThat(a.has("scale")).isFalse();
+    JsonNode scale = b.get("scale");
+    assertThat(scale.get("realDollarsPerSimulatedDollar").asDouble()).isEqualTo(100_000.0);
+    assertThat(scale.get("basis").get(0).get("simulatedDailyVolume").asDouble())
+        .isEqualTo(9_100_000.0);
+    double liquidated = 0;
+    for (JsonNode v : b.get("liquidations").get("venues")) {
+      liquidated += v.get("notional").asDouble();
+    }
+    assertThat(liquidated).as("the demo liquidates").isPositive();
+    assertThat(scale.get("liquidated").asDouble()).isCloseTo(liquidated * 1e5, within(1.0));
+    assertThat(scaled.out())
+        .contains("real scale: 1 simulated dollar stands for $100,000 (BTC-PERP")
+        .contains(SummaryTable.dollars(scale.get("venues").get(1).get("notional").asDouble()));
+    assertThat(plain.out()).doesNotContain("real scale");
+    Cli.Result validate = cascade("validate", file.toString());
+    assertThat(validate.out()).contains("real scale: 1 simulated dollar stands for $100,000");
   }
 
   @Test

@@ -34,6 +34,8 @@ import java.util.List;
  * @param levels watched levels (moving averages, Fibonacci retracements, round numbers, gamma
  *     flips) and whether the price broke them
  * @param pnl profit and loss per account group over the run ({@link PnlSummary})
+ * @param scale the run's figures at real scale ({@link ScaleSummary}); absent (null) when the
+ *     scenario states no real daily volume
  */
 public record RunSummary(
     String scenario,
@@ -55,7 +57,8 @@ public record RunSummary(
     @JsonInclude(JsonInclude.Include.NON_NULL) List<DealerSummary> dealers,
     @JsonInclude(JsonInclude.Include.NON_NULL) EpisodeSummary episode,
     List<EpisodeSummary.LevelLine> levels,
-    List<PnlSummary> pnl) {
+    List<PnlSummary> pnl,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScaleSummary scale) {
 
   /**
    * A halt as summarised.
@@ -113,6 +116,10 @@ public record RunSummary(
       dealers.add(DealerSummary.of(r));
     }
     long events = sim.events();
+    MarginSummary margin = MarginSummary.of(sim.world().brokers());
+    LiquidationSummary liquidations =
+        LiquidationSummary.of(
+            sim.world().brokers(), sim.instruments(), sim.insuranceFund(), sim.funding());
     return new RunSummary(
         sim.spec().name(),
         sim.seed(),
@@ -128,13 +135,13 @@ public record RunSummary(
         sim.ledger().conservation().toString(),
         lines,
         halts,
-        MarginSummary.of(sim.world().brokers()),
-        LiquidationSummary.of(
-            sim.world().brokers(), sim.instruments(), sim.insuranceFund(), sim.funding()),
+        margin,
+        liquidations,
         dealers.isEmpty() ? null : List.copyOf(dealers),
         EpisodeSummary.of(sim, rec, lines),
         levels(sim, rec, dealers),
-        PnlSummary.of(sim));
+        PnlSummary.of(sim),
+        ScaleSummary.of(sim.spec().scale(), margin, liquidations, dealers));
   }
 
   /**
@@ -181,7 +188,7 @@ public record RunSummary(
     return Double.isFinite(v) ? round(v, 4) : null;
   }
 
-  private static double round(double v, int places) {
+  static double round(double v, int places) {
     double f = StrictMath.pow(10, places);
     return Math.round(v * f) / f;
   }

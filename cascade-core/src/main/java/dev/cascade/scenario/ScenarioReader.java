@@ -83,6 +83,7 @@ final class ScenarioReader {
           "session",
           "fundamentalVolPct",
           "baselineDailyVolume",
+          RealScale.REAL_DAILY_VOLUME,
           "duration",
           "convexity",
           "yieldPct",
@@ -136,6 +137,16 @@ final class ScenarioReader {
   private final List<String> indexOwners = new ArrayList<>();
   private final List<String> indexTargets = new ArrayList<>();
 
+  /** Real daily dollar volumes stated on instruments, by symbol, with where each was written. */
+  private final Map<String, Double> realVolumes = new LinkedHashMap<>();
+
+  private final Map<String, YamlNode> realVolumeNodes = new HashMap<>();
+
+  private final Map<String, String> realVolumePaths = new HashMap<>();
+
+  /** The market's real scale, fixed once the instruments are read. */
+  private RealScale scale = RealScale.NONE;
+
   ScenarioReader(AgentRegistry registry, ScenarioErrors errors) {
     this.registry = registry;
     this.errors = errors;
@@ -162,6 +173,8 @@ final class ScenarioReader {
   List<ScenarioError> warnings(String fileName, ScenarioSpec spec) {
     List<ScenarioError> out = new ArrayList<>();
     oneSidedPerpetuals(fileName, spec, out);
+    unevenScale(fileName, spec.scale(), out);
+    fundsLargerThanTheirMarket(fileName, spec, out);
     java.util.Set<String> traded = new java.util.HashSet<>();
     for (AgentGroupSpec g : spec.agents()) {
       traded.addAll(g.instruments());
@@ -222,6 +235,90 @@ final class ScenarioReader {
     }
     return out;
   }
+
+  /**
+   * An instrument whose own ratio of real to simulated volume is more than {@link
+   * #SCALE_WARNING_RATIO} times off the market's: the miniature is not one scale, and real-dollar
+   * figures for it are off by that ratio.
+   */
+  private void unevenScale(String fileName, RealScale scale, List<ScenarioError> out) {
+    for (RealScale.Basis b : scale.basis()) {
+      double ratio = b.factor() / scale.factor();
+      YamlNode where = realVolumeNodes.get(b.symbol());
+      if (where != null && (ratio > SCALE_WARNING_RATIO || ratio < 1 / SCALE_WARNING_RATIO)) {
+        out.add(
+            warning(
+                fileName,
+                where,
+                realVolumePaths.get(b.symbol()),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%s's real volume is %,.0f times its simulated volume but the market's scale is"
+                        + " %,.0f: its book is %.1fx too %s for one miniature, and real-dollar"
+                        + " figures in it are off by that much",
+                    b.symbol(),
+                    b.factor(),
+                    scale.factor(),
+                    ratio > 1 ? ratio : 1 / ratio,
+                    ratio > 1 ? "thin" : "deep")));
+      }
+    }
+  }
+
+  /** Families that must trade when their rule says so, whatever the market can take. */
+  static final java.util.Set<String> FORCED_FAMILIES =
+      java.util.Set.of("vol-target", "risk-parity", "cta", "long-short-fund");
+
+  /**
+   * A forced-flow group (a fund that must trade when its rule says so) whose holdings of an
+   * instrument come to more than a day of its {@code baselineDailyVolume}: when it de-risks it
+   * cannot get out in a day, and its selling is the market's whole volume (the threshold of one day
+   * is assumed, as for flows).
+   */
+  private void fundsLargerThanTheirMarket(
+      String fileName, ScenarioSpec spec, List<ScenarioError> out) {
+    for (int i = 0; i < spec.agents().size() && i < agentNodes.size(); i++) {
+      AgentGroupSpec g = spec.agents().get(i);
+      if (!FORCED_FAMILIES.contains(g.family())
+          || !(agentNodes.get(i) instanceof YamlNode.Mapping m)
+          || m.entries().get("holdings") == null
+          || !(m.entries().get("holdings").value() instanceof YamlNode.Mapping held)) {
+        continue;
+      }
+      for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
+        InstrumentSpec ins = specs.get(h.getKey());
+        YamlNode.Entry where = held.entries().get(h.getKey());
+        if (ins == null || where == null || ins.baselineDailyVolume() <= 0) {
+          continue;
+        }
+        double days = (double) h.getValue() * g.count() / ins.baselineDailyVolume();
+        if (days > FLOW_WARNING_SHARE_OF_DAY) {
+          out.add(
+              new ScenarioError(
+                  fileName,
+                  where.line(),
+                  where.column(),
+                  "agents[" + i + "].holdings." + h.getKey(),
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "the %s group '%s' holds %,d lots of %s in all, %.1f days of its"
+                          + " baselineDailyVolume: when it must sell, the market cannot take it in a"
+                          + " day",
+                      g.family(),
+                      g.name(),
+                      h.getValue() * g.count(),
+                      h.getKey(),
+                      days)));
+        }
+      }
+    }
+  }
+
+  /**
+   * An instrument's real-to-simulated volume ratio this many times above or below the market's is
+   * flagged (assumed threshold: a factor of two in volume is about 1.4x in square-root impact).
+   */
+  static final double SCALE_WARNING_RATIO = 2.0;
 
   /**
    * A perpetual whose perpetual traders all hold the same side (every group's {@code
@@ -310,6 +407,7 @@ final class ScenarioReader {
     for (InstrumentSpec i : instruments) {
       specs.put(i.symbol(), i);
     }
+    scale = realScale(instruments);
     MarketRulesSpec rules = f.has("rules") ? rules(f.get("rules")) : MarketRulesSpec.defaults();
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
     List<FactorSpec> factors = f.has("factors") ? factors(f.get("factors")) : List.of();
@@ -320,7 +418,52 @@ final class ScenarioReader {
       return null;
     }
     return new ScenarioSpec(
-        name, description, seed, start, end, instruments, agents, rules, shocks, episode, factors);
+        name,
+        description,
+        seed,
+        start,
+        end,
+        instruments,
+        agents,
+        rules,
+        shocks,
+        episode,
+        factors,
+        scale);
+  }
+
+  /** The scale fixed by the instruments that state a real daily volume (in scenario order). */
+  private RealScale realScale(List<InstrumentSpec> instruments) {
+    List<RealScale.Basis> basis = new ArrayList<>();
+    for (InstrumentSpec i : instruments) {
+      Double real = realVolumes.get(i.symbol());
+      if (real != null) {
+        basis.add(new RealScale.Basis(i.symbol(), real, RealScale.simulatedDailyDollars(i)));
+      }
+    }
+    return RealScale.of(basis);
+  }
+
+  /**
+   * A size written either as a plain number or as {@code {real: X}}, a real-market amount that the
+   * market's scale divides (docs/model.md §14); null (reported) when it is neither, or when the
+   * file states no real volume to scale by.
+   */
+  private Double amount(YamlNode node, String path) {
+    if (!(node instanceof YamlNode.Mapping m)) {
+      return anyReal(node, path);
+    }
+    Fields f = new Fields(m, path);
+    f.only(List.of(RealScale.REAL));
+    Double real = anyReal(f.require(RealScale.REAL), path + "." + RealScale.REAL);
+    if (real == null) {
+      return null;
+    }
+    if (!scale.isSet()) {
+      errors.at(node, path, RealScale.NO_SCALE);
+      return null;
+    }
+    return scale.simulated(real);
   }
 
   // ---- factors ----
@@ -684,6 +827,21 @@ final class ScenarioReader {
                 0,
                 1_000_000_000_000_000L)
             : Long.valueOf(0);
+    if (f.has(RealScale.REAL_DAILY_VOLUME)) {
+      String key = RealScale.REAL_DAILY_VOLUME;
+      Double realVolume = real(f.get(key), path + "." + key, 0, false, 1e15, true);
+      if (realVolume != null && baseline != null && baseline == 0) {
+        errors.at(
+            f.get(key),
+            path + "." + key,
+            "the real scale compares this with the instrument's simulated daily volume: give"
+                + " baselineDailyVolume too");
+      } else if (realVolume != null && symbol != null) {
+        realVolumes.put(symbol, realVolume);
+        realVolumeNodes.put(symbol, f.get(key));
+        realVolumePaths.put(symbol, path + "." + key);
+      }
+    }
     BigDecimal price =
         decimal(f.require("price"), path + ".price", BigDecimal.ZERO, false, BILLION, true);
     long priceTicks = -1;
@@ -1124,10 +1282,7 @@ final class ScenarioReader {
             ? integer(f.get("count"), path + ".count", 1, MAX_GROUP_COUNT)
             : Long.valueOf(1);
     List<String> instruments = groupInstruments(f.get("instruments"), path + ".instruments");
-    BigDecimal cash =
-        f.has("cash")
-            ? decimal(f.get("cash"), path + ".cash", BigDecimal.ZERO, true, MAX_CASH, true)
-            : BigDecimal.ZERO;
+    BigDecimal cash = f.has("cash") ? cash(f.get("cash"), path + ".cash") : BigDecimal.ZERO;
     Map<String, Long> holdings =
         f.has("holdings") ? holdings(f.get("holdings"), path + ".holdings") : Map.of();
     Map<String, Distribution> params = params(f.get("params"), path + ".params", family);
@@ -1234,6 +1389,46 @@ final class ScenarioReader {
     return out;
   }
 
+  /** An agent's cash: a number, or {@code {real: X}} scaled to this market (to the cent). */
+  private BigDecimal cash(YamlNode node, String path) {
+    if (!(node instanceof YamlNode.Mapping)) {
+      return decimal(node, path, BigDecimal.ZERO, true, MAX_CASH, true);
+    }
+    Double v = amount(node, path);
+    if (v == null) {
+      return null;
+    }
+    BigDecimal d = BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN);
+    if (d.signum() < 0 || d.compareTo(MAX_CASH) > 0) {
+      errors.at(
+          node,
+          path,
+          "scaled to this market it is "
+              + d.toPlainString()
+              + ", outside [0, "
+              + MAX_CASH.toPlainString()
+              + "]");
+      return null;
+    }
+    return d;
+  }
+
+  /** Lots: a whole number, or {@code {real: X}} scaled to this market and rounded. */
+  private Long lots(YamlNode node, String path, long hi) {
+    if (!(node instanceof YamlNode.Mapping)) {
+      return integer(node, path, 0, hi);
+    }
+    Double v = amount(node, path);
+    if (v == null) {
+      return null;
+    }
+    if (!(v >= 0 && v <= hi)) {
+      errors.at(node, path, "scaled to this market it is " + fmt(v) + ", outside [0, " + hi + "]");
+      return null;
+    }
+    return Math.round(v);
+  }
+
   private Map<String, Long> holdings(YamlNode node, String path) {
     YamlNode.Mapping m = mapping(node, path);
     if (m == null) {
@@ -1246,7 +1441,7 @@ final class ScenarioReader {
         errors.add(
             e.line(), e.column(), p, Suggestions.unknown("instrument", e.key(), symbols.keySet()));
       }
-      Long lots = integer(e.value(), p, 0, 1_000_000_000_000L);
+      Long lots = lots(e.value(), p, 1_000_000_000_000L);
       if (lots != null) {
         out.put(e.key(), lots);
       }
@@ -1300,6 +1495,10 @@ final class ScenarioReader {
     if (!(node instanceof YamlNode.Mapping m)) {
       typeError(node, path, "a number or a distribution such as {dist: uniform, min: 1, max: 5}");
       return null;
+    }
+    if (m.entries().containsKey(RealScale.REAL)) {
+      Double v = amount(node, path);
+      return v == null ? null : Distribution.fixed(v);
     }
     Fields f = new Fields(m, path);
     Distribution.Kind kind =
@@ -1394,7 +1593,10 @@ final class ScenarioReader {
       }
       for (String p : type.params()) {
         YamlNode value = f.require(p);
-        Double v = anyReal(value, path + "." + p);
+        Double v =
+            p.equals(Metaorders.DOLLARS)
+                ? amount(value, path + "." + p)
+                : anyReal(value, path + "." + p);
         if (v != null && type == ShockType.MARGIN_RATE && !(v > 0)) {
           errors.at(m, path + "." + p, "a margin multiplier must be positive, e.g. 1.5");
         } else if (v != null && p.equals("pct") && !(v > -100)) {
@@ -1474,7 +1676,7 @@ final class ScenarioReader {
                   + " instrument's baselineDailyVolume)");
     } else {
       String key = dollars ? Metaorders.DOLLARS : Metaorders.PCT_OF_DAILY_VOLUME;
-      Double v = anyReal(f.get(key), path + "." + key);
+      Double v = amount(f.get(key), path + "." + key);
       if (v != null && !(v > 0)) {
         errors.at(f.get(key), path + "." + key, "must be above 0 but is " + fmt(v));
       } else if (v != null && pct && v > 1000) {

@@ -144,6 +144,7 @@ public final class ScenarioSchema {
     for (String family : registry.names()) {
       defs.set(paramsDef(family), params(registry.get(family)));
     }
+    defs.set(RealScale.REAL, realAmount());
     defs.set("factor", factor());
     defs.set("shock", shock());
     defs.set("episode", episode());
@@ -277,6 +278,15 @@ public final class ScenarioSchema {
         integer("Average daily volume, lots; 0 is unknown.", 0, 1_000_000_000_000_000L)
             .put("default", 0));
     p.put(
+        RealScale.REAL_DAILY_VOLUME,
+        number(
+            "The real market's daily dollar volume this instrument stands for; with"
+                + " baselineDailyVolume it fixes the market's real scale (docs/model.md §14).",
+            0,
+            false,
+            1e15,
+            true));
+    p.put(
         "duration",
         number("Duration, years: dV/V = -duration x dr.", 0, true, 100, true).put("default", 0));
     p.put(
@@ -361,14 +371,16 @@ public final class ScenarioSchema {
     p.put("instruments", instruments);
     p.put(
         "cash",
-        decimal("Cash per agent, currency units.", BigDecimal.ZERO, ScenarioReader.MAX_CASH)
+        orReal(
+                "Cash per agent, currency units, or {real: X} at real scale.",
+                decimal(null, BigDecimal.ZERO, ScenarioReader.MAX_CASH))
             .put("default", 0));
     ObjectNode holdings =
         JSON.objectNode()
             .put("description", "Holdings per agent: SYMBOL -> whole lots.")
             .put("type", "object");
     holdings.set("propertyNames", pattern(JSON.objectNode(), ScenarioReader.SYMBOL));
-    holdings.set("additionalProperties", integer(null, 0, 1_000_000_000_000L));
+    holdings.set("additionalProperties", orReal(null, integer(null, 0, 1_000_000_000_000L)));
     p.put("holdings", holdings);
     p.put(
         "params",
@@ -438,7 +450,36 @@ public final class ScenarioSchema {
               Map.of("mu", ranged(muLo, muHi), "sigma", sd.deepCopy()),
               List.of("mu", "sigma")));
     }
+    any.add(ref(RealScale.REAL));
     out.set("anyOf", any);
+    return out;
+  }
+
+  /** A size written {@code {real: X}}: X at real scale, divided by the market's scale. */
+  private static ObjectNode realAmount() {
+    ObjectNode out =
+        JSON.objectNode()
+            .put(
+                "description",
+                "A size at real scale: X real dollars (or lots), divided when read by the real"
+                    + " dollars one simulated dollar stands for (the instruments'"
+                    + " realDailyVolume, docs/model.md §14).")
+            .put("type", "object");
+    ObjectNode props = JSON.objectNode();
+    props.set(RealScale.REAL, JSON.objectNode().put("type", "number"));
+    out.set("properties", props);
+    out.set("required", JSON.arrayNode().add(RealScale.REAL));
+    out.put("additionalProperties", false);
+    return out;
+  }
+
+  /** A plain value, or {@code {real: X}}. */
+  private static ObjectNode orReal(String description, ObjectNode plain) {
+    ObjectNode out = JSON.objectNode();
+    if (description != null) {
+      out.put("description", description);
+    }
+    out.set("anyOf", JSON.arrayNode().add(plain).add(ref(RealScale.REAL)));
     return out;
   }
 
@@ -618,8 +659,13 @@ public final class ScenarioSchema {
       case "cutBp" -> anyNumber("Size of the rate cut, basis points.");
       case "dollars" ->
           t == ShockType.METAORDER
-              ? atLeast("Notional, currency units at the stated price.", 0, false)
-              : anyNumber("Investor flow into the fund, currency units; negative is an outflow.");
+              ? orReal(
+                  "Notional, currency units at the stated price, or {real: X} at real scale.",
+                  atLeast(null, 0, false))
+              : orReal(
+                  "Investor flow into the fund, currency units (negative is an outflow), or"
+                      + " {real: X} at real scale.",
+                  anyNumber(null));
       case "multiplier" -> atLeast("Margin rates are multiplied by this.", 0, false);
       case Metaorders.SIDE -> enumOf("Buy or sell.", List.of("buy", "sell"));
       case Metaorders.PCT_OF_DAILY_VOLUME ->
@@ -774,11 +820,11 @@ public final class ScenarioSchema {
   }
 
   private static ObjectNode decimal(String description, BigDecimal lo, BigDecimal hi) {
-    return JSON.objectNode()
-        .put("description", description)
-        .put("type", "number")
-        .put("minimum", lo)
-        .put("maximum", hi);
+    ObjectNode n = JSON.objectNode();
+    if (description != null) {
+      n.put("description", description);
+    }
+    return n.put("type", "number").put("minimum", lo).put("maximum", hi);
   }
 
   /** Any number. */

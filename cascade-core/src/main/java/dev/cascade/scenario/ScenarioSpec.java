@@ -22,6 +22,8 @@ import java.util.Objects;
  *     if nothing)
  * @param factors common factors of fundamental values, through which a shock's news spills over
  *     (empty if none)
+ * @param scale real dollars per simulated dollar, from the instruments' {@code realDailyVolume}
+ *     ({@link RealScale#NONE} when none states one)
  */
 public record ScenarioSpec(
     String name,
@@ -34,7 +36,8 @@ public record ScenarioSpec(
     MarketRulesSpec rules,
     List<ShockSpec> shocks,
     EpisodeSpec episode,
-    List<FactorSpec> factors) {
+    List<FactorSpec> factors,
+    RealScale scale) {
 
   public ScenarioSpec {
     Objects.requireNonNull(episode, "episode");
@@ -43,6 +46,7 @@ public record ScenarioSpec(
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(scale, "scale");
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("end must be after start");
     }
@@ -55,7 +59,7 @@ public record ScenarioSpec(
     }
   }
 
-  /** A scenario with no factors. */
+  /** A scenario with no factors and no real scale. */
   public ScenarioSpec(
       String name,
       String description,
@@ -78,7 +82,8 @@ public record ScenarioSpec(
         rules,
         shocks,
         episode,
-        List.of());
+        List.of(),
+        RealScale.NONE);
   }
 
   /** A scenario with no episode section and no factors. */
@@ -97,22 +102,15 @@ public record ScenarioSpec(
 
   /** The same scenario with these shocks instead of its own. */
   public ScenarioSpec withShocks(List<ShockSpec> newShocks) {
-    return new ScenarioSpec(
-        name,
-        description,
-        seed,
-        start,
-        end,
-        instruments,
-        agents,
-        rules,
-        newShocks,
-        episode,
-        factors);
+    return with(agents, newShocks);
   }
 
   /** The same scenario with these agent groups instead of its own. */
   public ScenarioSpec withAgents(List<AgentGroupSpec> newAgents) {
+    return with(newAgents, shocks);
+  }
+
+  private ScenarioSpec with(List<AgentGroupSpec> newAgents, List<ShockSpec> newShocks) {
     return new ScenarioSpec(
         name,
         description,
@@ -122,9 +120,10 @@ public record ScenarioSpec(
         instruments,
         newAgents,
         rules,
-        shocks,
+        newShocks,
         episode,
-        factors);
+        factors,
+        scale);
   }
 
   /** The factor with this name, or null. */

@@ -38,7 +38,8 @@ class EpisodeScenariosTest {
         s.rules(),
         shocks,
         s.episode(),
-        s.factors());
+        s.factors(),
+        s.scale());
   }
 
   @ParameterizedTest

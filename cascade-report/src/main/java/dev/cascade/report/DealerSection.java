@@ -41,15 +41,15 @@ final class DealerSection implements ReportSection {
           new String[] {
             d.underlying(),
             Integer.toString(d.dealers()),
-            ReportPage.money(d.netGammaStartPer1Pct()),
-            ReportPage.money(d.netGammaEndPer1Pct()),
+            ReportPage.money(d.netGammaStartPer1Pct(), run.summary.scale()),
+            ReportPage.money(d.netGammaEndPer1Pct(), run.summary.scale()),
             level(d.flipStart()),
             level(d.flipEnd()),
             SummarySection.price(d.spotStart()) + " → " + SummarySection.price(d.spotEnd()),
             d.flipCrossedAt() == null ? "not crossed" : utc(d.flipCrossedAt()),
             String.format(Locale.ROOT, "%,d", d.hedgeLots())
                 + " ("
-                + ReportPage.money(d.hedgeNotional())
+                + ReportPage.money(d.hedgeNotional(), run.summary.scale())
                 + ")",
             String.format(Locale.ROOT, "%,d → %,d", d.contractsStart(), d.contractsEnd()),
             String.format(Locale.ROOT, "%.2f / %.2f / %.2f", d.vixStart(), d.vixMax(), d.vixEnd())

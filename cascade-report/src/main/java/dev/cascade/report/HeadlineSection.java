@@ -110,7 +110,7 @@ final class HeadlineSection implements ReportSection {
     }
     double liquidated = liquidated(s);
     if (liquidated > 0) {
-      b.append("; ").append(ReportPage.money(liquidated)).append(" liquidated");
+      b.append("; ").append(ReportPage.money(liquidated, s.scale())).append(" liquidated");
     }
     return b.append('.').toString();
   }
@@ -215,14 +215,16 @@ final class HeadlineSection implements ReportSection {
       cards.add(
           new String[] {
             "Liquidated",
-            ReportPage.money(liquidated(s)),
+            ReportPage.money(liquidated(s), s.scale()),
             accounts + (accounts == 1 ? " account" : " accounts")
           });
     }
     if (desks) {
       cards.add(
           new String[] {
-            "Margin calls", Integer.toString(calls), calls > 0 ? ReportPage.money(called) : ""
+            "Margin calls",
+            Integer.toString(calls),
+            calls > 0 ? ReportPage.money(called, s.scale()) : ""
           });
     }
   }

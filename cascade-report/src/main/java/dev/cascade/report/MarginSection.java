@@ -67,7 +67,7 @@ final class MarginSection implements ReportSection {
       }
       facts.add(new String[] {"Margin calls", Integer.toString(calls)});
       facts.add(new String[] {"Accounts liquidated", Integer.toString(accounts)});
-      facts.add(new String[] {"Liquidated notional", ReportPage.money(total)});
+      facts.add(new String[] {"Liquidated notional", ReportPage.money(total, run.summary.scale())});
       facts.add(
           new String[] {
             "Insurance fund (end)",
@@ -92,7 +92,7 @@ final class MarginSection implements ReportSection {
               d.name(),
               Integer.toString(d.accounts()),
               Integer.toString(d.calls()),
-              ReportPage.money(d.callAmount()),
+              ReportPage.money(d.callAmount(), run.summary.scale()),
               Integer.toString(d.met()),
               Integer.toString(d.liquidated()),
               Integer.toString(d.open()),
@@ -129,7 +129,7 @@ final class MarginSection implements ReportSection {
               Integer.toString(v.orders()),
               ReportPage.money(v.longs()),
               ReportPage.money(v.shorts()),
-              ReportPage.money(v.notional())
+              ReportPage.money(v.notional(), run.summary.scale())
             });
         for (LiquidationSummary.ByInstrument i : v.instruments()) {
           rows.add(

@@ -119,6 +119,16 @@ final class ReportPage {
   }
 
   /** Dollars for a table cell: $1.23M, $456.7K, $12.34. */
+  /**
+   * Simulated dollars, followed by the same at real scale ("~$11.76B real") when the run's scenario
+   * states one (summary.json's {@code scale}).
+   */
+  static String money(double v, dev.cascade.record.ScaleSummary scale) {
+    return scale == null
+        ? money(v)
+        : money(v) + " (~" + money(v * scale.realDollarsPerSimulatedDollar()) + " real)";
+  }
+
   static String money(double v) {
     double a = Math.abs(v);
     String sign = v < 0 ? "-" : "";
