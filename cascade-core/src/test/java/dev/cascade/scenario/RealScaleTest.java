@@ -101,4 +101,36 @@ class RealScaleTest {
     assertThat(w.line()).isEqualTo(ScenarioLoaderTest.at(text, "181.36e9")[0]);
     assertThat(w.message()).contains("NVDA's real volume is 1,000 times").contains("4.1x too thin");
   }
+
+  @Test
+  void aForcedSellerHoldingMoreThanADayOfVolumeIsWarnedAboutAtItsHolding() {
+    String text =
+        "name: big-fund\n"
+            + "start: 2025-11-18T09:30:00-05:00\n"
+            + "end: 2025-11-18T16:00:00-05:00\n"
+            + "instruments:\n"
+            + "  - {symbol: SPY, class: etf, price: 600, baselineDailyVolume: 1000}\n"
+            + "agents:\n"
+            + "  - family: vol-target\n"
+            + "    count: 2\n"
+            + "    holdings: {SPY: 600}\n"
+            + "  - family: noise\n"
+            + "    count: 2\n"
+            + "    holdings: {SPY: 5000}\n";
+    LoadResult r =
+        ScenarioLoader.parse(text, "big.yaml", dev.cascade.agents.StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    // The vol-target funds hold 1,200 lots, 1.2 days; the noise traders' 10,000 are not forced.
+    assertThat(r.warnings()).hasSize(1);
+    ScenarioError w = r.warnings().get(0);
+    assertThat(w.path()).isEqualTo("agents[0].holdings.SPY");
+    assertThat(w.line()).isEqualTo(9);
+    assertThat(w.message()).contains("1,200 lots of SPY in all, 1.2 days");
+    String smaller = text.replace("{SPY: 600}", "{SPY: 500}");
+    assertThat(
+            ScenarioLoader.parse(
+                    smaller, "big.yaml", dev.cascade.agents.StandardFamilies.registry())
+                .warnings())
+        .isEmpty();
+  }
 }
