@@ -51,7 +51,22 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
    * @param changeSe standard error of the mean contribution, percentage points; null for one seed
    *     or when attribution.json does not give it
    */
-  record Contribution(String mechanism, double changePp, double changeSd, Double changeSe) {}
+  /**
+   * One mechanism's paired contribution to an asset's change, percentage points: the mean, the sd
+   * of the paired differences, the standard error and the 95% Student-t interval (null with one
+   * seed).
+   */
+  record Contribution(
+      String mechanism,
+      double changePp,
+      double changeSd,
+      Double changeSe,
+      Double ciLo,
+      Double ciHi) {}
+
+  private static Double finiteOrNull(JsonNode n) {
+    return n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+  }
 
   static Attribution read(Path file) throws RunDataException {
     JsonNode tree;
@@ -83,9 +98,9 @@ record Attribution(String scenario, List<Long> seeds, List<Asset> assets) {
                 text(file, c, "mechanism", at + ".contributions[" + j + "]"),
                 number(file, c, "changePp", at + ".contributions[" + j + "]"),
                 c.path("changeSd").isNumber() ? c.get("changeSd").asDouble() : 0,
-                c.path("changeSe").isNumber() && Double.isFinite(c.get("changeSe").asDouble())
-                    ? c.get("changeSe").asDouble()
-                    : null));
+                finiteOrNull(c.path("changeSe")),
+                finiteOrNull(c.path("changeCi").path("lo")),
+                finiteOrNull(c.path("changeCi").path("hi"))));
         j++;
       }
       assets.add(

@@ -66,7 +66,12 @@ final class AttributionSection implements ReportSection {
       step(steps, "direct shock", 0, x.directChangePct(), true, 0);
       double level = x.directChangePct();
       for (Attribution.Contribution m : x.contributions()) {
-        step(steps, m.mechanism(), level, level + m.changePp(), false, m.changeSd());
+        ObjectNode st =
+            step(steps, m.mechanism(), level, level + m.changePp(), false, m.changeSd());
+        if (m.ciLo() != null && m.ciHi() != null) {
+          // The error bar: the 95% interval of the contribution, drawn at the step's end.
+          st.put("lo", round(level + m.ciLo())).put("hi", round(level + m.ciHi()));
+        }
         level += m.changePp();
       }
       double rest = x.fullChangePct() - level;
@@ -106,7 +111,9 @@ final class AttributionSection implements ReportSection {
             anySe
                 ? "Each mechanism's paired contribution to each asset's change (full run minus the"
                     + " run without it), percentage points ± its standard error over the seeds."
-                    + " Shaded and starred: further than two standard errors from zero."
+                    + " Shaded and starred: further than two standard errors from zero. The bar"
+                    + " beside each figure is its 95% interval (Student t over the seeds), the dot"
+                    + " the mean, the upright line zero; each asset's column has its own scale."
                 : "Each mechanism's paired contribution to each asset's change (full run minus the"
                     + " run without it), percentage points; one seed gives no standard errors.")
         .html("</p>\n");
@@ -116,6 +123,17 @@ final class AttributionSection implements ReportSection {
       page.html("<th>").text(x.symbol()).html("<span class=\"unit\">pp ± se</span></th>");
     }
     page.html("</tr></thead>\n<tbody>\n");
+    java.util.Map<String, Double> scale = new java.util.HashMap<>();
+    for (Attribution.Asset x : a.assets()) {
+      double most = 0;
+      for (Attribution.Contribution c : x.contributions()) {
+        most = Math.max(most, Math.abs(c.changePp()));
+        if (c.ciLo() != null && c.ciHi() != null) {
+          most = Math.max(most, Math.max(Math.abs(c.ciLo()), Math.abs(c.ciHi())));
+        }
+      }
+      scale.put(x.symbol(), most);
+    }
     for (String m : mechanisms) {
       page.html("<tr><td class=\"sym\">").text(m).html("</td>");
       for (Attribution.Asset x : a.assets()) {
@@ -140,16 +158,50 @@ final class AttributionSection implements ReportSection {
         if (c.changeSe() != null) {
           page.text(String.format(Locale.ROOT, " ± %.2f", c.changeSe()));
         }
-        page.html(marked ? " *</td>" : "</td>");
+        page.html(marked ? " *" : "");
+        if (c.ciLo() != null && c.ciHi() != null) {
+          page.html(errorBar(c, scale.get(x.symbol())));
+        }
+        page.html("</td>");
       }
       page.html("</tr>\n");
     }
     page.html("</tbody></table></div>\n");
   }
 
-  private static void step(
+  /** Half the width of a matrix cell's error bar, pixels; zero sits in the middle. */
+  static final int BAR_HALF = 30;
+
+  /**
+   * A small drawn error bar: the contribution's 95% interval as a line, its mean as a dot and zero
+   * as an upright tick, on a scale where {@code most} (the column's largest magnitude) reaches the
+   * edge.
+   */
+  static String errorBar(Attribution.Contribution c, double most) {
+    double k = most > 0 ? BAR_HALF / most : 0;
+    double mid = BAR_HALF + 2;
+    return String.format(
+        Locale.ROOT,
+        " <svg class=\"ebar\" width=\"%d\" height=\"12\" role=\"img\" aria-label=\"95%% interval"
+            + " %+.2f to %+.2f\"><title>95%% interval %+.2f to %+.2f pp</title>"
+            + "<line class=\"zero\" x1=\"%.1f\" y1=\"1\" x2=\"%.1f\" y2=\"11\"/>"
+            + "<line class=\"ci\" x1=\"%.1f\" y1=\"6\" x2=\"%.1f\" y2=\"6\"/>"
+            + "<circle class=\"mean\" cx=\"%.1f\" cy=\"6\" r=\"2.5\"/></svg>",
+        2 * BAR_HALF + 4,
+        c.ciLo(),
+        c.ciHi(),
+        c.ciLo(),
+        c.ciHi(),
+        mid,
+        mid,
+        mid + k * c.ciLo(),
+        mid + k * c.ciHi(),
+        mid + k * c.changePp());
+  }
+
+  private static ObjectNode step(
       ArrayNode steps, String name, double from, double to, boolean total, double sd) {
-    steps
+    return steps
         .addObject()
         .put("name", name)
         .put("from", round(from))

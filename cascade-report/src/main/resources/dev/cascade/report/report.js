@@ -463,12 +463,16 @@
       var s = steps[p.value[0]];
       var d = s.to - s.from;
       return s.name + ': ' + (s.total ? s.to.toFixed(2) + '%' :
-        (d >= 0 ? '+' : '') + d.toFixed(2) + ' pp' + (s.sd ? ' ± ' + s.sd.toFixed(2) : ''));
+        (d >= 0 ? '+' : '') + d.toFixed(2) + ' pp' + (s.sd ? ' (sd ' + s.sd.toFixed(2) + ')' : '') +
+        (s.lo != null ? ', 95% interval ' + (s.lo - s.from).toFixed(2) + ' to ' + (s.hi - s.from).toFixed(2) + ' pp' : ''));
     } };
     o.series = [{
       type: 'custom', name: 'change',
-      encode: { x: 0, y: [1, 2] },
-      data: steps.map(function (s, i) { return [i, s.from, s.to]; }),
+      // Dimensions 3 and 4 (the error bar's ends) widen the axis to hold the bars.
+      encode: { x: 0, y: [1, 2, 3, 4] },
+      data: steps.map(function (s, i) {
+        return [i, s.from, s.to, s.lo != null ? s.lo : s.to, s.hi != null ? s.hi : s.to];
+      }),
       renderItem: function (params, api) {
         var s = steps[api.value(0)];
         var a = api.coord([api.value(0), api.value(1)]);
@@ -478,13 +482,23 @@
         var h = Math.max(1, Math.abs(a[1] - b[1]));
         var color = s.total ? '#13294b' : s.to >= s.from ? '#1d7a46' : '#b3261e';
         var d = s.to - s.from;
-        return { type: 'group', children: [
-          { type: 'rect', shape: { x: a[0] - w / 2, y: top, width: w, height: h }, style: { fill: color } },
+        var children = [
+          { type: 'rect', shape: { x: a[0] - w / 2, y: top, width: w, height: h }, style: { fill: color } }];
+        if (s.lo != null && s.hi != null) {
+          // The error bar: the contribution's 95% interval, at the step's end.
+          var lo = api.coord([api.value(0), s.lo]), hi = api.coord([api.value(0), s.hi]);
+          var cap = w / 4, ink = { stroke: '#1a2433', lineWidth: 1.2 };
+          children.push(
+            { type: 'line', shape: { x1: a[0], y1: lo[1], x2: a[0], y2: hi[1] }, style: ink },
+            { type: 'line', shape: { x1: a[0] - cap, y1: lo[1], x2: a[0] + cap, y2: lo[1] }, style: ink },
+            { type: 'line', shape: { x1: a[0] - cap, y1: hi[1], x2: a[0] + cap, y2: hi[1] }, style: ink });
+        }
+        return { type: 'group', children: children.concat([
           { type: 'text', style: {
               x: a[0], y: (s.total ? s.to >= 0 : d >= 0) ? top - 4 : top + h + 12,
               text: s.total ? s.to.toFixed(2) + '%' : (d >= 0 ? '+' : '') + d.toFixed(2),
               fill: '#1a2433', font: '11px sans-serif', align: 'center', verticalAlign: 'bottom' } }
-        ] };
+        ]) };
       }
     }];
     return o;

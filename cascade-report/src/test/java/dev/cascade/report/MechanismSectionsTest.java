@@ -213,7 +213,8 @@ class MechanismSectionsTest {
             + " \"fullDrawdownPct\": 3.5, \"directChangePct\": -1.5, \"amplification\": 2.0,"
             + " \"amplificationCi\": {\"lo\": 1.8, \"hi\": 2.3},"
             + " \"contributions\": [{\"mechanism\": \"dealers\", \"changePp\": -1.0,"
-            + " \"changeSd\": 0.2, \"changeSe\": 0.12, \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
+            + " \"changeSd\": 0.2, \"changeSe\": 0.12, \"changeCi\": {\"lo\": -1.5, \"hi\": -0.5},"
+            + " \"drawdownPp\": 1, \"drawdownSd\": 0.1},"
             + " {\"mechanism\": \"stops\", \"changePp\": -0.25, \"changeSd\": 0.1,"
             + " \"changeSe\": 0.15, \"drawdownPp\": 0.2, \"drawdownSd\": 0.1}]},"
             + " {\"symbol\": \"TLT\", \"fullChangePct\": 0.5, \"directChangePct\": 0.1,"
@@ -234,6 +235,11 @@ class MechanismSectionsTest {
     assertThat(steps.get(2).get("to").asDouble()).isEqualTo(-2.75);
     assertThat(steps.get(3).get("to").asDouble()).isEqualTo(-3.0);
     assertThat(steps.get(4).get("from").asDouble()).isZero();
+    // The dealers' step carries its 95% interval at its end (-1.5 + [-1.5, -0.5]); the stops',
+    // with no interval in the file, none.
+    assertThat(steps.get(1).get("lo").asDouble()).isEqualTo(-3.0);
+    assertThat(steps.get(1).get("hi").asDouble()).isEqualTo(-2.0);
+    assertThat(steps.get(2).has("lo")).isFalse();
     // The mechanism x asset matrix: ± the standard error, beyond two of them marked.
     String matrix = html.substring(html.indexOf("id=\"attribution-matrix\""));
     matrix = matrix.substring(0, matrix.indexOf("</table>"));
@@ -242,7 +248,14 @@ class MechanismSectionsTest {
             "<th>SPY<span class=\"unit\">pp ± se</span></th>",
             "<th>TLT",
             "<td class=\"sym\">dealers</td>",
-            "<td class=\"num sig down\">-1.00 ± 0.12 *</td>",
+            "<td class=\"num sig down\">-1.00 ± 0.12 *",
+            // SPY's column reaches 1.5: the bar's half-width of 30 px is 20 px per point, zero at
+            // 32.
+            "aria-label=\"95% interval -1.50 to -0.50\"",
+            "<line class=\"zero\" x1=\"32.0\"",
+            "<line class=\"ci\" x1=\"2.0\" y1=\"6\" x2=\"22.0\"",
+            "<circle class=\"mean\" cx=\"12.0\"",
+            "</td>",
             "<td class=\"num sig up\">+0.40 ± 0.05 *</td>",
             "<td class=\"sym\">stops</td>",
             "<td class=\"num\">-0.25 ± 0.15</td>",
