@@ -15,8 +15,10 @@ final class ChainText {
 
   /**
    * @param maxSteps steps shown per shock (deepest and largest first beyond the first few)
+   * @param realScale real dollars per simulated dollar (summary.json's {@code scale}), or 0 when
+   *     the run has none: then no real-dollar column
    */
-  static String render(CauseChains.Report r, int maxSteps) {
+  static String render(CauseChains.Report r, int maxSteps, double realScale) {
     StringBuilder b = new StringBuilder();
     if (r.shocks().isEmpty()) {
       b.append("root shocks: none (the flow below is all routine)\n");
@@ -35,10 +37,18 @@ final class ChainText {
         for (CauseChains.Step st : c.steps()) {
           w = Math.max(w, st.path().length());
         }
-        String row = "    %-" + w + "s %7s %10s %14s  %s%n";
+        boolean real = realScale > 0;
+        String row = "    %-" + w + "s %7s %10s %14s" + (real ? " %14s" : "%s") + "  %s%n";
         b.append(
             String.format(
-                Locale.ROOT, row, "step", "causes", "lots", "notional", "price impact (bps)"));
+                Locale.ROOT,
+                row,
+                "step",
+                "causes",
+                "lots",
+                "notional",
+                real ? "real" : "",
+                "price impact (bps)"));
         List<CauseChains.Step> steps = c.steps();
         for (int k = 0; k < steps.size() && k < maxSteps; k++) {
           CauseChains.Step s = steps.get(k);
@@ -50,6 +60,7 @@ final class ChainText {
                   Integer.toString(s.causes()),
                   SummaryTable.volume(s.aggressiveLots()),
                   money(s.notional()),
+                  real ? money(s.notional() * realScale) : "",
                   impact(s.impactBps())));
         }
         if (steps.size() > maxSteps) {

@@ -69,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
           .getOut()
           .printf(
               "cause chains of %s (%d causes, %d trades)%n%n%s",
-              run, causes.size(), flow.trades(), ChainText.render(report, steps));
+              run, causes.size(), flow.trades(), ChainText.render(report, steps, realScale(run)));
       spec.commandLine().getOut().flush();
       return 0;
     } catch (RunDataException e) {
@@ -111,6 +111,24 @@ final class ExplainCommand implements Callable<Integer> {
       out.add(o);
     }
     return out;
+  }
+
+  /**
+   * Real dollars per simulated dollar from the run's summary.json {@code scale}, or 0 when it has
+   * none (or no readable summary: the chains need only the causes and trades).
+   */
+  static double realScale(Path runDir) {
+    Path summary = runDir.resolve("summary.json");
+    try {
+      com.fasterxml.jackson.databind.JsonNode k =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(summary.toFile())
+              .path("scale")
+              .path("realDollarsPerSimulatedDollar");
+      return k.isNumber() && k.asDouble() > 0 ? k.asDouble() : 0;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   /** The run's trades summed by aggressor cause, in one pass: the tape is not held in memory. */

@@ -178,7 +178,11 @@ final class RunCommand implements Callable<Integer> {
               CauseTable.of(sim.causes(), sim.world().agentIds()), recording.flow().flow());
       if (!chains.shocks().isEmpty()) {
         outW.println("top cause chains (cascade explain " + where + " for all):");
-        outW.print(ChainText.render(chains, 6));
+        outW.print(
+            ChainText.render(
+                chains,
+                6,
+                summary.scale() == null ? 0 : summary.scale().realDollarsPerSimulatedDollar()));
         outW.println();
       }
       outW.println("tape-hash: " + summary.tapeHash());

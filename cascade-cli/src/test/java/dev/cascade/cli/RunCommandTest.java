@@ -168,6 +168,12 @@ class RunCommandTest {
         .contains("real scale: 1 simulated dollar stands for $100,000 (BTC-PERP")
         .contains(SummaryTable.dollars(scale.get("venues").get(1).get("notional").asDouble()));
     assertThat(plain.out()).doesNotContain("real scale");
+    // The cause chains' notional has its real-dollar column, at the end of the run and in explain.
+    assertThat(scaled.out()).containsPattern("notional +real +price impact");
+    assertThat(plain.out()).containsPattern("notional +price impact");
+    Cli.Result explain = cascade("explain", scaledDir.toString());
+    assertThat(explain.exit()).as(explain.err()).isZero();
+    assertThat(explain.out()).containsPattern("notional +real +price impact");
     Cli.Result validate = cascade("validate", file.toString());
     assertThat(validate.out()).contains("real scale: 1 simulated dollar stands for $100,000");
   }
