@@ -1,7 +1,5 @@
 package dev.cascade.cli;
 
-import dev.cascade.agents.AgentRegistry;
-import dev.cascade.scenario.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,19 +19,21 @@ final class BatchRun {
    * The outcomes of {@code jobs}, in job order; the partial directory stays open (locked) until the
    * caller deletes it after committing the output, or closes it on failure.
    *
-   * @param seeds seeds per variant; job k runs variant k / seeds
+   * <p>The paths run on {@code executor} (local threads or Spark); the finished ones are recorded
+   * here, in this process, as their outcomes arrive.
+   *
+   * @param experiment seeds per variant; job k runs variant k / seeds
    */
   static Result run(
       String command,
-      ScenarioSpec scenario,
       PartialRun.Experiment experiment,
-      List<PathOutcome.Job> jobs,
+      PathBatch batch,
       Path target,
       BatchOptions options,
-      AgentRegistry registry,
-      int threads,
+      PathExecutor executor,
       PrintWriter err)
       throws InterruptedException {
+    List<PathOutcome.Job> jobs = batch.jobs();
     PartialRun partial = PartialRun.open(target, experiment, options.resume, command, err);
     // Interrupted (Ctrl-C, SIGTERM): the finished paths stay on disk; say how to go on.
     Thread onSignal =
@@ -76,12 +76,9 @@ final class BatchRun {
           Progress.start(
               err, Progress.forBatch(options.noProgress), command, "paths", jobs.size(), found)) {
         out =
-            PathOutcome.runAll(
-                scenario,
-                jobs,
+            executor.runAll(
+                batch,
                 partial.found(),
-                registry,
-                threads,
                 (job, o) -> {
                   partial.record(job, jobs.get(job).seed(), job / experiment.seeds(), o);
                   progress.step();
