@@ -76,9 +76,10 @@ final class BatchRun {
           Progress.start(
               err, Progress.forBatch(options.noProgress), command, "paths", jobs.size(), found)) {
         out =
-            executor.runAll(
+            runAll(
+                executor,
                 batch,
-                partial.found(),
+                partial,
                 (job, o) -> {
                   partial.record(job, jobs.get(job).seed(), job / experiment.seeds(), o);
                   progress.step();
@@ -105,6 +106,22 @@ final class BatchRun {
       if (!ok) {
         partial.close();
       }
+    }
+  }
+
+  /** The executor's outcomes; its failure becomes one line saying how to go on (exit 75). */
+  private static PathOutcome[] runAll(
+      PathExecutor executor, PathBatch batch, PartialRun partial, PathOutcome.Finished finished)
+      throws InterruptedException {
+    try {
+      return executor.runAll(batch, partial.found(), finished);
+    } catch (PathExecutor.Failure f) {
+      throw new CliFailure(
+          HALTED,
+          f.getMessage()
+              + "; the finished paths are kept in "
+              + partial.path()
+              + ": the same command with --resume continues");
     }
   }
 

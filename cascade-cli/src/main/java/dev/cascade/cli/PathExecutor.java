@@ -27,6 +27,18 @@ public interface PathExecutor extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * The executor could not finish the batch for reasons outside the paths (a cluster lost, a
+   * context stopped): the paths recorded so far stay, and {@code --resume} continues.
+   */
+  final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Failure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** Makes executors of one kind; listed in META-INF/services of the module that provides it. */
   interface Provider {
     /** The kind's name: {@code spark}. */

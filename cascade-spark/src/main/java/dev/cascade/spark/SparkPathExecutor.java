@@ -47,6 +47,7 @@ public final class SparkPathExecutor implements PathExecutor {
 
     @Override
     public PathExecutor open(String master, String appName) {
+      SparkSetup.checkReachable(master);
       SparkConf conf = SparkSetup.conf(master, appName);
       try {
         return new SparkPathExecutor(conf);
@@ -94,6 +95,8 @@ public final class SparkPathExecutor implements PathExecutor {
       for (int got = 0; got < jobs.size(); ) {
         Arrived a = arrived.poll(100, TimeUnit.MILLISECONDS);
         if (a == null) {
+          // A job ends after its last result was handed over: ended with results missing, it
+          // failed (a task failed past its retries, the context stopped, the job was cancelled).
           if (job.isCompleted() && arrived.isEmpty()) {
             failure(job);
           }
@@ -115,9 +118,13 @@ public final class SparkPathExecutor implements PathExecutor {
 
   /** Rethrows the failure of a finished job whose results did not all arrive. */
   private static void failure(SimpleFutureAction<BoxedUnit> job) {
-    Throwable cause = job.value().get().failed().get();
+    scala.util.Try<BoxedUnit> result = job.value().get();
+    if (result.isSuccess()) {
+      throw new IllegalStateException("the Spark job ended without every path's outcome");
+    }
+    Throwable cause = result.failed().get();
     String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-    throw new IllegalStateException("a Spark task failed: " + message, cause);
+    throw new Failure("the Spark job failed: " + message, cause);
   }
 
   @Override

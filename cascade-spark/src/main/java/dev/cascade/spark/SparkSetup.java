@@ -46,6 +46,35 @@ final class SparkSetup {
     return conf;
   }
 
+  /**
+   * Refuses a standalone master that no one answers at (Spark itself would retry for a minute,
+   * printing a stack trace every 20 s).
+   *
+   * @throws IllegalArgumentException naming the addresses tried
+   */
+  static void checkReachable(String master) {
+    if (!master.startsWith("spark://")) {
+      return;
+    }
+    String hosts = master.substring("spark://".length());
+    for (String hp : hosts.split(",")) {
+      int colon = hp.lastIndexOf(':');
+      try (java.net.Socket s = new java.net.Socket()) {
+        s.connect(
+            new java.net.InetSocketAddress(
+                hp.substring(0, colon), Integer.parseInt(hp.substring(colon + 1))),
+            5000);
+        return;
+      } catch (IOException | IllegalArgumentException e) {
+        // the next one, if any
+      }
+    }
+    throw new IllegalArgumentException(
+        "no Spark master answers at "
+            + hosts
+            + " (tools/spark-cluster start runs one on this machine; status prints its URL)");
+  }
+
   private static boolean loopback(String master) {
     String hosts = master.substring(master.indexOf("://") + 3);
     for (String hp : hosts.split(",")) {

@@ -81,6 +81,26 @@ class SparkCommandsTest {
                 + System.lineSeparator());
   }
 
+  @Test
+  void aMasterNoOneAnswersAtIsAOneLineError() throws Exception {
+    Path out = tmp.resolve("none");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            Cli.resource("/shocked.yaml"),
+            "--spark",
+            "spark://127.0.0.1:1",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "cascade sweep: --spark spark://127.0.0.1:1: no Spark master answers at 127.0.0.1:1"
+                + " (tools/spark-cluster start runs one on this machine; status prints its URL)"
+                + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
   static String[] concat(String[] a, String... b) {
     String[] r = new String[a.length + b.length];
     System.arraycopy(a, 0, r, 0, a.length);
