@@ -22,7 +22,7 @@ final class BatchRun {
    * <p>The paths run on {@code executor} (local threads or Spark); the finished ones are recorded
    * here, in this process, as their outcomes arrive.
    *
-   * @param experiment seeds per variant; job k runs variant k / seeds
+   * @param experiment what the partial directory records (job k runs variant k / seeds)
    */
   static Result run(
       String command,

@@ -70,11 +70,6 @@ public final class PathBatch implements Serializable {
     return jobs;
   }
 
-  /** The scenario's name. */
-  public String scenarioName() {
-    return spec().name();
-  }
-
   /** Runs job {@code k}: the same outcome (tape hash included) wherever it runs. */
   public PathOutcome run(int k) {
     PathOutcome.Job j = jobs.get(k);
