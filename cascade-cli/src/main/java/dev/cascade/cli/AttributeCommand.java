@@ -77,6 +77,8 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin SparkOption spark;
+
   @Mixin ForceOption force;
 
   @Mixin BatchOptions batch;
@@ -237,9 +239,14 @@ final class AttributeCommand implements Callable<Integer> {
             seeds,
             variantNames,
             symbols);
-    BatchRun.Result ran =
-        BatchRun.run(
-            "attribute", scenario, experiment, jobs, target, batch, registry, nThreads, err);
+    PathBatch pathBatch =
+        new PathBatch(scenario, loaded.text(), file.toString(), Scaling.NONE, jobs, registry);
+    BatchRun.Result ran;
+    String ranOn;
+    try (PathExecutor executor = spark.open("attribute", threads, nThreads, registry)) {
+      ranOn = executor.describe();
+      ran = BatchRun.run("attribute", experiment, pathBatch, target, batch, executor, err);
+    }
     PathOutcome[] all = ran.outcomes();
     for (int v = 0, f = 0; v < nv; v++) {
       for (int k = 0; k < seeds; k++, f++) {
@@ -317,7 +324,7 @@ final class AttributeCommand implements Callable<Integer> {
       Path where = dir.commit();
       committed = true;
       ran.partial().delete(err);
-      outW.print(render(a, nv * seeds, wall, nThreads));
+      outW.print(render(a, nv * seeds, wall, ranOn));
       outW.println("run: " + where);
       outW.flush();
       return 0;
@@ -329,19 +336,24 @@ final class AttributeCommand implements Callable<Integer> {
     }
   }
 
-  static String render(Attribution a, int runs, double wall, int threads) {
+  /**
+   * The attribution as text.
+   *
+   * @param ranOn where its paths ran: "4 threads", "Spark local[2]"
+   */
+  static String render(Attribution a, int runs, double wall, String ranOn) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "attribution of %s over %d seeds (%d runs on %d threads in %.1f s%s)%n"
+            "attribution of %s over %d seeds (%d runs on %s in %.1f s%s)%n"
                 + "contribution = full minus without the mechanism, paired by seed: mean ± standard"
                 + " error [95%% Student-t interval], percentage points (negative = pushed the price"
                 + " down)%n%n",
             a.scenario(),
             a.seeds().size(),
             runs,
-            threads,
+            ranOn,
             wall,
             a.resumedRuns() > 0 ? ", " + a.resumedRuns() + " runs resumed from disk" : ""));
     for (AssetAttribution x : a.assets()) {

@@ -1,7 +1,5 @@
 package dev.cascade.cli;
 
-import dev.cascade.agents.AgentRegistry;
-import dev.cascade.scenario.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,19 +19,21 @@ final class BatchRun {
    * The outcomes of {@code jobs}, in job order; the partial directory stays open (locked) until the
    * caller deletes it after committing the output, or closes it on failure.
    *
-   * @param seeds seeds per variant; job k runs variant k / seeds
+   * <p>The paths run on {@code executor} (local threads or Spark); the finished ones are recorded
+   * here, in this process, as their outcomes arrive.
+   *
+   * @param experiment what the partial directory records (job k runs variant k / seeds)
    */
   static Result run(
       String command,
-      ScenarioSpec scenario,
       PartialRun.Experiment experiment,
-      List<PathOutcome.Job> jobs,
+      PathBatch batch,
       Path target,
       BatchOptions options,
-      AgentRegistry registry,
-      int threads,
+      PathExecutor executor,
       PrintWriter err)
       throws InterruptedException {
+    List<PathOutcome.Job> jobs = batch.jobs();
     PartialRun partial = PartialRun.open(target, experiment, options.resume, command, err);
     // Interrupted (Ctrl-C, SIGTERM): the finished paths stay on disk; say how to go on.
     Thread onSignal =
@@ -76,12 +76,10 @@ final class BatchRun {
           Progress.start(
               err, Progress.forBatch(options.noProgress), command, "paths", jobs.size(), found)) {
         out =
-            PathOutcome.runAll(
-                scenario,
-                jobs,
-                partial.found(),
-                registry,
-                threads,
+            runAll(
+                executor,
+                batch,
+                partial,
                 (job, o) -> {
                   partial.record(job, jobs.get(job).seed(), job / experiment.seeds(), o);
                   progress.step();
@@ -108,6 +106,22 @@ final class BatchRun {
       if (!ok) {
         partial.close();
       }
+    }
+  }
+
+  /** The executor's outcomes; its failure becomes one line saying how to go on (exit 75). */
+  private static PathOutcome[] runAll(
+      PathExecutor executor, PathBatch batch, PartialRun partial, PathOutcome.Finished finished)
+      throws InterruptedException {
+    try {
+      return executor.runAll(batch, partial.found(), finished);
+    } catch (PathExecutor.Failure f) {
+      throw new CliFailure(
+          HALTED,
+          f.getMessage()
+              + "; the finished paths are kept in "
+              + partial.path()
+              + ": the same command with --resume continues");
     }
   }
 

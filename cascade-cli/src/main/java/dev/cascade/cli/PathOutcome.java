@@ -7,10 +7,12 @@ import dev.cascade.margin.PrimeBroker;
 import dev.cascade.market.Instrument;
 import dev.cascade.record.Halt;
 import dev.cascade.record.MarketRecorder;
+import dev.cascade.record.TapeHash;
 import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +30,22 @@ import java.util.concurrent.TimeUnit;
  * What one simulated path did, for sweeps, attribution and reverse stress tests: per instrument
  * (indexed by instrument id) the change from the starting price and the largest drawdown, both in
  * percent, and the lowest and highest trade prices of the run (currency units); then the events a
- * breach condition can ask about ({@link Events}). A path read back from a partial directory has
- * only the first two ({@code low}, {@code high} NaN, {@code events} null).
+ * breach condition can ask about ({@link Events}), and the path's tape hash ({@link TapeHash}: the
+ * same seed gives the same hash wherever the path runs, on a local thread or a Spark executor). A
+ * path read back from a partial directory has only the first two ({@code low}, {@code high} NaN,
+ * {@code events} and {@code tapeHash} null).
+ *
+ * <p>Public and serializable for the Spark runner (module cascade-spark), which ships paths to
+ * executors and their outcomes back.
  */
-record PathOutcome(
-    double[] changePct, double[] maxDrawdownPct, double[] low, double[] high, Events events) {
+public record PathOutcome(
+    double[] changePct,
+    double[] maxDrawdownPct,
+    double[] low,
+    double[] high,
+    Events events,
+    String tapeHash)
+    implements Serializable {
 
   /**
    * What happened on a path beyond prices.
@@ -43,12 +56,18 @@ record PathOutcome(
    * @param adl auto-deleveraging closed at least one position
    * @param marketHalt a market-wide halt (level 1, 2 or 3) stopped trading
    */
-  record Events(
-      Set<String> liquidatedGroups, boolean insuranceExhausted, boolean adl, boolean marketHalt) {}
+  public record Events(
+      Set<String> liquidatedGroups, boolean insuranceExhausted, boolean adl, boolean marketHalt)
+      implements Serializable {}
 
   /** Prices only: what a partial directory keeps. */
   PathOutcome(double[] changePct, double[] maxDrawdownPct) {
-    this(changePct, maxDrawdownPct, nan(changePct.length), nan(changePct.length), null);
+    this(changePct, maxDrawdownPct, nan(changePct.length), nan(changePct.length), null, null);
+  }
+
+  /** Without a tape hash. */
+  PathOutcome(double[] changePct, double[] maxDrawdownPct, double[] low, double[] high, Events e) {
+    this(changePct, maxDrawdownPct, low, high, e, null);
   }
 
   private static double[] nan(int n) {
@@ -63,10 +82,10 @@ record PathOutcome(
    * @param seed the path's seed
    * @param without mechanisms, families, groups or shock types left out
    */
-  record Job(long seed, Set<String> without) {}
+  public record Job(long seed, Set<String> without) implements Serializable {}
 
   /** Told of each path as it finishes, on the worker thread that ran it. */
-  interface Finished {
+  public interface Finished {
     void accept(int job, PathOutcome outcome);
   }
 
@@ -136,6 +155,8 @@ record PathOutcome(
       rec.measureFrom(Time.ofInstant(from.toInstant()));
     }
     sim.addListener(rec);
+    TapeHash hash = new TapeHash();
+    sim.addListener(hash);
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
     int n = sim.instruments().size();
     double[] ch = new double[n];
@@ -149,7 +170,7 @@ record PathOutcome(
       lo[i] = ins.price(rec.low(i));
       hi[i] = ins.price(rec.high(i));
     }
-    return new PathOutcome(ch, dd, lo, hi, events(sim, rec));
+    return new PathOutcome(ch, dd, lo, hi, events(sim, rec), hash.hex());
   }
 
   private static Events events(Simulation sim, MarketRecorder rec) {

@@ -146,11 +146,14 @@ final class ShockScaleOption {
     if (none()) {
       return spec;
     }
-    ScenarioSpec scaled = identity() ? spec : ShockScaling.scale(spec, all, byLabel);
-    scaled = ParticipantScaling.flows(scaled, flows);
-    scaled = ParticipantScaling.leverage(scaled, leverage, StandardFamilies.registry());
+    ScenarioSpec scaled = scaling().apply(spec, StandardFamilies.registry());
     checkMetaorders(spec, scaled);
     return scaled;
+  }
+
+  /** The factors as a value (call {@link #apply} first: it checks them). */
+  Scaling scaling() {
+    return new Scaling(all, byLabel, leverage, flows);
   }
 
   /** Refuses a factor outside [0, 100] (NaN included), naming the flag. */

@@ -77,6 +77,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin SparkOption spark;
+
   @Mixin ForceOption force;
 
   @Mixin BatchOptions batch;
@@ -245,8 +247,14 @@ final class SweepCommand implements Callable<Integer> {
             paths,
             List.of(off.isEmpty() ? "-" : String.join(",", new TreeSet<>(off))),
             symbols);
-    BatchRun.Result ran =
-        BatchRun.run("sweep", scenario, experiment, jobs, target, batch, registry, nThreads, err);
+    PathBatch pathBatch =
+        new PathBatch(scenario, loaded.text(), file.toString(), scale.scaling(), jobs, registry);
+    BatchRun.Result ran;
+    String where;
+    try (PathExecutor executor = spark.open("sweep", threads, nThreads, registry)) {
+      where = executor.describe();
+      ran = BatchRun.run("sweep", experiment, pathBatch, target, batch, executor, err);
+    }
     PathOutcome[] results = ran.outcomes();
     double wall = ran.wallSeconds();
     List<AssetDistribution> assets = new ArrayList<>();
@@ -303,11 +311,11 @@ final class SweepCommand implements Callable<Integer> {
         }
       }
       loaded.copyTo(dir.file("scenario.yaml"));
-      Path where = dir.commit();
+      Path dirPath = dir.commit();
       committed = true;
       ran.partial().delete(err);
-      outW.print(render(sweep, nThreads));
-      outW.println("run: " + where);
+      outW.print(render(sweep, where));
+      outW.println("run: " + dirPath);
       outW.flush();
       return 0;
     } finally {
@@ -355,16 +363,25 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   static String render(Sweep s, int threads) {
+    return render(s, threads + " threads");
+  }
+
+  /**
+   * The sweep as text.
+   *
+   * @param where where its paths ran: "4 threads", "Spark local[2]"
+   */
+  static String render(Sweep s, String where) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "sweep of %s: %d paths (seeds %d..%d) on %d threads in %.1f s%s%s%n%n",
+            "sweep of %s: %d paths (seeds %d..%d) on %s in %.1f s%s%s%n%n",
             s.scenario(),
             s.paths(),
             s.firstSeed(),
             s.firstSeed() + s.paths() - 1,
-            threads,
+            where,
             s.wallSeconds(),
             s.resumedPaths() > 0 ? " (" + s.resumedPaths() + " paths resumed from disk)" : "",
             s.without().isEmpty() ? "" : ", without " + String.join(", ", s.without())));

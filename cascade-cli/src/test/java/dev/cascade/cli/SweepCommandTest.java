@@ -60,6 +60,47 @@ class SweepCommandTest {
   }
 
   @Test
+  void aSweepPathsTapeHashIsTheTapeHashOfCascadeRunWithItsSeed() throws Exception {
+    Path file = Path.of(getClass().getResource("/shocked.yaml").toURI());
+    Cli.Result run =
+        Cli.run(
+            "run",
+            file.toString(),
+            "--seed",
+            "2",
+            "--no-progress",
+            "--out",
+            tmp.resolve("r").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    PathOutcome o =
+        PathBatch.of(
+                Files.readString(file),
+                "shocked.yaml",
+                java.util.List.of(new PathOutcome.Job(2, java.util.Set.of())))
+            .run(0);
+    assertThat(run.out()).contains("tape-hash: " + o.tapeHash());
+  }
+
+  @Test
+  void sparkWithoutTheSparkModuleIsAOneLineErrorSayingHowToGetIt() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result r =
+        Cli.run("sweep", scenario, "--spark", "local[2]", "--out", tmp.resolve("s").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "cascade sweep: --spark needs Cascade's Spark module (cascade-spark) and Spark on the"
+                + " classpath: run through ./cascade, which adds them when --spark is given"
+                + System.lineSeparator());
+    Cli.Result both =
+        Cli.run("attribute", scenario, "--spark", "local[2]", "--threads", "2", "--out", "x");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err())
+        .startsWith("cascade attribute: --threads and --spark do not go together");
+    assertThat(tmp.resolve("s")).doesNotExist();
+  }
+
+  @Test
   void badCountsAreClearErrors() throws Exception {
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
     Cli.Result r = Cli.run("sweep", scenario, "--paths", "0");

@@ -1,0 +1,50 @@
+package dev.cascade.cli;
+
+import dev.cascade.agents.AgentRegistry;
+import dev.cascade.scenario.ParticipantScaling;
+import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.ShockScaling;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The scalings a batch of paths runs under ({@code --scale-shocks}, {@code --scale-shock}, {@code
+ * --scale-leverage}, {@code --scale-flows}), checked already: a value that travels with the
+ * scenario's text to wherever its paths run, so that every path is the one the command would run
+ * locally.
+ *
+ * @param shocks every shock's factor
+ * @param byLabel labelled shocks' factors, in the order given
+ * @param leverage participants' leverage factor
+ * @param flows investor flows' factor
+ */
+record Scaling(double shocks, Map<String, Double> byLabel, double leverage, double flows)
+    implements Serializable {
+  /** No scaling. */
+  static final Scaling NONE = new Scaling(1, Map.of(), 1, 1);
+
+  Scaling {
+    byLabel = new LinkedHashMap<>(byLabel);
+  }
+
+  /** True when the shock factors change nothing. */
+  boolean shocksIdentity() {
+    return shocks == 1 && byLabel.values().stream().allMatch(x -> x == 1);
+  }
+
+  /** True when nothing changes. */
+  boolean none() {
+    return shocksIdentity() && leverage == 1 && flows == 1;
+  }
+
+  /** The scenario scaled (the factors are not checked again). */
+  ScenarioSpec apply(ScenarioSpec spec, AgentRegistry registry) {
+    if (none()) {
+      return spec;
+    }
+    ScenarioSpec scaled = shocksIdentity() ? spec : ShockScaling.scale(spec, shocks, byLabel);
+    scaled = ParticipantScaling.flows(scaled, flows);
+    return ParticipantScaling.leverage(scaled, leverage, registry);
+  }
+}
