@@ -238,12 +238,15 @@ public interface AgentContext {
   /**
    * Gives the agent a position it opened before the simulation starts, at an entry price, off the
    * book against the outside world (as scenario holdings are endowed): a perpetual trader's
-   * leveraged position. Cash moves as a fill at that price would move it, so the account's equity
-   * includes the unrealised gain or loss since entry. Only from {@link Agent#start}.
+   * leveraged position, or a margin account's levered book (a long bought with the broker's loan, a
+   * short sold against borrowed units). Cash moves as a fill at that price would move it, so the
+   * account's equity includes the unrealised gain or loss since entry. Only from {@link
+   * Agent#start}.
    *
    * @param lots signed: positive long, negative short
    * @param entryPriceTicks the entry price, ticks
-   * @return false outside {@link Agent#start} or if the instrument settles by notional
+   * @return false outside {@link Agent#start}, or for an instrument settled by delivery in an
+   *     account that is not a margin account
    */
   boolean openHeldPosition(Instrument i, long lots, long entryPriceTicks);
 }

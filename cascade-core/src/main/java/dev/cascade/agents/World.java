@@ -654,7 +654,8 @@ public final class World implements MarketListener, MarginCallListener {
       if (!starting
           || lots == 0
           || entryPriceTicks <= 0
-          || !Ledger.settlesByVariation(i.assetClass())) {
+          || !(Ledger.settlesByVariation(i.assetClass())
+              || ledger.kind(account) == AccountKind.MARGIN)) {
         return false;
       }
       if (lots > 0) {

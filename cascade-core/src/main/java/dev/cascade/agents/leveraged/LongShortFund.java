@@ -35,6 +35,12 @@ import java.util.List;
  * unrealised gains first (the seed's funds "forced to sell their winners ... to cover margin calls
  * on their losing bets"). De-grossing orders go out in full at once; their cause's parent is the
  * margin call.
+ *
+ * <p>With {@code startInvested} = 1 the fund starts levered: at the start its book is opened at its
+ * targets at the instruments' start prices, off the book against the outside world, paid with its
+ * broker's loan (longs) and the proceeds of borrowed units (shorts), as a fund that has held its
+ * book for months starts a run; by default (0) it buys its book through the market in the run's
+ * first minutes, which a fund large against its market cannot do (docs/model.md §11).
  */
 public final class LongShortFund implements Agent {
   /** The family as registered. */
@@ -53,7 +59,14 @@ public final class LongShortFund implements Agent {
                   "drawdownLimit", "de-gross when equity falls this far from peak", 0.08, 0, 1),
               ParamSpec.real("cut", "fraction of gross cut per de-gross", 0.25, 0, 1),
               ParamSpec.whole("sellWinnersFirst", "1: cut the biggest winners first", 0, 0, 1),
-              ParamSpec.whole("portfolioMargin", "1: FINRA portfolio margin, 0: Reg-T", 1, 0, 1)),
+              ParamSpec.whole("portfolioMargin", "1: FINRA portfolio margin, 0: Reg-T", 1, 0, 1),
+              ParamSpec.whole(
+                  "startInvested",
+                  "1: start levered, the book opened at its targets before the run; 0: buy it"
+                      + " through the market",
+                  0,
+                  0,
+                  1)),
           LongShortFund::new,
           AccountKind.MARGIN,
           20);
@@ -68,6 +81,7 @@ public final class LongShortFund implements Agent {
   private final double drawdownLimit;
   private final double cut;
   private final boolean winnersFirst;
+  private final boolean startInvested;
   private final double[] weight;
   private long peak;
   private int routine;
@@ -83,6 +97,7 @@ public final class LongShortFund implements Agent {
     drawdownLimit = s.get("drawdownLimit");
     cut = s.get("cut");
     winnersFirst = s.getLong("sellWinnersFirst") == 1;
+    startInvested = s.getLong("startInvested") == 1;
     weight = new double[instruments.size()];
     Arrays.fill(weight, 1);
   }
@@ -90,6 +105,21 @@ public final class LongShortFund implements Agent {
   @Override
   public void start(AgentContext ctx) {
     routine = ctx.routineCause(CauseKind.REBALANCE);
+    if (startInvested) {
+      // Targets at the start prices, all from the same equity: the book is opened at once.
+      long[] lots = new long[instruments.size()];
+      for (int k = 0; k < lots.length; k++) {
+        lots[k] = target(ctx, k, ctx.lastPrice(instruments.get(k)));
+      }
+      for (int k = 0; k < lots.length; k++) {
+        if (lots[k] != 0) {
+          ctx.openHeldPosition(
+              instruments.get(k),
+              lots[k] - ctx.position(instruments.get(k)),
+              ctx.lastPrice(instruments.get(k)));
+        }
+      }
+    }
     peak = ctx.equity();
     ctx.wakeIn((long) (interval * ctx.random().nextDouble()), 0);
   }
@@ -115,8 +145,13 @@ public final class LongShortFund implements Agent {
     trade(ctx, routine, size);
   }
 
-  /** Target position of instrument k, lots. */
+  /** Target position of instrument k, lots, at the mid. */
   private long target(AgentContext ctx, int k) {
+    return target(ctx, k, ctx.mid(instruments.get(k)));
+  }
+
+  /** Target position of instrument k, lots, at this price (ticks). */
+  private long target(AgentContext ctx, int k, double priceTicks) {
     Instrument ins = instruments.get(k);
     int shorts = instruments.size() - longCount;
     double book;
@@ -126,7 +161,7 @@ public final class LongShortFund implements Agent {
       book = shorts == 0 ? 0 : -(gross - net) / 2 / shorts;
     }
     double equity = Math.max(0, ctx.equity());
-    double perLot = ctx.mid(ins) * ins.cashPerTickLot();
+    double perLot = priceTicks * ins.cashPerTickLot();
     return perLot <= 0 ? 0 : (long) (weight[k] * book * equity / perLot);
   }
 
