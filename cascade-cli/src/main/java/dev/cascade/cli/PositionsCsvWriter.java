@@ -34,33 +34,32 @@ final class PositionsCsvWriter {
   private final Ledger ledger;
   private final StringBuilder line = new StringBuilder(128);
   private long next = Long.MIN_VALUE;
-  private long last = Long.MIN_VALUE;
+  private final long end;
 
   PositionsCsvWriter(Writer out, Simulation sim) throws IOException {
     this.out = out;
     this.instruments = List.copyOf(sim.instruments());
     this.positions = new GroupPositions(sim);
     this.ledger = sim.ledger();
+    this.end = sim.endNanos();
     out.write(RunTables.header("positions") + "\n");
   }
 
   /** A tick of the sampling clock: writes a sample if one is due. */
   void sampled(long timeNanos) {
-    if (timeNanos >= next) {
+    // A tick at the end itself may come before the last events at that time: finish writes it.
+    if (timeNanos >= next && timeNanos < end) {
       write(timeNanos);
       next = (Math.floorDiv(timeNanos, PERIOD) + 1) * PERIOD;
     }
   }
 
-  /** Writes the last sample, at the end of the run, unless one was written at that time. */
+  /** Writes the last sample, at the end of the run (the state the summary reports). */
   void finish(long timeNanos) {
-    if (timeNanos != last) {
-      write(timeNanos);
-    }
+    write(timeNanos);
   }
 
   private void write(long timeNanos) {
-    last = timeNanos;
     positions.sample(timeNanos);
     AccountGroups groups = positions.groups();
     String time = Time.format(timeNanos);
