@@ -35,6 +35,7 @@ final class PositionsCsvWriter {
   private final StringBuilder line = new StringBuilder(128);
   private long next = Long.MIN_VALUE;
   private final long end;
+  private long last = Long.MIN_VALUE;
 
   PositionsCsvWriter(Writer out, Simulation sim) throws IOException {
     this.out = out;
@@ -54,12 +55,18 @@ final class PositionsCsvWriter {
     }
   }
 
-  /** Writes the last sample, at the end of the run (the state the summary reports). */
+  /**
+   * Writes the last sample, at the end of the run (the state the summary reports); for a run
+   * stopped before its end, unless a sample was written at that very time.
+   */
   void finish(long timeNanos) {
-    write(timeNanos);
+    if (timeNanos != last) {
+      write(timeNanos);
+    }
   }
 
   private void write(long timeNanos) {
+    last = timeNanos;
     positions.sample(timeNanos);
     AccountGroups groups = positions.groups();
     String time = Time.format(timeNanos);
