@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs one simulated episode of a scenario.",
       "Prints the summary table and the tape hash, and writes a run directory atomically:"
-          + " summary.json, scenario.yaml and the tables trades, bars-1m, depth, halts and causes"
+          + " summary.json, scenario.yaml and the tables trades, bars-1m, depth, halts, causes,"
+          + " positions (each account group's holdings every five simulated minutes) and"
+          + " instruments"
           + " (and gex and vix with options dealers)"
           + " as Parquet (through embedded DuckDB) and CSV (--no-csv for Parquet only), and"
           + " report.html with"
@@ -93,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "S",
       defaultValue = "5",
       description =
-          "spread and depth sampling period, simulated seconds (default: ${DEFAULT-VALUE})")
+          "spread and depth sampling period, simulated seconds (default: ${DEFAULT-VALUE}); positions"
+              + " are read on the same clock, every five simulated minutes")
   double sampleSeconds;
 
   @Override

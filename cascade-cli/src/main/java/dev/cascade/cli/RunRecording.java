@@ -3,6 +3,7 @@ package dev.cascade.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cascade.record.Bar;
 import dev.cascade.record.CauseFlowRecorder;
 import dev.cascade.record.MarketRecorder;
 import dev.cascade.record.RunSummary;
@@ -34,6 +35,8 @@ final class RunRecording {
   private final Writer trades;
   private final Writer bars;
   private final Writer depth;
+  private final Writer positions;
+  private PositionsCsvWriter positionRows;
   private boolean closed;
 
   private RunRecording(Simulation sim, OutputDirectory dir, double sampleSeconds)
@@ -44,6 +47,7 @@ final class RunRecording {
     this.trades = table(dir, "trades.csv");
     this.bars = table(dir, "bars-1m.csv");
     this.depth = table(dir, "depth.csv");
+    this.positions = table(dir, "positions.csv");
   }
 
   /**
@@ -64,7 +68,26 @@ final class RunRecording {
       RunRecording r = new RunRecording(sim, dir, sampleSeconds);
       // The tables stream into the directory as the run goes: nothing per trade, bar or sample is
       // held in memory.
-      r.rec.streamTo(new MarketCsvWriter(r.bars, r.depth, sim.instruments()));
+      MarketCsvWriter market = new MarketCsvWriter(r.bars, r.depth, sim.instruments());
+      r.positionRows = new PositionsCsvWriter(r.positions, sim);
+      PositionsCsvWriter positionRows = r.positionRows;
+      r.rec.streamTo(
+          new MarketRecorder.Sink() {
+            @Override
+            public void bar(Bar b) {
+              market.bar(b);
+            }
+
+            @Override
+            public void depth(MarketRecorder.DepthSample d) {
+              market.depth(d);
+            }
+
+            @Override
+            public void sampled(long timeNanos) {
+              positionRows.sampled(timeNanos);
+            }
+          });
       sim.addListener(r.hash);
       sim.addListener(r.rec);
       sim.addListener(r.flow);
@@ -90,6 +113,7 @@ final class RunRecording {
   /** Closes the streamed tables and summarises the run that has just run. */
   RunSummary finish(double wallSeconds) throws IOException {
     rec.finish();
+    positionRows.finish(sim.clock().now());
     RunSummary summary = RunSummary.of(sim, rec, hash, wallSeconds);
     closeTables();
     return summary;
@@ -110,6 +134,7 @@ final class RunRecording {
       boolean report)
       throws IOException {
     writeHalts(dir.file("halts.csv"), summary);
+    InstrumentsCsv.write(dir.file("instruments.csv"), sim.spec());
     CauseCsv.write(dir.file("causes.csv"), sim.world());
     DealerTables.write(dir.path(), sim.world().options());
     RunTables.toParquet(dir.path(), csv);
@@ -144,7 +169,8 @@ final class RunRecording {
   private void closeTables() throws IOException {
     try (trades;
         bars;
-        depth) {
+        depth;
+        positions) {
       // closed in reverse order, each even if another fails
     }
   }
@@ -167,7 +193,7 @@ final class RunRecording {
 
   private static void writeHalts(Path f, RunSummary s) throws IOException {
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-      w.write("symbol,start,until,reason\n");
+      w.write(RunTables.header("halts") + "\n");
       for (RunSummary.HaltSummary h : s.halts()) {
         w.write(h.symbol() + ',' + h.start() + ',' + h.until() + ",\"" + h.reason() + "\"\n");
       }

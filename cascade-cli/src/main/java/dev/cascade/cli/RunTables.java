@@ -1,38 +1,201 @@
 package dev.cascade.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The tables of a run directory in Parquet, written through an embedded, in-memory DuckDB: each CSV
- * the run streamed is converted to a Parquet file of the same name, with column types inferred by
- * DuckDB from the whole file (so the schema is a function of the data alone).
- *
- * <p>DuckDB's detection over a whole file ({@code sample_size = -1}) holds the whole file in
- * memory, so a month-long run's trades would cost as much memory as the file is large. The types
- * are detected instead on the file's {@link CsvWitness} (a few dozen lines that show every value
- * shape of every column), and the whole file is then read with those types: if any value does not
- * fit them, the conversion fails and the file is converted again with detection over the whole
- * file. Either way the Parquet file is the same.
+ * The tables of a run directory and their column types, and their conversion to Parquet through an
+ * embedded, in-memory DuckDB: each CSV the run wrote is converted to a Parquet file of the same
+ * name, read with the types declared here rather than types DuckDB guesses from the data, so a
+ * table has the same schema whatever its rows (an empty {@code halts} table has timestamp columns,
+ * as a full one does). Declared types also keep the conversion's memory flat: nothing is read twice
+ * or held to detect types, however long the run.
  */
 final class RunTables {
+  /** A column of a run table: its name and its DuckDB type. */
+  record Column(String name, String type) {}
+
+  private static final String TIME = "TIMESTAMP WITH TIME ZONE";
+  private static final String TEXT = "VARCHAR";
+  private static final String WHOLE = "BIGINT";
+  private static final String NUMBER = "DOUBLE";
+
+  /** The tables a run writes, by base name, each with its columns in file order. */
+  static final Map<String, List<Column>> SCHEMAS = schemas();
+
   /** The tables a run writes, by base name. */
-  static final List<String> TABLES =
-      List.of("trades", "bars-1m", "depth", "halts", "causes", "gex", "vix");
+  static final List<String> TABLES = List.copyOf(SCHEMAS.keySet());
 
   private RunTables() {}
+
+  private static Map<String, List<Column>> schemas() {
+    Map<String, List<Column>> m = new LinkedHashMap<>();
+    m.put(
+        "trades",
+        columns(
+            "time",
+            TIME,
+            "timeNanos",
+            WHOLE,
+            "symbol",
+            TEXT,
+            "price",
+            NUMBER,
+            "qty",
+            WHOLE,
+            "notional",
+            NUMBER,
+            "aggressor",
+            TEXT,
+            "buyer",
+            TEXT,
+            "seller",
+            TEXT,
+            "buyCause",
+            TEXT,
+            "buyCauseId",
+            WHOLE,
+            "sellCause",
+            TEXT,
+            "sellCauseId",
+            WHOLE));
+    m.put(
+        "bars-1m",
+        columns(
+            "time", TIME, "symbol", TEXT, "open", NUMBER, "high", NUMBER, "low", NUMBER, "close",
+            NUMBER, "volume", WHOLE, "trades", WHOLE));
+    m.put(
+        "depth",
+        columns(
+            "time",
+            TIME,
+            "symbol",
+            TEXT,
+            "spreadBps",
+            NUMBER,
+            "bidDepthLots",
+            WHOLE,
+            "askDepthLots",
+            WHOLE));
+    m.put("halts", columns("symbol", TEXT, "start", TIME, "until", TIME, "reason", TEXT));
+    m.put(
+        "causes",
+        columns(
+            "id",
+            WHOLE,
+            "kind",
+            TEXT,
+            "agent",
+            TEXT,
+            "parent",
+            WHOLE,
+            "time",
+            TIME,
+            "timeNanos",
+            WHOLE,
+            "label",
+            TEXT,
+            "links",
+            TEXT));
+    m.put(
+        "positions",
+        columns(
+            "time",
+            TIME,
+            "group",
+            TEXT,
+            "family",
+            TEXT,
+            "instrument",
+            TEXT,
+            "units",
+            WHOLE,
+            "mark",
+            NUMBER,
+            "markValue",
+            NUMBER,
+            "equity",
+            NUMBER,
+            "pnl",
+            NUMBER,
+            "marginUsed",
+            NUMBER));
+    m.put(
+        "instruments",
+        columns(
+            "symbol",
+            TEXT,
+            "class",
+            TEXT,
+            "tick",
+            NUMBER,
+            "lot",
+            NUMBER,
+            "multiplier",
+            NUMBER,
+            "currency",
+            TEXT,
+            "session",
+            TEXT,
+            "startPrice",
+            NUMBER,
+            "baselineDailyVolume",
+            WHOLE,
+            "realDailyVolume",
+            NUMBER,
+            "realDollarsPerSimulatedDollar",
+            NUMBER));
+    m.put(
+        "gex",
+        columns(
+            "underlying",
+            TEXT,
+            "when",
+            TEXT,
+            "spot",
+            NUMBER,
+            "price",
+            NUMBER,
+            "netGammaPer1Pct",
+            WHOLE));
+    m.put("vix", columns("time", TIME, "timeNanos", WHOLE, "underlying", TEXT, "vix", NUMBER));
+    return m;
+  }
+
+  private static List<Column> columns(String... nameType) {
+    List<Column> out = new ArrayList<>();
+    for (int k = 0; k < nameType.length; k += 2) {
+      out.add(new Column(nameType[k], nameType[k + 1]));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The header line of a table, without the line end: its column names, comma-separated. */
+  static String header(String table) {
+    List<String> names = new ArrayList<>();
+    for (Column c : SCHEMAS.get(table)) {
+      names.add(c.name());
+    }
+    return String.join(",", names);
+  }
 
   /**
    * Writes {@code name.parquet} beside each {@code name.csv} in {@code dir}.
    *
    * @param keepCsv whether the CSV files stay (the user asked for them)
+   * @throws IllegalStateException if a table's header is not its declared columns (a bug: the
+   *     writer and the declaration disagree)
    */
   static void toParquet(Path dir, boolean keepCsv) throws IOException {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -44,10 +207,14 @@ final class RunTables {
         if (!Files.exists(csv)) {
           continue;
         }
-        Path parquet = dir.resolve(t + ".parquet");
-        if (!convertWithWitness(db, csv, dir.resolve(".witness-" + t + ".csv"), parquet)) {
-          convert(
-              db, "FROM read_csv(" + literal(csv) + ", header = true, sample_size = -1)", parquet);
+        checkHeader(csv, t);
+        try (Statement st = db.createStatement()) {
+          st.execute(
+              "COPY (SELECT * FROM "
+                  + readCsv(csv, t)
+                  + ") TO "
+                  + literal(dir.resolve(t + ".parquet"))
+                  + " (FORMAT PARQUET, COMPRESSION ZSTD)");
         }
         if (!keepCsv) {
           Files.delete(csv);
@@ -59,57 +226,34 @@ final class RunTables {
   }
 
   /**
-   * Converts {@code csv} with the types DuckDB detects on its witness.
-   *
-   * @return false (and no Parquet file) if the witness could not be made or some value of the file
-   *     does not fit the types detected on it
+   * DuckDB's {@code read_csv} of a run table with its declared columns: nothing is detected, an
+   * empty field is NULL.
    */
-  private static boolean convertWithWitness(Connection db, Path csv, Path witness, Path parquet)
-      throws IOException {
-    // A statement that failed is closed by the driver: each query has its own.
-    try (Statement st = db.createStatement()) {
-      if (!CsvWitness.write(csv, witness)) {
-        return false;
+  static String readCsv(Path csv, String table) {
+    StringBuilder cols = new StringBuilder("{");
+    for (Column c : SCHEMAS.get(table)) {
+      if (cols.length() > 1) {
+        cols.append(", ");
       }
-      String prompt;
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT Prompt FROM sniff_csv("
-                  + literal(witness)
-                  + ", header = true, sample_size = -1)")) {
-        if (!rs.next()) {
-          return false;
-        }
-        prompt = rs.getString(1).strip();
-      }
-      // The prompt is the read_csv call that reads the witness with the detected dialect and
-      // types; pointed at the whole file, it reads the whole file the same way.
-      String w = literal(witness);
-      int at = prompt.indexOf(w);
-      if (!prompt.startsWith("FROM read_csv(") || at < 0 || prompt.indexOf(w, at + 1) >= 0) {
-        return false;
-      }
-      if (prompt.endsWith(";")) {
-        prompt = prompt.substring(0, prompt.length() - 1);
-      }
-      convert(db, prompt.replace(w, literal(csv)), parquet);
-      return true;
-    } catch (SQLException e) {
-      Files.deleteIfExists(parquet);
-      return false;
-    } finally {
-      Files.deleteIfExists(witness);
+      cols.append('\'').append(c.name()).append("': '").append(c.type()).append('\'');
     }
+    cols.append('}');
+    return "read_csv("
+        + literal(csv)
+        + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+        + " columns = "
+        + cols
+        + ")";
   }
 
-  private static void convert(Connection db, String from, Path parquet) throws SQLException {
-    try (Statement st = db.createStatement()) {
-      st.execute(
-          "COPY (SELECT * "
-              + from
-              + ") TO "
-              + literal(parquet)
-              + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+  private static void checkHeader(Path csv, String table) throws IOException {
+    String first;
+    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      first = in.readLine();
+    }
+    if (!header(table).equals(first)) {
+      throw new IllegalStateException(
+          csv + ": header " + first + " is not the declared columns " + header(table));
     }
   }
 

@@ -1,8 +1,11 @@
 package dev.cascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cascade.report.RunTable;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,122 +13,124 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The run tables read back, from CSV and from Parquet, with their declared columns and types. */
 class RunTablesTest {
+  @TempDir static Path shared;
   @TempDir Path tmp;
 
+  private static Path run;
+
+  /** One short run (tiny.yaml: no halts, so its halts table is empty), shared by the tests. */
+  @BeforeAll
+  static void runTiny() throws URISyntaxException {
+    run = shared.resolve("run");
+    String tiny = Path.of(RunTablesTest.class.getResource("/tiny.yaml").toURI()).toString();
+    Cli.Result r = Cli.run("run", tiny, "--seed", "5", "--out", run.toString(), "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
   @Test
-  void theWitnessKeepsTheHeaderAndTheFirstLineOfEveryNewValueShape() throws IOException {
-    Path csv = tmp.resolve("t.csv");
-    Files.writeString(
-        csv,
-        "id,label,price\n"
-            + "1,a,10.5\n"
-            + "2,a,11.5\n"
-            + "3,\"b, c\",12.5\n"
-            + "4,a,\n"
-            + "17,a,13.25\n"
-            + "18,\"b, d\",14.5\n",
-        StandardCharsets.UTF_8);
-    Path witness = tmp.resolve("w.csv");
-
-    assertThat(CsvWitness.write(csv, witness)).isTrue();
-
-    assertThat(Files.readAllLines(witness))
+  void everyTableOfARunHasItsDeclaredColumnsInCsvAndInParquet() throws Exception {
+    List<String> written = new ArrayList<>();
+    for (String t : RunTables.TABLES) {
+      Path csv = run.resolve(t + ".csv");
+      if (!Files.exists(csv)) {
+        continue; // gex and vix come with options dealers only
+      }
+      written.add(t);
+      List<RunTables.Column> declared = RunTables.SCHEMAS.get(t);
+      assertThat(Files.readAllLines(csv).get(0)).as(t).isEqualTo(RunTables.header(t));
+      assertThat(describe("'" + run.resolve(t + ".parquet").toAbsolutePath() + "'"))
+          .as(t)
+          .isEqualTo(declared);
+      // The report module's reader finds every column, and as many rows, in either file (the text
+      // of a value may differ: 660.00 in CSV is 660.0 from Parquet, whose times are to the µs).
+      List<String> names = declared.stream().map(RunTables.Column::name).toList();
+      Path parquetOnly = Files.createDirectories(tmp.resolve(t));
+      Files.copy(run.resolve(t + ".parquet"), parquetOnly.resolve(t + ".parquet"));
+      assertThat(rows(parquetOnly.resolve(t + ".csv"), names))
+          .as(t)
+          .hasSameSizeAs(rows(csv, names));
+    }
+    assertThat(written)
         .containsExactly(
-            "id,label,price",
-            "1,a,10.5",
-            "3,\"b, c\",12.5",
-            "4,a,",
-            "17,a,13.25",
-            "18,\"b, d\",14.5");
+            "trades", "bars-1m", "depth", "halts", "causes", "positions", "instruments");
+    assertThat(Files.readAllLines(run.resolve("halts.csv"))).hasSize(1);
+    assertThat(Files.readAllLines(run.resolve("positions.csv")).size()).isGreaterThan(10);
   }
 
   @Test
-  void aFieldSpanningLinesLeavesTheWitnessUnmade() throws IOException {
-    Path csv = tmp.resolve("t.csv");
-    Files.writeString(csv, "id,label\n1,\"two\nlines\"\n", StandardCharsets.UTF_8);
-
-    assertThat(CsvWitness.write(csv, tmp.resolve("w.csv"))).isFalse();
+  void theDeclaredTypesAreThoseDuckDbDetectsOnAFullTable() throws Exception {
+    for (String t : List.of("trades", "bars-1m", "depth", "causes")) {
+      String csv = "'" + run.resolve(t + ".csv").toAbsolutePath() + "'";
+      List<RunTables.Column> detected =
+          describe("read_csv(" + csv + ", header = true, sample_size = -1)");
+      assertThat(detected).as(t).isEqualTo(RunTables.SCHEMAS.get(t));
+    }
   }
 
   @Test
-  void parquetTypedFromTheWitnessIsTheParquetOfDetectionOverTheWholeFile() throws Exception {
-    StringBuilder b = new StringBuilder("time,timeNanos,symbol,price,qty,label,links\n");
-    Random rnd = new Random(20240611);
-    long t = 1_763_476_200_000_000_000L;
-    for (int k = 0; k < 20_000; k++) {
-      t += 1 + rnd.nextInt(2_000_000_000);
-      b.append(java.time.Instant.ofEpochSecond(0, t))
-          .append(',')
-          .append(t)
-          .append(',')
-          .append(rnd.nextBoolean() ? "SPY" : "BTC")
-          .append(',')
-          .append(k < 15_000 ? Integer.toString(100 + rnd.nextInt(900)) : "660.05")
-          .append(',')
-          .append(1 + rnd.nextInt(5000))
-          .append(',')
-          .append(rnd.nextInt(10) == 0 ? "\"stop SPY, @ " + rnd.nextInt(99999) + "\"" : "")
-          .append(',')
-          .append(rnd.nextInt(50) == 0 ? rnd.nextInt(1000) + ";" + rnd.nextInt(1000) : "")
-          .append('\n');
-    }
-    assertSameParquetAsWholeFileDetection(b.toString());
+  void anEmptyTableHasTheTypesOfAFullOne() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("empty"));
+    Files.writeString(dir.resolve("halts.csv"), RunTables.header("halts") + "\n");
+    Path full = Files.createDirectory(tmp.resolve("full"));
+    Files.writeString(
+        full.resolve("halts.csv"),
+        RunTables.header("halts")
+            + "\nSPY,2025-11-20T14:30:15.000000001Z,2025-11-20T14:45:15.000000001Z,\"level 1, 7%\"\n",
+        StandardCharsets.UTF_8);
+
+    RunTables.toParquet(dir, false);
+    RunTables.toParquet(full, true);
+
+    assertThat(dir.resolve("halts.csv")).doesNotExist();
+    List<RunTables.Column> empty = describe("'" + dir.resolve("halts.parquet") + "'");
+    assertThat(empty).isEqualTo(describe("'" + full.resolve("halts.parquet") + "'"));
+    assertThat(empty.get(1).type()).isEqualTo("TIMESTAMP WITH TIME ZONE");
   }
 
   @Test
-  void aValueTheWitnessDidNotShowFallsBackToDetectionOverTheWholeFile() throws Exception {
-    // Same shape (19 digits), but the second does not fit in 64 bits: the witness shows only the
-    // first, so its types (BIGINT) fail on the whole file.
-    assertSameParquetAsWholeFileDetection(
-        "id,n\n1,9223372036854775807\n2,9223372036854775807\n3,9999999999999999999\n");
+  void aHeaderThatIsNotTheDeclaredColumnsIsRefused() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("wrong"));
+    Files.writeString(dir.resolve("halts.csv"), "symbol,until,start,reason\n");
+
+    assertThatThrownBy(() -> RunTables.toParquet(dir, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not the declared columns");
   }
 
-  private void assertSameParquetAsWholeFileDetection(String content) throws Exception {
-    Path run = Files.createDirectory(tmp.resolve("run"));
-    Files.writeString(run.resolve("trades.csv"), content, StandardCharsets.UTF_8);
-    Path expected = tmp.resolve("expected.parquet");
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = db.createStatement()) {
-      st.execute("SET threads TO 1");
-      st.execute(
-          "COPY (SELECT * FROM read_csv('"
-              + run.resolve("trades.csv").toAbsolutePath()
-              + "', header = true, sample_size = -1)) TO '"
-              + expected.toAbsolutePath()
-              + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
-    }
-
-    RunTables.toParquet(run, true);
-
-    assertThat(Files.readAllBytes(run.resolve("trades.parquet")))
-        .isEqualTo(Files.readAllBytes(expected));
-    try (Stream<Path> files = Files.list(run)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("trades.csv", "trades.parquet");
-    }
-    assertThat(types(run.resolve("trades.parquet"))).isEqualTo(types(expected));
-  }
-
-  private static List<String> types(Path parquet) throws Exception {
+  private static List<RunTables.Column> describe(String from) throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT column_type FROM (DESCRIBE SELECT * FROM '"
-                    + parquet.toAbsolutePath()
-                    + "')")) {
-      List<String> out = new java.util.ArrayList<>();
+        ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + from)) {
+      List<RunTables.Column> out = new ArrayList<>();
       while (rs.next()) {
-        out.add(rs.getString(1));
+        out.add(new RunTables.Column(rs.getString("column_name"), rs.getString("column_type")));
       }
       return out;
     }
+  }
+
+  private static List<List<String>> rows(Path file, List<String> names) throws Exception {
+    List<List<String>> out = new ArrayList<>();
+    int[][] idx = new int[1][];
+    RunTable.read(
+        file,
+        names,
+        c -> idx[0] = c,
+        row -> {
+          List<String> r = new ArrayList<>();
+          for (int c : idx[0]) {
+            r.add(row.text(c));
+          }
+          out.add(r);
+        });
+    return out;
   }
 }

@@ -186,11 +186,24 @@ public final class Ledger implements Clearing {
     long[] pos = position[account];
     for (int i = 0; i < instruments; i++) {
       if (pos[i] != 0) {
-        long px = variation[i] ? marks.markTicks(i) - settlement[i] : marks.markTicks(i);
-        e += pos[i] * px * cashPerTickLot[i];
+        e += value(pos[i], i);
       }
     }
     return e;
+  }
+
+  /**
+   * What one position adds to the account's {@link #equity}, micro-units: the lots at the mark, or,
+   * for a variation-settled instrument, the lots times the mark's move since the last settlement.
+   */
+  public long positionValue(int account, int instrument) {
+    long p = position[account][instrument];
+    return p == 0 ? 0 : value(p, instrument);
+  }
+
+  private long value(long lots, int i) {
+    long px = variation[i] ? marks.markTicks(i) - settlement[i] : marks.markTicks(i);
+    return lots * px * cashPerTickLot[i];
   }
 
   /** Gross exposure at the current marks: sum of |position| x price, micro-units. */

@@ -39,6 +39,13 @@ public final class MarketRecorder implements MarketListener, Wakeable {
 
     /** A spread and depth sample, just taken. */
     default void depth(DepthSample sample) {}
+
+    /**
+     * The sampling clock ticked at {@code timeNanos}, after that tick's depth samples (every {@code
+     * sampleSeconds}, whether or not any instrument was open): a time to read other state on the
+     * same clock without scheduling events of one's own.
+     */
+    default void sampled(long timeNanos) {}
   }
 
   private static final Sink DISCARD = new Sink() {};
@@ -262,6 +269,7 @@ public final class MarketRecorder implements MarketListener, Wakeable {
       depthSum[i] += bd + ad;
       sink.depth(new DepthSample(i, timeNanos, bps, bd, ad));
     }
+    sink.sampled(timeNanos);
     clock.after(samplePeriod, Priority.SAMPLING, this, 0);
   }
 

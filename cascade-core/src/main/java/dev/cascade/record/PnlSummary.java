@@ -1,20 +1,17 @@
 package dev.cascade.record;
 
 import dev.cascade.ledger.Ledger;
-import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.Simulation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Profit and loss of each account group over the run: equity (cash plus positions at the last
  * marks) at the end against equity when the run started, after every endowment and before any agent
- * acted. An account belongs to the group its name gives ({@code group-k} for the scenario's agent
- * groups; the venue, issuers and engine accounts are groups of their own). The external world that
- * endows the accounts (account 0) is left out; with it the P&Ls sum to zero, since cash and units
- * are conserved.
+ * acted. Accounts are grouped by {@link AccountGroups}: an account belongs to the group its name
+ * gives ({@code group-k} for the scenario's agent groups; the venue, issuers and engine accounts
+ * are groups of their own). The external world that endows the accounts (account 0) is left out;
+ * with it the P&Ls sum to zero, since cash and units are conserved.
  *
  * @param group the group's name
  * @param family its agent family, or "-" for accounts the engine opens (venue, issuers, ...)
@@ -41,56 +38,35 @@ public record PnlSummary(
   public static List<PnlSummary> of(Simulation sim) {
     Ledger ledger = sim.ledger();
     long[] start = sim.startEquity();
-    Map<String, long[]> sums = new LinkedHashMap<>(); // start, end, fees, accounts
-    Map<String, String> family = new LinkedHashMap<>();
-    for (AgentGroupSpec g : sim.spec().agents()) {
-      sums.put(g.name(), new long[4]);
-      family.put(g.name(), g.family());
-    }
-    for (int a = 0; a < ledger.accountCount(); a++) {
-      if (a == Ledger.EXTERNAL) {
-        continue;
-      }
-      String group = groupOf(ledger.name(a));
-      long[] s = sums.computeIfAbsent(group, k -> new long[4]);
-      s[0] += a < start.length ? start[a] : 0;
-      s[1] += ledger.equity(a);
-      s[2] += ledger.feesPaid(a);
-      s[3]++;
-    }
+    AccountGroups groups = AccountGroups.of(sim);
     List<PnlSummary> out = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : sums.entrySet()) {
-      long[] s = e.getValue();
-      if (s[3] == 0) {
-        continue; // a group left out of this run
+    for (int g = 0; g < groups.size(); g++) {
+      long startEquity = 0;
+      long endEquity = 0;
+      long fees = 0;
+      for (int a : groups.accounts(g)) {
+        startEquity += a < start.length ? start[a] : 0;
+        endEquity += ledger.equity(a);
+        fees += ledger.feesPaid(a);
       }
-      double pnl = (s[1] - s[0]) / MICRO;
+      double pnl = (endEquity - startEquity) / MICRO;
       out.add(
           new PnlSummary(
-              e.getKey(),
-              family.getOrDefault(e.getKey(), "-"),
-              (int) s[3],
-              round2(s[0] / MICRO),
-              round2(s[1] / MICRO),
+              groups.name(g),
+              groups.family(g),
+              groups.accountCount(g),
+              round2(startEquity / MICRO),
+              round2(endEquity / MICRO),
               round2(pnl),
-              s[0] > 0 ? round4(100 * pnl / (s[0] / MICRO)) : null,
-              round2(s[2] / MICRO)));
+              startEquity > 0 ? round4(100 * pnl / (startEquity / MICRO)) : null,
+              round2(fees / MICRO)));
     }
     return out;
   }
 
   /** {@code group-12} -> {@code group}; a name without a numeric suffix is its own group. */
   public static String groupOf(String account) {
-    int dash = account.lastIndexOf('-');
-    if (dash > 0 && dash < account.length() - 1) {
-      for (int i = dash + 1; i < account.length(); i++) {
-        if (!Character.isDigit(account.charAt(i))) {
-          return account;
-        }
-      }
-      return account.substring(0, dash);
-    }
-    return account;
+    return AccountGroups.groupOf(account);
   }
 
   private static double round2(double v) {
