@@ -457,8 +457,13 @@
     o.xAxis = [{ type: 'category', data: steps.map(function (s) { return s.name; }),
                  axisLabel: { color: '#444', interval: 0, rotate: steps.length > 6 ? 25 : 0, fontSize: 11 },
                  axisTick: { alignWithLabel: true } }];
+    // Enough decimals that a narrow axis (a few tenths of a point) has distinct labels.
+    var ends = [0];
+    steps.forEach(function (s) { ends.push(s.from, s.to); if (s.lo != null) { ends.push(s.lo, s.hi); } });
+    var span = Math.max.apply(null, ends) - Math.min.apply(null, ends);
+    var places = span < 0.5 ? 2 : 1;
     o.yAxis = [valueAxis(0, spec.yName, { scale: false,
-      axisLabel: { color: '#444', formatter: function (v) { return v.toFixed(1); } } })];
+      axisLabel: { color: '#444', formatter: function (v) { return v.toFixed(places); } } })];
     o.tooltip = { trigger: 'item', confine: true, formatter: function (p) {
       var s = steps[p.value[0]];
       var d = s.to - s.from;
