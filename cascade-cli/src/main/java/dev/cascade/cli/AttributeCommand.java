@@ -53,6 +53,11 @@ final class AttributeCommand implements Callable<Integer> {
   Path file;
 
   @Option(
+      names = "--json",
+      description = "print attribution.json on standard output instead of the table")
+  boolean json;
+
+  @Option(
       names = "--seeds",
       paramLabel = "N",
       defaultValue = "8",
@@ -324,8 +329,15 @@ final class AttributeCommand implements Callable<Integer> {
       Path where = dir.commit();
       committed = true;
       ran.partial().delete(err);
-      outW.print(render(a, nv * seeds, wall, ranOn));
-      outW.println("run: " + where);
+      if (json) {
+        outW.print(
+            java.nio.file.Files.readString(
+                where.resolve("attribution.json"), java.nio.charset.StandardCharsets.UTF_8));
+        outW.println();
+      } else {
+        outW.print(render(a, nv * seeds, wall, ranOn));
+        outW.println("run: " + where);
+      }
       outW.flush();
       return 0;
     } finally {

@@ -38,7 +38,12 @@ final class SummaryTable {
     }
     b.append(
         String.format(
-            Locale.ROOT, " %10s %8s %7s %8s%n", "volume", "max dd %", "rvol %", "spr bps"));
+            Locale.ROOT,
+            " %10s %8s %14s %8s%n",
+            "volume",
+            "max dd %",
+            "realised vol %",
+            "spr bps"));
     for (InstrumentSummary i : s.instruments()) {
       EpisodeSummary.ObservedLine o = observed.get(i.symbol());
       b.append(String.format(Locale.ROOT, "%-8s %12s", i.symbol(), price(i.close())));
@@ -78,7 +83,7 @@ final class SummaryTable {
       b.append(
           String.format(
               Locale.ROOT,
-              " %10s %8.2f %7s %8s%n",
+              " %10s %8.2f %14s %8s%n",
               volume(i.volume()),
               i.maxDrawdownPct(),
               i.realizedVolPct() == null

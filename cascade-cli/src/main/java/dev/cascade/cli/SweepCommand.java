@@ -53,6 +53,11 @@ final class SweepCommand implements Callable<Integer> {
   Path file;
 
   @Option(
+      names = "--json",
+      description = "print sweep.json on standard output instead of the table")
+  boolean json;
+
+  @Option(
       names = "--paths",
       paramLabel = "N",
       defaultValue = "100",
@@ -314,8 +319,13 @@ final class SweepCommand implements Callable<Integer> {
       Path dirPath = dir.commit();
       committed = true;
       ran.partial().delete(err);
-      outW.print(render(sweep, where));
-      outW.println("run: " + dirPath);
+      if (json) {
+        outW.print(Files.readString(dirPath.resolve("sweep.json"), StandardCharsets.UTF_8));
+        outW.println();
+      } else {
+        outW.print(render(sweep, where));
+        outW.println("run: " + dirPath);
+      }
       outW.flush();
       return 0;
     } finally {

@@ -31,11 +31,17 @@ class AttributeCommandTest {
             "2",
             "--threads",
             "2",
+            "--json",
             "--out",
             tmp.resolve("b").toString());
     assertThat(one.exit()).as(one.err()).isZero();
     assertThat(two.exit()).as(two.err()).isZero();
     assertThat(one.out()).contains("SPY", "full", "direct shock alone", "momentum");
+    // --json prints attribution.json itself instead of the table.
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(two.out()))
+        .isEqualTo(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("b/attribution.json").toFile()));
     assertThat(Files.readString(tmp.resolve("a/attribution.json")))
         .isEqualTo(Files.readString(tmp.resolve("b/attribution.json")))
         .contains("\"mechanisms\" : [ \"momentum\" ]");

@@ -33,11 +33,17 @@ class SweepCommandTest {
             "4",
             "--threads",
             "1",
+            "--json",
             "--out",
             tmp.resolve("b").toString());
     assertThat(a.exit()).as(a.err()).isZero();
     assertThat(b.exit()).as(b.err()).isZero();
     assertThat(a.out()).contains("4 paths (seeds 1..4)", "SPY", "ES 5%");
+    // --json prints sweep.json itself instead of the table.
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.out()))
+        .isEqualTo(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("b/sweep.json").toFile()));
     assertThat(Files.readString(tmp.resolve("a/sweep-paths.csv")))
         .isEqualTo(Files.readString(tmp.resolve("b/sweep-paths.csv")));
     JsonNode s = new ObjectMapper().readTree(tmp.resolve("a/sweep.json").toFile());
