@@ -30,7 +30,43 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  /** slf4j-simple's level key: Cascade logs nothing unless asked (--verbose, --log-file). */
+  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+  static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+
+  static {
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, "off");
+    }
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Set at parse time, before any logger exists (loggers are made when first used). */
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "log what Cascade and its libraries do, at info level, on standard error")
+  void verbose(boolean on) {
+    if (on) {
+      System.setProperty(LOG_LEVEL, "info");
+    }
+  }
+
+  @CommandLine.Option(
+      names = "--log-file",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "write the log (info level) to FILE instead of standard error")
+  void logFile(java.nio.file.Path file) {
+    System.setProperty(LOG_FILE, file.toString());
+    if ("off".equals(System.getProperty(LOG_LEVEL))) {
+      System.setProperty(LOG_LEVEL, "info");
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(execute(commandLine(), args));

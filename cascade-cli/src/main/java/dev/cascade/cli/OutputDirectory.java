@@ -258,6 +258,8 @@ final class OutputDirectory {
     }
     done = true;
     removeHook();
+    org.slf4j.LoggerFactory.getLogger(OutputDirectory.class)
+        .info("{} wrote {}{}", command, target, old == null ? "" : " (replacing what it held)");
     if (old != null) {
       deleteQuietly(old);
     }

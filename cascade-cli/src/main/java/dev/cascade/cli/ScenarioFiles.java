@@ -37,6 +37,14 @@ final class ScenarioFiles {
             ? ScenarioLoader.parse(text.text().orElseThrow(), text.fileName(), registry)
             : new LoadResult(Optional.empty(), text.errors());
     if (loaded.ok()) {
+      org.slf4j.LoggerFactory.getLogger(ScenarioFiles.class)
+          .info(
+              "read scenario {} from {} ({} instruments, {} agent groups, {} shocks)",
+              loaded.spec().orElseThrow().name(),
+              file,
+              loaded.spec().orElseThrow().instruments().size(),
+              loaded.spec().orElseThrow().agents().size(),
+              loaded.spec().orElseThrow().shocks().size());
       return new Loaded(loaded.spec().orElseThrow(), text.text().orElseThrow());
     }
     printErrors(loaded, file, err);
