@@ -128,6 +128,8 @@ final class CalibrateCommand implements Callable<Integer> {
    * @param seeds seeds per candidate
    * @param maxEvaluations the budget
    * @param evaluations candidates run
+   * @param stopped why the search ended: converged, evaluation budget used, or the optimiser's
+   *     message
    * @param bestEvaluation the best one's number (1 = the start)
    * @param objectiveStart Q at the start
    * @param objectiveBest Q at the best
@@ -141,6 +143,7 @@ final class CalibrateCommand implements Callable<Integer> {
       int seeds,
       int maxEvaluations,
       int evaluations,
+      String stopped,
       int bestEvaluation,
       double objectiveStart,
       double objectiveBest,
@@ -274,6 +277,7 @@ final class CalibrateCommand implements Callable<Integer> {
         seeds.size(),
         maxEvaluations,
         cal.evaluations().size(),
+        cal.stopped(),
         best.index(),
         start.objective(),
         best.objective(),
@@ -356,7 +360,7 @@ final class CalibrateCommand implements Callable<Integer> {
     b.append(
         String.format(
             Locale.ROOT,
-            "calibration of %s: %d evaluations x %d seeds (%d..%d) on %d threads in %.1f s;"
+            "calibration of %s: %d evaluations x %d seeds (%d..%d) on %d threads in %.1f s (%s);"
                 + " objective %.6g -> %.6g (evaluation %d)%n%n",
             r.scenario(),
             r.evaluations(),
@@ -365,6 +369,7 @@ final class CalibrateCommand implements Callable<Integer> {
             r.firstSeed() + r.seeds() - 1,
             threads,
             wallSeconds,
+            r.stopped(),
             r.objectiveStart(),
             r.objectiveBest(),
             r.bestEvaluation()));

@@ -71,6 +71,7 @@ final class Calibration {
   private final Listener listener;
   private final List<Evaluation> evaluations = new ArrayList<>();
   private final Map<List<Double>, Evaluation> cache = new HashMap<>();
+  private String stopped = "not run";
 
   Calibration(
       ScenarioSpec scenario,
@@ -90,6 +91,14 @@ final class Calibration {
   /** Every evaluation so far, in order. */
   List<Evaluation> evaluations() {
     return List.copyOf(evaluations);
+  }
+
+  /**
+   * Why the search ended: {@code converged} (the optimiser's own criterion), {@code evaluation
+   * budget used}, or the optimiser's message when it stopped for another reason.
+   */
+  String stopped() {
+    return stopped;
   }
 
   /** The evaluation with the lowest objective (the earliest of equals). */
@@ -136,8 +145,10 @@ final class Calibration {
                 new InitialGuess(start),
                 new SimpleBounds(lo, hi));
       }
+      stopped = "converged";
     } catch (MathIllegalStateException e) {
       // The evaluation budget ran out (or the search stalled): the best candidate so far stands.
+      stopped = evaluations.size() >= maxEvaluations ? "evaluation budget used" : e.getMessage();
     } catch (Interrupted e) {
       throw e.cause;
     }

@@ -220,6 +220,10 @@ final class CalibrationTargets {
           continue;
         }
         String path = "free." + name;
+        if (out.stream().anyMatch(f -> f.name().equals(name))) {
+          error(t.getKeyNode(), path, "given twice");
+          continue;
+        }
         Map<String, Double> v =
             numbers(t.getValueNode(), path, List.of("min", "max", "start"), List.of());
         String[] parts = name.split("\\.", -1);
@@ -320,6 +324,10 @@ final class CalibrationTargets {
           continue;
         }
         String path = "moments." + name;
+        if (out.stream().anyMatch(x -> x.name().equals(name))) {
+          error(t.getKeyNode(), path, "given twice");
+          continue;
+        }
         Map<String, Double> v =
             numbers(t.getValueNode(), path, List.of("target"), List.of("weight", "scale"));
         int dot = name.lastIndexOf('.');

@@ -81,6 +81,7 @@ class CalibrateCommandTest {
     assertThat(j.get("free").get(0).get("best").asDouble()).isCloseTo(0.7, within(0.07));
     assertThat(j.get("free").get(1).get("best").asDouble()).isCloseTo(300.0, within(30.0));
     assertThat(j.get("objectiveBest").asDouble()).isLessThan(j.get("objectiveStart").asDouble());
+    assertThat(j.get("stopped").asText()).isNotEmpty();
     int evaluations = j.get("evaluations").asInt();
     assertThat(evaluations).isBetween(2, 40);
     assertThat(Files.readAllLines(out.resolve("path.csv")))
