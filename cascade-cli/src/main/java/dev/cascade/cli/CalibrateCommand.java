@@ -331,6 +331,11 @@ final class CalibrateCommand implements Callable<Integer> {
         YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // decimals keep their text (660.00 stays 660.00, not 660.0 through a double)
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(
+                com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     ObjectNode root = (ObjectNode) yaml.readTree(text);
     for (int i = 0; i < free.size(); i++) {

@@ -148,6 +148,33 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void theCalibratedScenarioHoldsTheValuesAndLoadsAsTheSameScenarioOtherwise() throws Exception {
+    ScenarioSpec s =
+        ScenarioFiles.load(tiny(), REGISTRY, new PrintWriter(new StringWriter())).spec();
+    Path t = tmp.resolve("t.yaml");
+    Files.writeString(
+        t,
+        "free:\n"
+            + "  agents.mm.params.halfSpreadBps: {min: 0.5, max: 4, start: 1}\n"
+            + "  instruments.BTC.fundamentalVolPct: {min: 5, max: 90, start: 50}\n"
+            + "  agents.noise.params.size: {min: 1, max: 90, start: 20}\n"
+            + "moments:\n  SPY.volume: {target: 1000}\n");
+    CalibrationTargets targets =
+        CalibrationTargets.load(t, s, REGISTRY, new PrintWriter(new StringWriter()));
+    Path out = tmp.resolve("calibrated.yaml");
+    Files.writeString(
+        out,
+        CalibrateCommand.calibratedYaml(
+            Files.readString(tiny()), s, targets.free(), new double[] {2.25, 61.5, 33}));
+    StringWriter err = new StringWriter();
+    ScenarioFiles.Loaded cal = ScenarioFiles.load(out, REGISTRY, new PrintWriter(err));
+    assertThat(cal).as(err.toString()).isNotNull();
+    ScenarioSpec expected = Calibration.apply(s, targets.free(), new double[] {2.25, 61.5, 33});
+    assertThat(cal.spec()).isEqualTo(expected);
+    assertThat(cal.text()).startsWith("# tiny calibrated by cascade calibrate");
+  }
+
+  @Test
   void mistakesInTheTargetsFileAreLocatedOneLineErrors() throws Exception {
     Path targets = tmp.resolve("bad.yaml");
     Files.writeString(
