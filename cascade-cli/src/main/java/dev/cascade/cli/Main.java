@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       AttributeCommand.class,
       SweepCommand.class,
+      CalibrateCommand.class,
       ReverseStressCommand.class,
       GexCommand.class,
       MonitorCommand.class,
