@@ -225,6 +225,46 @@ final class RunTables {
     }
   }
 
+  /** A sweep's per-path rows: {@code sweep-paths.csv}'s columns and their types. */
+  static final List<Column> SWEEP_PATHS =
+      columns("seed", WHOLE, "symbol", TEXT, "changePct", NUMBER, "maxDrawdownPct", NUMBER);
+
+  /**
+   * Writes {@code sweep-paths.parquet} beside {@code sweep-paths.csv} in {@code dir}: the same rows
+   * with the scenario's name as a first column, typed as declared (a flat file with scenario and
+   * seed columns, not directories partitioned by them: an output directory holds files only).
+   */
+  static void sweepPathsToParquet(Path dir, String scenario) throws IOException {
+    Path csv = dir.resolve("sweep-paths.csv");
+    StringBuilder cols = new StringBuilder("{");
+    for (Column c : SWEEP_PATHS) {
+      cols.append(cols.length() > 1 ? ", " : "")
+          .append('\'')
+          .append(c.name())
+          .append("': '")
+          .append(c.type())
+          .append('\'');
+    }
+    cols.append('}');
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
+      st.execute("SET threads TO 1");
+      st.execute(
+          "COPY (SELECT "
+              + "'"
+              + scenario.replace("'", "''")
+              + "' AS scenario, * FROM read_csv("
+              + literal(csv)
+              + ", header = true, auto_detect = false, delim = ',', columns = "
+              + cols
+              + ")) TO "
+              + literal(dir.resolve("sweep-paths.parquet"))
+              + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+    } catch (SQLException e) {
+      throw new IOException("DuckDB could not write Parquet in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * DuckDB's {@code read_csv} of a run table with its declared columns: nothing is detected, an
    * empty field is NULL.

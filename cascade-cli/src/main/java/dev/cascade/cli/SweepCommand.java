@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
           + " the distribution of its change and its max drawdown (mean with its standard error,"
           + " sd, 5/50/95%%, worst, expected shortfall of the worst 5%%), with 95%% bootstrap"
           + " intervals, and a warning when there are too few paths for a figure.",
-      "Writes sweep.json, sweep-paths.csv (one row per path and asset) and scenario.yaml; keeps"
+      "Writes sweep.json, sweep-paths.csv and .parquet (one row per path and asset) and scenario.yaml; keeps"
           + " each finished path in <out>.partial until then, so that --resume continues a"
           + " stopped sweep."
     })
@@ -315,6 +315,7 @@ final class SweepCommand implements Callable<Integer> {
           }
         }
       }
+      RunTables.sweepPathsToParquet(dir.path(), scenario.name());
       loaded.copyTo(dir.file("scenario.yaml"));
       Path dirPath = dir.commit();
       committed = true;

@@ -39,6 +39,39 @@ class SweepCommandTest {
     assertThat(a.exit()).as(a.err()).isZero();
     assertThat(b.exit()).as(b.err()).isZero();
     assertThat(a.out()).contains("4 paths (seeds 1..4)", "SPY", "ES 5%");
+    // The per-path rows as typed Parquet too, with the scenario's name on every row.
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '"
+                    + tmp.resolve("a/sweep-paths.parquet")
+                    + "')")) {
+      java.util.List<String> cols = new java.util.ArrayList<>();
+      while (rs.next()) {
+        cols.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      assertThat(cols)
+          .containsExactly(
+              "scenario VARCHAR",
+              "seed BIGINT",
+              "symbol VARCHAR",
+              "changePct DOUBLE",
+              "maxDrawdownPct DOUBLE");
+    }
+    long csvRows = Files.readAllLines(tmp.resolve("a/sweep-paths.csv")).size() - 1;
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*), min(seed), max(seed) FROM '"
+                    + tmp.resolve("a/sweep-paths.parquet")
+                    + "'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(csvRows);
+      assertThat(rs.getLong(2)).isEqualTo(1);
+      assertThat(rs.getLong(3)).isEqualTo(4);
+    }
     // --json prints sweep.json itself instead of the table.
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(b.out()))
         .isEqualTo(
