@@ -117,7 +117,11 @@ class ReportBrowserTest {
             gamma,
             List.of("selling-by-mechanism", "gex-SPY", "vix-SPY", "cause-chains"),
             lev,
-            List.of("selling-by-mechanism", "liquidations-over-time", "cause-chains"),
+            List.of(
+                "selling-by-mechanism",
+                "liquidations-over-time",
+                "positions-exposure",
+                "cause-chains"),
             attr,
             List.of("attribution-SPY"),
             sweep,
@@ -130,6 +134,10 @@ class ReportBrowserTest {
       assertThat(chartIds).containsAll(expected.get(run));
       if (run.equals(gamma)) {
         assertThat(charts(html).findValuesAsText("name")).contains("gamma flip (start)");
+      }
+      if (run.equals(lev)) {
+        // The forced-flow books: the long/short funds' group line.
+        assertThat(charts(html).findValuesAsText("name")).contains("fund");
       }
       drawsEveryChart(report, chartIds, run.getFileName().toString());
       Path shot = Path.of("target", "report-" + run.getFileName() + ".png");
@@ -169,7 +177,9 @@ class ReportBrowserTest {
       String id = spec.get("id").asText();
       boolean timeSeries =
           List.of("lines", "priceVolume", "liquidity", "flow").contains(spec.get("kind").asText())
-              && !id.startsWith("vix-");
+              && !id.startsWith("vix-")
+              // Positions are sampled every five minutes: a day is under a hundred points.
+              && !id.startsWith("positions-");
       assertThat(points.path(id).asInt())
           .as("points drawn in chart " + id + " of " + report)
           .isGreaterThan(timeSeries ? 100 : 0);

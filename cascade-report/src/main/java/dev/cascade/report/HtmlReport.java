@@ -58,6 +58,7 @@ public final class HtmlReport {
           new LiquiditySection(),
           new FlowSection(),
           new MarginSection(),
+          new PositionsSection(),
           new DealerSection(),
           new ChainSection(),
           new AttributionSection(),

@@ -106,6 +106,9 @@ final class RunData {
 
   final List<Level> levels = new ArrayList<>();
 
+  /** Forced-flow groups' net exposure over time, from the positions table; empty without it. */
+  final Map<String, java.util.TreeMap<Long, Double>> forcedExposure;
+
   /** The scenario's shocks in time order, from causes.csv; empty without it. */
   final List<Shock> shocks = new ArrayList<>();
 
@@ -134,6 +137,7 @@ final class RunData {
     this.endMillis = 0;
     this.hasBars = false;
     this.hasDepth = false;
+    this.forcedExposure = Map.of();
     this.scenarioText = readText(dir.resolve(SCENARIO));
   }
 
@@ -162,6 +166,7 @@ final class RunData {
       readHalts(dir.resolve(HALTS));
     }
     scenarioText = readText(dir.resolve(SCENARIO));
+    forcedExposure = PositionsSection.exposure(dir);
     causes =
         RunTable.exists(dir.resolve(CAUSES)) ? Optional.of(RunCauses.read(dir)) : Optional.empty();
     causes.ifPresent(this::readShocks);
