@@ -171,13 +171,7 @@ final class AttributeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (seeds < 1 || seeds > 100_000) {
-      err.println("cascade attribute: --seeds must be in [1, 100000], got " + seeds);
-      return 2;
-    }
-    String seedError = SeedRange.check("--first-seed", firstSeed, "--seeds", seeds);
-    if (seedError != null) {
-      err.println("cascade attribute: " + seedError);
+    if (SeedRange.refuse("attribute", "--seeds", seeds, 100_000, firstSeed, err)) {
       return 2;
     }
     int nThreads = threads.resolve("attribute", err);

@@ -154,18 +154,12 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (seeds < 1 || seeds > 10_000) {
-      err.println("cascade calibrate: --seeds must be in [1, 10000], got " + seeds);
+    if (SeedRange.refuse("calibrate", "--seeds", seeds, 10_000, firstSeed, err)) {
       return 2;
     }
     if (maxEvaluations < 1 || maxEvaluations > 100_000) {
       err.println(
           "cascade calibrate: --max-evaluations must be in [1, 100000], got " + maxEvaluations);
-      return 2;
-    }
-    String seedError = SeedRange.check("--first-seed", firstSeed, "--seeds", seeds);
-    if (seedError != null) {
-      err.println("cascade calibrate: " + seedError);
       return 2;
     }
     int nThreads = threads.resolve("calibrate", err);

@@ -19,4 +19,25 @@ final class SeedRange {
     }
     return null;
   }
+
+  /**
+   * Checks a batch command's seed count (in [1, max]) and range, printing the one-line refusal as
+   * "cascade COMMAND: ..." on {@code err}.
+   *
+   * @return true when refused (the command exits 2)
+   */
+  static boolean refuse(
+      String command, String countFlag, int count, int max, long first, java.io.PrintWriter err) {
+    if (count < 1 || count > max) {
+      err.println(
+          "cascade " + command + ": " + countFlag + " must be in [1, " + max + "], got " + count);
+      return true;
+    }
+    String over = check("--first-seed", first, countFlag, count);
+    if (over != null) {
+      err.println("cascade " + command + ": " + over);
+      return true;
+    }
+    return false;
+  }
 }

@@ -207,13 +207,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (paths < 1 || paths > 1_000_000) {
-      err.println("cascade sweep: --paths must be in [1, 1000000], got " + paths);
-      return 2;
-    }
-    String seedError = SeedRange.check("--first-seed", firstSeed, "--paths", paths);
-    if (seedError != null) {
-      err.println("cascade sweep: " + seedError);
+    if (SeedRange.refuse("sweep", "--paths", paths, 1_000_000, firstSeed, err)) {
       return 2;
     }
     int nThreads = threads.resolve("sweep", err);
