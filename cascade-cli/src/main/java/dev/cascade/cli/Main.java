@@ -63,6 +63,19 @@ public final class Main implements Runnable {
       paramLabel = "FILE",
       description = "write the log (info level) to FILE instead of standard error")
   void logFile(java.nio.file.Path file) {
+    // Opened here, once, so that a path the logger could not write is the user's one-line error,
+    // not the logger's stack trace on the first log line.
+    try (java.io.OutputStream probe =
+        java.nio.file.Files.newOutputStream(
+            file,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND)) {
+      // nothing written: the logger appends
+    } catch (java.io.IOException | SecurityException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--log-file " + file + ": cannot be written (" + e.getMessage() + ")");
+    }
     System.setProperty(LOG_FILE, file.toString());
     if ("off".equals(System.getProperty(LOG_LEVEL))) {
       System.setProperty(LOG_LEVEL, "info");

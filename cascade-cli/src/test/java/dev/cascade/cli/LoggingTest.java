@@ -74,4 +74,16 @@ class LoggingTest {
             tmp.resolve("c").toString());
     assertThat(verbose).contains("INFO dev.cascade.cli.ScenarioFiles - read scenario");
   }
+
+  @Test
+  void aLogFileThatCannotBeWrittenIsAOneLineError() throws Exception {
+    String scenario = Path.of(getClass().getResource("/tiny.yaml").toURI()).toString();
+    Path where = tmp.resolve("no-such-dir").resolve("cascade.log");
+    Cli.Result r = Cli.run("--log-file", where.toString(), "validate", scenario);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--log-file " + where + ": cannot be written")
+        .doesNotContain("\tat ");
+    assertThat(where.getParent()).doesNotExist();
+  }
 }
