@@ -242,7 +242,7 @@ final class AttributeCommand implements Callable<Integer> {
         new PathBatch(scenario, loaded.text(), file.toString(), Scaling.NONE, jobs, registry);
     BatchRun.Result ran;
     String ranOn;
-    try (PathExecutor executor = spark.open("attribute", threads, nThreads, registry)) {
+    try (PathExecutor executor = spark.open("attribute", threads, nThreads)) {
       ranOn = executor.describe();
       ran = BatchRun.run("attribute", experiment, pathBatch, target, batch, executor, err);
     }

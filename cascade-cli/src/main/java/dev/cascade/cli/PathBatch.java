@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The paths of a sweep or an attribution as a value that can travel: the scenario as the TEXT the
- * command read (re-parsed wherever a path runs, with the standard agent families), the scalings it
- * runs under, and the jobs (seed, what is left out). {@link #run} gives job k's outcome, the same
- * on the command's own threads or on a Spark executor: the same text, scaling and seed make the
- * same simulation.
+ * The paths of a sweep, an attribution or a reverse stress test as a value that can travel: the
+ * scenario as the TEXT the command read (re-parsed wherever a path runs, with the standard agent
+ * families), the scalings it runs under, a reverse stress test's lever, and the jobs (seed, what is
+ * left out, the lever's factor). {@link #run} gives job k's outcome, the same on the command's own
+ * threads or on a Spark executor: the same text, scaling and seed make the same simulation.
  */
 public final class PathBatch implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,6 +22,7 @@ public final class PathBatch implements Serializable {
   private final String scenarioText;
   private final String fileName;
   private final Scaling scaling;
+  private final ScaleLever lever;
   private final List<PathOutcome.Job> jobs;
 
   /** The scenario parsed and scaled: given by the command, else made on first use. */
@@ -48,10 +49,26 @@ public final class PathBatch implements Serializable {
       Scaling scaling,
       List<PathOutcome.Job> jobs,
       AgentRegistry registry) {
+    this(spec, text, fileName, scaling, null, jobs, registry);
+  }
+
+  /**
+   * A batch whose jobs each run the scaled scenario with {@code lever} applied at the job's own
+   * {@link PathOutcome.Job#scale} (a reverse stress test's evaluations).
+   */
+  PathBatch(
+      ScenarioSpec spec,
+      String text,
+      String fileName,
+      Scaling scaling,
+      ScaleLever lever,
+      List<PathOutcome.Job> jobs,
+      AgentRegistry registry) {
     this.spec = spec;
     this.scenarioText = text;
     this.fileName = fileName;
     this.scaling = scaling;
+    this.lever = lever;
     this.jobs = List.copyOf(jobs);
     this.registry = registry;
   }
@@ -65,6 +82,11 @@ public final class PathBatch implements Serializable {
     return new PathBatch(null, text, fileName, Scaling.NONE, jobs, null);
   }
 
+  /** The same scenario, scaling and lever with other jobs. */
+  PathBatch withJobs(List<PathOutcome.Job> other) {
+    return new PathBatch(spec, scenarioText, fileName, scaling, lever, other, registry);
+  }
+
   /** The jobs, in order. */
   public List<PathOutcome.Job> jobs() {
     return jobs;
@@ -73,7 +95,8 @@ public final class PathBatch implements Serializable {
   /** Runs job {@code k}: the same outcome (tape hash included) wherever it runs. */
   public PathOutcome run(int k) {
     PathOutcome.Job j = jobs.get(k);
-    return PathOutcome.of(spec(), j.seed(), j.without(), registry());
+    ScenarioSpec s = lever == null ? spec() : lever.apply(spec(), j.scale(), registry());
+    return PathOutcome.of(s, j.seed(), j.without(), registry());
   }
 
   synchronized ScenarioSpec spec() {

@@ -77,12 +77,19 @@ public record PathOutcome(
   }
 
   /**
-   * One path to run: a seed and what to leave out.
+   * One path to run: a seed, what to leave out, and the factor of the batch's lever (a reverse
+   * stress test's scale; 1 and unused elsewhere).
    *
    * @param seed the path's seed
    * @param without mechanisms, families, groups or shock types left out
+   * @param scale the factor {@link PathBatch}'s lever applies, when it has one
    */
-  public record Job(long seed, Set<String> without) implements Serializable {}
+  public record Job(long seed, Set<String> without, double scale) implements Serializable {
+    /** A path at the batch's own scaling. */
+    public Job(long seed, Set<String> without) {
+      this(seed, without, 1);
+    }
+  }
 
   /** Told of each path as it finishes, on the worker thread that ran it. */
   public interface Finished {
@@ -96,30 +103,24 @@ public record PathOutcome(
    * {@link CliFailure} it throws stops the run and is rethrown, as is one from a path.
    */
   static PathOutcome[] runAll(
-      ScenarioSpec s,
-      List<Job> jobs,
-      Map<Integer, PathOutcome> known,
-      AgentRegistry registry,
-      int threads,
-      Finished finished)
+      PathBatch batch, Map<Integer, PathOutcome> known, int threads, Finished finished)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      PathOutcome[] out = new PathOutcome[jobs.size()];
+      PathOutcome[] out = new PathOutcome[batch.jobs().size()];
       List<Future<PathOutcome>> futures = new ArrayList<>();
-      for (int k = 0; k < jobs.size(); k++) {
+      for (int k = 0; k < out.length; k++) {
         PathOutcome had = known.get(k);
         if (had != null) {
           out[k] = had;
           futures.add(null);
           continue;
         }
-        Job j = jobs.get(k);
         int job = k;
         futures.add(
             pool.submit(
                 () -> {
-                  PathOutcome o = of(s, j.seed(), j.without(), registry);
+                  PathOutcome o = batch.run(job);
                   finished.accept(job, o);
                   return o;
                 }));

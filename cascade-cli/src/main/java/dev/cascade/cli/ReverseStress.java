@@ -39,62 +39,134 @@ final class ReverseStress {
   record Search(Double critical, boolean nonMonotone, TreeMap<Double, Boolean> evaluations) {}
 
   /**
-   * Bisection of one path's breach indicator on [0, maxScale]. The bracket is found by evaluating
-   * 1, 2, 4, ... (capped at maxScale; starting at maxScale when it is below 1) until a scale
-   * breaches; then [last scale that did not, first that did] is halved until it is at most {@code
-   * tolerance} wide. When no scale above 0 failed to breach, 0 itself is evaluated. Then, as a
-   * check of monotonicity, min(maxScale, 1.5 x critical) is evaluated, unless already known; a
-   * scale above the critical one that does not breach marks the path non-monotone.
+   * Bisection of one path's breach indicator on [0, maxScale], as {@link Bisection} steps it: the
+   * indicator is asked at each scale the search needs, once.
    */
   static Search search(Indicator f, double maxScale, double tolerance) {
-    TreeMap<Double, Boolean> seen = new TreeMap<>();
-    Indicator at =
-        s -> {
-          Boolean had = seen.get(s);
-          if (had == null) {
-            had = f.breaches(s);
-            seen.put(s, had);
+    Bisection b = new Bisection(maxScale, tolerance);
+    for (Double s = b.next(); s != null; s = b.next()) {
+      b.record(s, f.breaches(s));
+    }
+    return b.result();
+  }
+
+  /**
+   * One path's bisection, one evaluation at a time, so that a command can evaluate the next scale
+   * of many paths at once (on local threads or as Spark tasks) and feed the answers back. The
+   * bracket is found by evaluating 1, 2, 4, ... (capped at maxScale; starting at maxScale when it
+   * is below 1) until a scale breaches; then [last scale that did not, first that did] is halved
+   * until it is at most {@code tolerance} wide. When no scale above 0 failed to breach, 0 itself is
+   * evaluated. Then, as a check of monotonicity, min(maxScale, 1.5 x critical) is evaluated, unless
+   * already known; a scale above the critical one that does not breach marks the path non-monotone.
+   * The scales asked for depend only on the answers, never on when they come.
+   */
+  static final class Bisection {
+    private enum Phase {
+      BRACKET,
+      HALVE,
+      ZERO,
+      CHECK,
+      DONE
+    }
+
+    private final double maxScale;
+    private final double tolerance;
+    private final TreeMap<Double, Boolean> seen = new TreeMap<>();
+    private Phase phase = Phase.BRACKET;
+    private double s;
+    private double lo;
+    private double hi;
+    private boolean found;
+
+    Bisection(double maxScale, double tolerance) {
+      this.maxScale = maxScale;
+      this.tolerance = tolerance;
+      this.s = Math.min(1, maxScale);
+    }
+
+    /** The next scale whose answer the search needs; null when it is done. */
+    Double next() {
+      while (true) {
+        switch (phase) {
+          case BRACKET -> {
+            Boolean b = seen.get(s);
+            if (b == null) {
+              return s;
+            }
+            if (b) {
+              hi = s;
+              found = true;
+              phase = Phase.HALVE;
+            } else {
+              lo = s;
+              if (s >= maxScale) {
+                phase = Phase.DONE;
+              } else {
+                s = Math.min(2 * s, maxScale);
+              }
+            }
           }
-          return had;
-        };
-    double lo = 0;
-    Double hi = null;
-    double s = Math.min(1, maxScale);
-    while (true) {
-      if (at.breaches(s)) {
-        hi = s;
-        break;
+          case HALVE -> {
+            if (hi - lo > tolerance) {
+              double mid = 0.5 * (lo + hi);
+              Boolean b = seen.get(mid);
+              if (b == null) {
+                return mid;
+              }
+              if (b) {
+                hi = mid;
+              } else {
+                lo = mid;
+              }
+            } else {
+              phase = Phase.ZERO;
+            }
+          }
+          case ZERO -> {
+            if (lo == 0) {
+              Boolean b = seen.get(0.0);
+              if (b == null) {
+                return 0.0;
+              }
+              if (b) {
+                hi = 0;
+              }
+            }
+            phase = Phase.CHECK;
+          }
+          case CHECK -> {
+            double check = Math.min(maxScale, 1.5 * hi);
+            if (check > hi && !seen.containsKey(check)) {
+              return check;
+            }
+            phase = Phase.DONE;
+          }
+          case DONE -> {
+            return null;
+          }
+        }
       }
-      lo = s;
-      if (s >= maxScale) {
-        break;
+    }
+
+    /** The answer at a scale {@link #next} asked for. */
+    void record(double scale, boolean breached) {
+      seen.put(scale, breached);
+    }
+
+    /** The search's result, once {@link #next} has nothing more to ask. */
+    Search result() {
+      if (next() != null) {
+        throw new IllegalStateException("the search is not done");
       }
-      s = Math.min(2 * s, maxScale);
-    }
-    if (hi == null) {
-      return new Search(null, false, seen);
-    }
-    double h = hi;
-    while (h - lo > tolerance) {
-      double mid = 0.5 * (lo + h);
-      if (at.breaches(mid)) {
-        h = mid;
-      } else {
-        lo = mid;
+      if (!found) {
+        return new Search(null, false, seen);
       }
+      boolean nonMonotone = false;
+      for (var e : seen.tailMap(hi, false).entrySet()) {
+        nonMonotone |= !e.getValue();
+      }
+      return new Search(hi, nonMonotone, seen);
     }
-    if (lo == 0 && at.breaches(0)) {
-      h = 0;
-    }
-    double check = Math.min(maxScale, 1.5 * h);
-    if (check > h) {
-      at.breaches(check);
-    }
-    boolean nonMonotone = false;
-    for (var e : seen.tailMap(h, false).entrySet()) {
-      nonMonotone |= !e.getValue();
-    }
-    return new Search(h, nonMonotone, seen);
   }
 
   /**

@@ -5,29 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.StandardFamilies;
-import dev.cascade.scenario.AgentGroupSpec;
 import dev.cascade.scenario.Mechanisms;
-import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockScaling;
-import dev.cascade.scenario.ShockSpec;
-import dev.cascade.scenario.ShockType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,7 +123,17 @@ final class ReverseStressCommand implements Callable<Integer> {
               + " probability and its shift")
   boolean mechanisms;
 
+  @Option(
+      names = "--mechanism-search",
+      description =
+          "with each mechanism off in turn, search every seed's critical scale again and report"
+              + " the critical scale without it (a search per mechanism and seed: about as many"
+              + " runs again per mechanism as the search itself)")
+  boolean mechanismSearch;
+
   @Mixin ThreadsOption threads;
+
+  @Mixin SparkOption spark;
 
   @Mixin ForceOption force;
 
@@ -190,6 +190,28 @@ final class ReverseStressCommand implements Callable<Integer> {
       double scale, double breachProbability, double lo, double hi, List<MechanismRow> rows) {}
 
   /**
+   * One mechanism off, the critical scale searched again ({@code --mechanism-search}).
+   *
+   * @param mechanism name
+   * @param criticalScale the critical scale at the same breach probability without it (null: not
+   *     reached up to maxScale)
+   * @param interval its order-statistic interval
+   * @param shift criticalScale minus the critical scale with every mechanism on (positive: the
+   *     mechanism lowers the stress needed to breach)
+   * @param seedsHigher seeds whose critical scale rose by more than the tolerance without it
+   * @param seedsLower seeds whose critical scale fell by more than the tolerance without it
+   * @param paths each seed's critical scale without it, in seed order (null: never breached)
+   */
+  record MechanismScale(
+      String mechanism,
+      Double criticalScale,
+      ReverseStress.Quantile interval,
+      Double shift,
+      int seedsHigher,
+      int seedsLower,
+      List<Double> paths) {}
+
+  /**
    * What reverse-stress.json holds.
    *
    * @param scenario name
@@ -210,6 +232,7 @@ final class ReverseStressCommand implements Callable<Integer> {
    * @param paths per seed
    * @param curve breach probability by scale
    * @param mechanisms with --mechanisms, at the critical scale
+   * @param mechanismScales with --mechanism-search, the critical scale with each mechanism off
    */
   record Result(
       String scenario,
@@ -229,7 +252,8 @@ final class ReverseStressCommand implements Callable<Integer> {
       List<Long> nonMonotoneSeeds,
       List<PathResult> paths,
       List<ReverseStress.CurvePoint> curve,
-      @JsonInclude(JsonInclude.Include.NON_NULL) MechanismTable mechanisms) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) MechanismTable mechanisms,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<MechanismScale> mechanismScales) {}
 
   private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
 
@@ -258,7 +282,7 @@ final class ReverseStressCommand implements Callable<Integer> {
       return 2;
     }
     ScenarioSpec scenario = base.apply(loaded.spec());
-    Lever how = Lever.parse(lever, scenario, registry);
+    ScaleLever how = ScaleLever.parse(lever, scenario, registry);
     BreachCondition condition = BreachCondition.parse(breach, scenario);
     ScenarioSpec atMax = how.apply(scenario, maxScale, registry);
     try {
@@ -315,85 +339,70 @@ final class ReverseStressCommand implements Callable<Integer> {
                 + " evaluations done");
         err.flush();
       }
-      AtomicInteger recorded = new AtomicInteger();
-      Evaluator eval =
-          (seed, scale, off) -> {
-            String key =
-                EvaluationLog.key(
-                    seed, scale, off.isEmpty() ? "-" : String.join("+", new TreeSet<>(off)));
-            Boolean had = log.get(key);
-            if (had != null) {
-              return had;
-            }
-            PathOutcome o =
-                PathOutcome.of(how.apply(scenario, scale, registry), seed, off, registry);
-            boolean b = condition.test(o);
-            log.record(key, b);
-            if (batch.haltAfter != null && recorded.incrementAndGet() >= batch.haltAfter) {
-              log.close();
-              throw new CliFailure(
-                  BatchRun.HALTED,
-                  "stopped after "
-                      + batch.haltAfter
-                      + " evaluations as asked (--halt-after); --resume continues from "
-                      + log.path());
-            }
-            return b;
-          };
-
+      Evaluations eval =
+          new Evaluations(
+              log,
+              new PathBatch(
+                  scenario,
+                  loaded.text(),
+                  file.toString(),
+                  base.scaling(),
+                  how,
+                  List.of(),
+                  registry),
+              condition);
       long wall0 = System.nanoTime();
+      String ranOn;
       List<ReverseStress.Search> searches;
-      try (Progress progress =
-          Progress.start(
-              err,
-              Progress.forBatch(batch.noProgress),
-              "reverse-stress",
-              "seeds",
-              seedList.size(),
-              0)) {
-        List<Callable<ReverseStress.Search>> tasks = new ArrayList<>();
-        for (long seed : seedList) {
-          tasks.add(
-              () -> {
-                ReverseStress.Search s =
-                    ReverseStress.search(
-                        x -> eval.breaches(seed, x, Set.of()), maxScale, tolerance);
-                progress.step();
-                return s;
-              });
-        }
-        searches = parallel(tasks, nThreads);
-        progress.finish();
-      }
+      MechanismTable table = null;
+      List<MechanismScale> scales = null;
+      ReverseStress.Quantile q;
+      List<ReverseStress.CurvePoint> curve;
       List<Double> critical = new ArrayList<>();
       List<PathResult> paths = new ArrayList<>();
       List<Long> nonMonotone = new ArrayList<>();
       int never = 0;
-      for (int k = 0; k < seedList.size(); k++) {
-        ReverseStress.Search s = searches.get(k);
-        critical.add(s.critical() == null ? null : round6(s.critical()));
-        paths.add(
-            new PathResult(
-                seedList.get(k),
-                s.critical() == null ? null : round6(s.critical()),
-                s.evaluations().size(),
-                s.nonMonotone()));
-        never += s.critical() == null ? 1 : 0;
-        if (s.nonMonotone()) {
-          nonMonotone.add(seedList.get(k));
+      try (PathExecutor executor = spark.open("reverse-stress", threads, nThreads)) {
+        ranOn = executor.describe();
+        List<PathOutcome.Job> variants = new ArrayList<>();
+        for (long seed : seedList) {
+          variants.add(new PathOutcome.Job(seed, Set.of()));
         }
-      }
-      ReverseStress.Quantile q = ReverseStress.quantile(critical, probability);
-      List<ReverseStress.CurvePoint> curve =
-          ReverseStress.curve(critical, ReverseStress.grid(critical, maxScale));
-
-      MechanismTable table = null;
-      if (mechanisms && q.value() != null) {
-        table = mechanisms(scenario, seedList, q.value(), eval, nThreads, err);
-      } else if (mechanisms) {
-        err.println(
-            "cascade reverse-stress: no critical scale up to --max-scale, so no mechanism table");
-        err.flush();
+        searches = searchAll(variants, eval, executor, "reverse-stress", "seeds", err);
+        for (int k = 0; k < seedList.size(); k++) {
+          ReverseStress.Search s = searches.get(k);
+          critical.add(s.critical() == null ? null : round6(s.critical()));
+          paths.add(
+              new PathResult(
+                  seedList.get(k),
+                  s.critical() == null ? null : round6(s.critical()),
+                  s.evaluations().size(),
+                  s.nonMonotone()));
+          never += s.critical() == null ? 1 : 0;
+          if (s.nonMonotone()) {
+            nonMonotone.add(seedList.get(k));
+          }
+        }
+        q = ReverseStress.quantile(critical, probability);
+        curve = ReverseStress.curve(critical, ReverseStress.grid(critical, maxScale));
+        if (mechanisms && q.value() != null) {
+          table = mechanisms(scenario, seedList, q.value(), eval, executor, err);
+        } else if (mechanisms) {
+          err.println(
+              "cascade reverse-stress: no critical scale up to --max-scale, so no mechanism"
+                  + " table");
+          err.flush();
+        }
+        if (mechanismSearch) {
+          scales = mechanismScales(scenario, seedList, critical, q, eval, executor, err);
+        }
+      } catch (PathExecutor.Failure f) {
+        throw new CliFailure(
+            BatchRun.HALTED,
+            f.getMessage()
+                + "; the evaluations done are kept in "
+                + log.path()
+                + ": the same command with --resume continues");
       }
       double wall = (System.nanoTime() - wall0) / 1e9;
       Result r =
@@ -415,7 +424,8 @@ final class ReverseStressCommand implements Callable<Integer> {
               nonMonotone,
               paths,
               curve,
-              table);
+              table,
+              scales);
 
       OutputDirectory dir = OutputDirectory.open(target, force.force, "reverse-stress", err);
       try {
@@ -426,7 +436,7 @@ final class ReverseStressCommand implements Callable<Integer> {
         Path where = dir.commit();
         committed = true;
         log.delete(err);
-        outW.print(render(r, nThreads));
+        outW.print(render(r, ranOn));
         outW.println("run: " + where);
         outW.flush();
         return 0;
@@ -447,98 +457,240 @@ final class ReverseStressCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether a seed breaches at a scale with some mechanisms off. */
-  interface Evaluator {
-    boolean breaches(long seed, double scale, Set<String> off);
+  /**
+   * The breach indicator at (seed, scale, mechanisms off): from the partial directory's log when it
+   * was evaluated before, else run as a batch of paths on the executor (local threads or Spark),
+   * each answer logged as its path reaches this process.
+   */
+  private final class Evaluations {
+    private final EvaluationLog log;
+    private final PathBatch batch0;
+    private final BreachCondition condition;
+    private final AtomicInteger recorded = new AtomicInteger();
+
+    Evaluations(EvaluationLog log, PathBatch batch0, BreachCondition condition) {
+      this.log = log;
+      this.batch0 = batch0;
+      this.condition = condition;
+    }
+
+    private static String key(long seed, double scale, Set<String> off) {
+      return EvaluationLog.key(
+          seed, scale, off.isEmpty() ? "-" : String.join("+", new TreeSet<>(off)));
+    }
+
+    /** The logged answer, or null when not evaluated yet. */
+    Boolean done(long seed, double scale, Set<String> off) {
+      return log.get(key(seed, scale, off));
+    }
+
+    /** The answers of the jobs, in order; those already logged are not run again. */
+    Boolean[] run(PathExecutor executor, List<PathOutcome.Job> jobs, Runnable onEach)
+        throws InterruptedException {
+      Boolean[] res = new Boolean[jobs.size()];
+      List<PathOutcome.Job> todo = new ArrayList<>();
+      List<Integer> at = new ArrayList<>();
+      for (int j = 0; j < jobs.size(); j++) {
+        PathOutcome.Job job = jobs.get(j);
+        res[j] = done(job.seed(), job.scale(), job.without());
+        if (res[j] == null) {
+          todo.add(job);
+          at.add(j);
+        } else {
+          onEach.run();
+        }
+      }
+      if (todo.isEmpty()) {
+        return res;
+      }
+      PathOutcome[] out =
+          executor.runAll(
+              batch0.withJobs(todo),
+              Map.of(),
+              (k, o) -> {
+                PathOutcome.Job job = todo.get(k);
+                log.record(key(job.seed(), job.scale(), job.without()), condition.test(o));
+                onEach.run();
+                if (batch.haltAfter != null && recorded.incrementAndGet() >= batch.haltAfter) {
+                  log.close();
+                  throw new CliFailure(
+                      BatchRun.HALTED,
+                      "stopped after "
+                          + batch.haltAfter
+                          + " evaluations as asked (--halt-after); --resume continues from "
+                          + log.path());
+                }
+              });
+      for (int k = 0; k < todo.size(); k++) {
+        res[at.get(k)] = condition.test(out[k]);
+      }
+      return res;
+    }
+  }
+
+  /**
+   * Bisects every variant (a seed, what is off) at once, in rounds: each round evaluates every
+   * unfinished variant's next scale together on the executor (local threads or Spark tasks). A
+   * variant's scales depend only on its own answers, so the rounds change no result.
+   */
+  private List<ReverseStress.Search> searchAll(
+      List<PathOutcome.Job> variants,
+      Evaluations eval,
+      PathExecutor executor,
+      String task,
+      String unit,
+      PrintWriter err)
+      throws InterruptedException {
+    List<ReverseStress.Bisection> open = new ArrayList<>();
+    for (int k = 0; k < variants.size(); k++) {
+      open.add(new ReverseStress.Bisection(maxScale, tolerance));
+    }
+    try (Progress progress =
+        Progress.start(err, Progress.forBatch(batch.noProgress), task, unit, variants.size(), 0)) {
+      boolean[] finished = new boolean[variants.size()];
+      while (true) {
+        List<PathOutcome.Job> jobs = new ArrayList<>();
+        List<Integer> whose = new ArrayList<>();
+        for (int k = 0; k < variants.size(); k++) {
+          if (finished[k]) {
+            continue;
+          }
+          PathOutcome.Job v = variants.get(k);
+          ReverseStress.Bisection bis = open.get(k);
+          Double x = bis.next();
+          for (Boolean had; x != null && (had = eval.done(v.seed(), x, v.without())) != null; ) {
+            bis.record(x, had);
+            x = bis.next();
+          }
+          if (x == null) {
+            finished[k] = true;
+            progress.step();
+          } else {
+            jobs.add(new PathOutcome.Job(v.seed(), v.without(), x));
+            whose.add(k);
+          }
+        }
+        if (jobs.isEmpty()) {
+          break;
+        }
+        Boolean[] res = eval.run(executor, jobs, () -> {});
+        for (int j = 0; j < jobs.size(); j++) {
+          open.get(whose.get(j)).record(jobs.get(j).scale(), res[j]);
+        }
+      }
+      progress.finish();
+    }
+    List<ReverseStress.Search> out = new ArrayList<>();
+    for (ReverseStress.Bisection bis : open) {
+      out.add(bis.result());
+    }
+    return out;
+  }
+
+  /**
+   * {@code --mechanism-search}: each mechanism off, every seed's critical scale searched again
+   * (common random numbers), and the critical scale at the same breach probability with its
+   * interval.
+   */
+  private List<MechanismScale> mechanismScales(
+      ScenarioSpec scenario,
+      List<Long> seedList,
+      List<Double> withAll,
+      ReverseStress.Quantile all,
+      Evaluations eval,
+      PathExecutor executor,
+      PrintWriter err)
+      throws InterruptedException {
+    List<String> mechs = Mechanisms.presentIn(scenario);
+    List<PathOutcome.Job> variants = new ArrayList<>();
+    for (String m : mechs) {
+      for (long seed : seedList) {
+        variants.add(new PathOutcome.Job(seed, Set.of(m)));
+      }
+    }
+    List<ReverseStress.Search> found =
+        searchAll(variants, eval, executor, "reverse-stress mechanism search", "searches", err);
+    int n = seedList.size();
+    List<MechanismScale> rows = new ArrayList<>();
+    for (int m = 0; m < mechs.size(); m++) {
+      List<Double> critical = new ArrayList<>();
+      int higher = 0;
+      int lower = 0;
+      for (int k = 0; k < n; k++) {
+        Double c = found.get(m * n + k).critical();
+        critical.add(c == null ? null : round6(c));
+        double off = c == null ? Double.POSITIVE_INFINITY : round6(c);
+        Double on0 = withAll.get(k);
+        double on = on0 == null ? Double.POSITIVE_INFINITY : on0;
+        higher += off > on + tolerance ? 1 : 0;
+        lower += off < on - tolerance ? 1 : 0;
+      }
+      ReverseStress.Quantile q = ReverseStress.quantile(critical, probability);
+      Double shift =
+          q.value() == null || all.value() == null ? null : round6(q.value() - all.value());
+      rows.add(new MechanismScale(mechs.get(m), q.value(), q, shift, higher, lower, critical));
+    }
+    return rows;
   }
 
   private MechanismTable mechanisms(
       ScenarioSpec scenario,
       List<Long> seedList,
       double scale,
-      Evaluator eval,
-      int nThreads,
+      Evaluations eval,
+      PathExecutor executor,
       PrintWriter err)
       throws InterruptedException {
     List<String> mechs = Mechanisms.presentIn(scenario);
     int n = seedList.size();
-    List<Callable<Boolean>> tasks = new ArrayList<>();
+    List<PathOutcome.Job> jobs = new ArrayList<>();
+    for (int v = 0; v <= mechs.size(); v++) {
+      Set<String> off = v == 0 ? Set.of() : Set.of(mechs.get(v - 1));
+      for (long seed : seedList) {
+        jobs.add(new PathOutcome.Job(seed, off, scale));
+      }
+    }
+    Boolean[] res;
     try (Progress progress =
         Progress.start(
             err,
             Progress.forBatch(batch.noProgress),
             "reverse-stress mechanisms",
             "runs",
-            (long) n * (mechs.size() + 1),
+            jobs.size(),
             0)) {
-      for (int v = 0; v <= mechs.size(); v++) {
-        Set<String> off = v == 0 ? Set.of() : Set.of(mechs.get(v - 1));
-        for (long seed : seedList) {
-          tasks.add(
-              () -> {
-                boolean b = eval.breaches(seed, scale, off);
-                progress.step();
-                return b;
-              });
-        }
-      }
-      List<Boolean> res = parallel(tasks, nThreads);
+      res = eval.run(executor, jobs, progress::step);
       progress.finish();
-      int on = 0;
+    }
+    int on = 0;
+    for (int k = 0; k < n; k++) {
+      on += res[k] ? 1 : 0;
+    }
+    double[] w = ReverseStress.wilson(on, n);
+    List<MechanismRow> rows = new ArrayList<>();
+    for (int m = 0; m < mechs.size(); m++) {
+      int offCount = 0;
+      int made = 0;
+      int prevented = 0;
       for (int k = 0; k < n; k++) {
-        on += res.get(k) ? 1 : 0;
+        boolean withIt = res[k];
+        boolean without = res[(m + 1) * n + k];
+        offCount += without ? 1 : 0;
+        made += withIt && !without ? 1 : 0;
+        prevented += !withIt && without ? 1 : 0;
       }
-      double[] w = ReverseStress.wilson(on, n);
-      List<MechanismRow> rows = new ArrayList<>();
-      for (int m = 0; m < mechs.size(); m++) {
-        int offCount = 0;
-        int made = 0;
-        int prevented = 0;
-        for (int k = 0; k < n; k++) {
-          boolean withIt = res.get(k);
-          boolean without = res.get((m + 1) * n + k);
-          offCount += without ? 1 : 0;
-          made += withIt && !without ? 1 : 0;
-          prevented += !withIt && without ? 1 : 0;
-        }
-        double[] wm = ReverseStress.wilson(offCount, n);
-        rows.add(
-            new MechanismRow(
-                mechs.get(m),
-                round6((double) offCount / n),
-                round6(wm[0]),
-                round6(wm[1]),
-                round6((double) (offCount - on) / n),
-                made,
-                prevented));
-      }
-      return new MechanismTable(scale, round6((double) on / n), round6(w[0]), round6(w[1]), rows);
+      double[] wm = ReverseStress.wilson(offCount, n);
+      rows.add(
+          new MechanismRow(
+              mechs.get(m),
+              round6((double) offCount / n),
+              round6(wm[0]),
+              round6(wm[1]),
+              round6((double) (offCount - on) / n),
+              made,
+              prevented));
     }
-  }
-
-  /** Runs tasks on {@code threads} threads, results in task order. */
-  static <T> List<T> parallel(List<Callable<T>> tasks, int threads) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<T>> fs = new ArrayList<>();
-      for (Callable<T> t : tasks) {
-        fs.add(pool.submit(t));
-      }
-      List<T> out = new ArrayList<>();
-      for (Future<T> f : fs) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      pool.shutdownNow();
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-      if (e.getCause() instanceof CliFailure f) {
-        throw f;
-      }
-      throw new IllegalStateException("a simulation failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return new MechanismTable(scale, round6((double) on / n), round6(w[0]), round6(w[1]), rows);
   }
 
   private List<Long> seedList() {
@@ -593,13 +745,13 @@ final class ReverseStressCommand implements Callable<Integer> {
     return m;
   }
 
-  static String render(Result r, int threads) {
+  static String render(Result r, String where) {
     StringBuilder b = new StringBuilder();
     List<Long> s = r.seeds();
     b.append(
         String.format(
             Locale.ROOT,
-            "reverse stress of %s: breach \"%s\", scaling %s, %d seeds (%d..%d) on %d threads"
+            "reverse stress of %s: breach \"%s\", scaling %s, %d seeds (%d..%d) on %s"
                 + " in %.1f s%s%n%n",
             r.scenario(),
             r.condition(),
@@ -607,7 +759,7 @@ final class ReverseStressCommand implements Callable<Integer> {
             s.size(),
             s.get(0),
             s.get(s.size() - 1),
-            threads,
+            where,
             r.wallSeconds(),
             r.resumedEvaluations() > 0
                 ? " (" + r.resumedEvaluations() + " evaluations resumed from disk)"
@@ -700,6 +852,41 @@ final class ReverseStressCommand implements Callable<Integer> {
           "(shift: P(breach) with it off minus with it on; made: seeds that breach only with it"
               + " on)\n");
     }
+    if (r.mechanismScales() != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%ncritical scale with each mechanism off (P(breach) = %s; every mechanism on: %s):%n"
+                  + "%-20s %10s %-22s %8s %7s %6s%n",
+              num(r.probability()),
+              scale(r.criticalScale(), r.maxScale()),
+              "mechanism off",
+              "critical",
+              "interval",
+              "shift",
+              "higher",
+              "lower"));
+      for (MechanismScale ms : r.mechanismScales()) {
+        ReverseStress.Quantile qs = ms.interval();
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-20s %10s %-22s %8s %7d %6d%n",
+                ms.mechanism(),
+                scale(ms.criticalScale(), r.maxScale()),
+                "["
+                    + (qs.lo() == null ? "+inf" : scale(qs.lo(), r.maxScale()))
+                    + ", "
+                    + (qs.hi() == null ? "+inf" : scale(qs.hi(), r.maxScale()))
+                    + "]",
+                ms.shift() == null ? "-" : String.format(Locale.ROOT, "%+.3f", ms.shift()),
+                ms.seedsHigher(),
+                ms.seedsLower()));
+      }
+      b.append(
+          "(shift: critical scale without it minus with every mechanism on; higher/lower: seeds"
+              + " whose own critical scale rose/fell by more than the tolerance without it)\n");
+    }
     return b.toString();
   }
 
@@ -715,71 +902,5 @@ final class ReverseStressCommand implements Callable<Integer> {
 
   private static String num(double v) {
     return ShockScaleOption.num(v);
-  }
-
-  /** What the search scales. */
-  record Lever(String kind, String label) {
-    static Lever parse(String text, ScenarioSpec s, AgentRegistry registry) {
-      switch (text) {
-        case "shocks" -> {
-          if (s.shocks().isEmpty()) {
-            throw CliFailure.usage("--scale shocks: the scenario has no shocks");
-          }
-          return new Lever("shocks", null);
-        }
-        case "leverage" -> {
-          Set<String> fams = ParticipantScaling.LEVERAGE.keySet();
-          if (s.agents().stream().map(AgentGroupSpec::family).noneMatch(fams::contains)) {
-            throw CliFailure.usage(
-                "--scale leverage: the scenario has no leveraged participant ("
-                    + String.join(", ", fams)
-                    + ")");
-          }
-          return new Lever("leverage", null);
-        }
-        case "flows" -> {
-          if (s.shocks().stream()
-              .noneMatch(x -> x.type() == ShockType.FLOW || x.type() == ShockType.METAORDER)) {
-            throw CliFailure.usage("--scale flows: the scenario has no flow or metaorder shock");
-          }
-          return new Lever("flows", null);
-        }
-        default -> {
-          if (text.startsWith("shock:")) {
-            String label = text.substring("shock:".length());
-            Set<String> labels = new LinkedHashSet<>();
-            for (ShockSpec x : s.shocks()) {
-              labels.add(x.label());
-            }
-            if (!labels.contains(label)) {
-              throw CliFailure.usage(
-                  "--scale shock:"
-                      + label
-                      + ": no shock is labelled '"
-                      + label
-                      + "'; the labels are: "
-                      + (labels.isEmpty() ? "(none)" : String.join("; ", labels)));
-            }
-            return new Lever("shock", label);
-          }
-          throw CliFailure.usage(
-              "--scale takes shocks, shock:LABEL, leverage or flows, got '" + text + "'");
-        }
-      }
-    }
-
-    String text() {
-      return label == null ? kind : kind + ":" + label;
-    }
-
-    ScenarioSpec apply(ScenarioSpec s, double x, AgentRegistry registry) {
-      return switch (kind) {
-        case "shocks" -> x == 1 ? s : ShockScaling.scale(s, x, Map.of());
-        case "shock" -> x == 1 ? s : ShockScaling.scale(s, 1, Map.of(label, x));
-        case "leverage" -> ParticipantScaling.leverage(s, x, registry);
-        case "flows" -> ParticipantScaling.flows(s, x);
-        default -> throw new AssertionError(kind);
-      };
-    }
   }
 }

@@ -1,15 +1,14 @@
 package dev.cascade.cli;
 
-import dev.cascade.agents.AgentRegistry;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --spark MASTER}: run the paths of {@code sweep} or {@code attribute} as Apache Spark tasks
- * instead of on local threads. The Spark runner lives in the module cascade-spark and is found with
- * {@link ServiceLoader}: the CLI itself does not depend on Spark, and {@code ./cascade} puts it on
- * the classpath only when {@code --spark} is given.
+ * {@code --spark MASTER}: run the paths of {@code sweep}, {@code attribute} or {@code
+ * reverse-stress} as Apache Spark tasks instead of on local threads. The Spark runner lives in the
+ * module cascade-spark and is found with {@link ServiceLoader}: the CLI itself does not depend on
+ * Spark, and {@code ./cascade} puts it on the classpath only when {@code --spark} is given.
  */
 final class SparkOption {
   /** Masters the runner is meant for: local[N], local[*], spark://host:port[,host:port...]. */
@@ -31,9 +30,9 @@ final class SparkOption {
    * @throws CliFailure (usage) for a master of another form, {@code --threads} with {@code
    *     --spark}, or no Spark runner on the classpath
    */
-  PathExecutor open(String command, ThreadsOption threads, int nThreads, AgentRegistry registry) {
+  PathExecutor open(String command, ThreadsOption threads, int nThreads) {
     if (master == null) {
-      return new LocalThreads(nThreads, registry);
+      return new LocalThreads(nThreads);
     }
     if (threads.threads != null) {
       throw CliFailure.usage(

@@ -250,7 +250,7 @@ final class SweepCommand implements Callable<Integer> {
         new PathBatch(scenario, loaded.text(), file.toString(), scale.scaling(), jobs, registry);
     BatchRun.Result ran;
     String where;
-    try (PathExecutor executor = spark.open("sweep", threads, nThreads, registry)) {
+    try (PathExecutor executor = spark.open("sweep", threads, nThreads)) {
       where = executor.describe();
       ran = BatchRun.run("sweep", experiment, pathBatch, target, batch, executor, err);
     }

@@ -107,6 +107,55 @@ class ReverseStressCommandTest {
   }
 
   @Test
+  void eachMechanismsCriticalScaleIsWhereItsOwnIndicatorTurns() throws Exception {
+    Path out = tmp.resolve("ms");
+    Path file = Path.of(scenario("/shocked.yaml"));
+    Cli.Result r =
+        Cli.run(
+            "reverse-stress",
+            file.toString(),
+            "--breach",
+            "SPY drawdown >= 6%",
+            "--seeds",
+            "1-2",
+            "--tolerance",
+            "0.1",
+            "--mechanism-search",
+            "--no-progress",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("critical scale with each mechanism off");
+    JsonNode row =
+        new ObjectMapper()
+            .readTree(out.resolve("reverse-stress.json").toFile())
+            .get("mechanismScales")
+            .get(0);
+    assertThat(row.get("mechanism").asText()).isEqualTo("momentum");
+    // Each seed's critical scale without momentum breaches without momentum, and one tolerance
+    // below it does not: checked here path by path, outside the search.
+    var registry = dev.cascade.agents.StandardFamilies.registry();
+    var spec =
+        ScenarioFiles.load(file, registry, new java.io.PrintWriter(java.io.Writer.nullWriter()))
+            .spec();
+    ScaleLever lever = ScaleLever.parse("shocks", spec, registry);
+    BreachCondition breach = BreachCondition.parse("SPY drawdown >= 6%", spec);
+    for (int k = 0; k < 2; k++) {
+      double c = row.get("paths").get(k).asDouble();
+      assertThat(c).isPositive();
+      var off = java.util.Set.of("momentum");
+      assertThat(breach.test(PathOutcome.of(lever.apply(spec, c, registry), k + 1, off, registry)))
+          .as("seed %d at %s", k + 1, c)
+          .isTrue();
+      assertThat(
+              breach.test(
+                  PathOutcome.of(lever.apply(spec, c - 0.1, registry), k + 1, off, registry)))
+          .as("seed %d at %s - 0.1", k + 1, c)
+          .isFalse();
+    }
+  }
+
+  @Test
   void badInputIsOneLocatedLineAndExitTwo() throws Exception {
     String file = scenario("/hand.yaml");
     String out = tmp.resolve("x").toString();

@@ -71,6 +71,36 @@ class SparkCommandsTest {
   }
 
   @Test
+  void aReverseStressTestOnSparkIsTheOneOnLocalThreads() throws Exception {
+    String scenario = Cli.resource("/shocked.yaml");
+    Path local = tmp.resolve("local");
+    Path spark = tmp.resolve("spark");
+    String[] common = {
+      "reverse-stress",
+      scenario,
+      "--breach",
+      "SPY drawdown >= 6%",
+      "--seeds",
+      "1-2",
+      "--tolerance",
+      "0.25",
+      "--mechanisms",
+      "--no-progress"
+    };
+    Cli.Result a = Cli.run(concat(common, "--threads", "2", "--out", local.toString()));
+    Cli.Result b = Cli.run(concat(common, "--spark", "local[2]", "--out", spark.toString()));
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(b.exit()).as(b.err()).isZero();
+    assertThat(b.out()).contains("2 seeds (1..2) on Spark local[2] in");
+    String json = Files.readString(spark.resolve("reverse-stress.json"));
+    assertThat(json.replaceAll("\"wallSeconds\" : [0-9.]+", ""))
+        .isEqualTo(
+            Files.readString(local.resolve("reverse-stress.json"))
+                .replaceAll("\"wallSeconds\" : [0-9.]+", ""))
+        .contains("\"mechanism\" : \"momentum\"");
+  }
+
+  @Test
   void aMasterOfAnotherFormIsAOneLineError() throws Exception {
     Cli.Result r = Cli.run("sweep", Cli.resource("/shocked.yaml"), "--spark", "yarn", "--out", "x");
     assertThat(r.exit()).isEqualTo(2);
