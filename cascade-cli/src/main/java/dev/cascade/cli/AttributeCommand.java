@@ -59,10 +59,15 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Option(
       names = "--seeds",
-      paramLabel = "N",
+      paramLabel = "N|A-B",
       defaultValue = "8",
-      description = "seeds per variant (default: ${DEFAULT-VALUE})")
-  int seeds;
+      description =
+          "seeds per variant: N seeds from --first-seed, or the seeds A to B inclusive (default:"
+              + " ${DEFAULT-VALUE})")
+  String seedsText;
+
+  /** How many seeds, from {@link #firstSeed}: set from {@code --seeds}. */
+  private int seeds;
 
   @Option(
       names = "--first-seed",
@@ -171,9 +176,9 @@ final class AttributeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (SeedRange.refuse("attribute", "--seeds", seeds, 100_000, firstSeed, err)) {
-      return 2;
-    }
+    SeedRange.Seeds range = SeedRange.parse(seedsText, firstSeed, 100_000);
+    seeds = range.count();
+    firstSeed = range.first();
     int nThreads = threads.resolve("attribute", err);
     if (nThreads < 0) {
       return 2;

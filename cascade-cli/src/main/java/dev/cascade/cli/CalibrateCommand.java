@@ -58,10 +58,15 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Option(
       names = "--seeds",
-      paramLabel = "N",
+      paramLabel = "N|A-B",
       defaultValue = "4",
-      description = "seeds per candidate, the same for every one (default: ${DEFAULT-VALUE})")
-  int seeds;
+      description =
+          "seeds per candidate, the same for every one: N seeds from --first-seed, or the seeds A"
+              + " to B inclusive (default: ${DEFAULT-VALUE})")
+  String seedsText;
+
+  /** How many seeds, from {@link #firstSeed}: set from {@code --seeds}. */
+  private int seeds;
 
   @Option(
       names = "--first-seed",
@@ -154,9 +159,9 @@ final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (SeedRange.refuse("calibrate", "--seeds", seeds, 10_000, firstSeed, err)) {
-      return 2;
-    }
+    SeedRange.Seeds range = SeedRange.parse(seedsText, firstSeed, 10_000);
+    seeds = range.count();
+    firstSeed = range.first();
     if (maxEvaluations < 1 || maxEvaluations > 100_000) {
       err.println(
           "cascade calibrate: --max-evaluations must be in [1, 100000], got " + maxEvaluations);

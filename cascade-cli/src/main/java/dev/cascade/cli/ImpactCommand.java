@@ -78,9 +78,11 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Option(
       names = "--seeds",
-      paramLabel = "N",
+      paramLabel = "N|A-B",
       defaultValue = "8",
-      description = "seeds per size (default: ${DEFAULT-VALUE})")
+      description =
+          "seeds per size: N seeds from --first-seed, or the seeds A to B inclusive (default:"
+              + " ${DEFAULT-VALUE})")
   String seeds;
 
   @Option(
@@ -126,12 +128,11 @@ final class ImpactCommand implements Callable<Integer> {
     if (nThreads < 0) {
       return 2;
     }
-    int nSeeds = (int) whole("--seeds", seeds, 1, 100_000);
-    long first = whole("--first-seed", firstSeed, Long.MIN_VALUE, Long.MAX_VALUE);
-    String seedError = SeedRange.check("--first-seed", first, "--seeds", nSeeds);
-    if (seedError != null) {
-      throw CliFailure.usage(seedError);
-    }
+    SeedRange.Seeds range =
+        SeedRange.parse(
+            seeds, whole("--first-seed", firstSeed, Long.MIN_VALUE, Long.MAX_VALUE), 100_000);
+    int nSeeds = range.count();
+    long first = range.first();
     Side s =
         switch (side) {
           case "buy" -> Side.BUY;

@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -255,8 +253,6 @@ final class ReverseStressCommand implements Callable<Integer> {
       @JsonInclude(JsonInclude.Include.NON_NULL) MechanismTable mechanisms,
       @JsonInclude(JsonInclude.Include.NON_NULL) List<MechanismScale> mechanismScales) {}
 
-  private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -271,7 +267,7 @@ final class ReverseStressCommand implements Callable<Integer> {
       throw CliFailure.usage(
           "--tolerance must be in (0, --max-scale " + num(maxScale) + "], got " + num(tolerance));
     }
-    List<Long> seedList = seedList();
+    List<Long> seedList = SeedRange.parse(seeds, firstSeed, 100_000).list();
     int nThreads = threads.resolve("reverse-stress", err);
     if (nThreads < 0) {
       return 2;
@@ -691,42 +687,6 @@ final class ReverseStressCommand implements Callable<Integer> {
               prevented));
     }
     return new MechanismTable(scale, round6((double) on / n), round6(w[0]), round6(w[1]), rows);
-  }
-
-  private List<Long> seedList() {
-    String t = seeds.strip();
-    Matcher m = RANGE.matcher(t);
-    long first;
-    long count;
-    try {
-      if (m.matches()) {
-        first = Long.parseLong(m.group(1));
-        long last = Long.parseLong(m.group(2));
-        if (last < first) {
-          throw CliFailure.usage("--seeds " + t + ": the range ends before it starts");
-        }
-        count = last - first + 1;
-      } else if (t.matches("\\d+")) {
-        first = firstSeed;
-        count = Long.parseLong(t);
-      } else {
-        throw CliFailure.usage("--seeds takes a count N or a range A-B, got '" + t + "'");
-      }
-    } catch (NumberFormatException e) {
-      throw CliFailure.usage("--seeds " + t + ": a seed must be a 64-bit integer");
-    }
-    if (count < 1 || count > 100_000) {
-      throw CliFailure.usage("--seeds must give 1 to 100000 seeds, got " + count);
-    }
-    String over = SeedRange.check("--first-seed", first, "--seeds", (int) count);
-    if (over != null) {
-      throw CliFailure.usage(over);
-    }
-    List<Long> out = new ArrayList<>();
-    for (long k = 0; k < count; k++) {
-      out.add(first + k);
-    }
-    return out;
   }
 
   static Map<String, String> method() {

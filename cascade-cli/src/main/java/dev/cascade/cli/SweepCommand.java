@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cascade sweep FILE --paths N}: a Monte Carlo stress test of a scenario. Runs it over N
+ * {@code cascade sweep FILE --seeds N}: a Monte Carlo stress test of a scenario. Runs it over N
  * seeds in parallel across cores and reports, per asset, the distribution of the change over the
  * episode and of the largest drawdown: mean, standard deviation, quantiles and the expected
  * shortfall of the worst 5% of paths. The random experiment is written down: scenario, seeds and
@@ -58,11 +58,24 @@ final class SweepCommand implements Callable<Integer> {
   boolean json;
 
   @Option(
-      names = "--paths",
-      paramLabel = "N",
-      defaultValue = "100",
-      description = "paths (seeds) to run (default: ${DEFAULT-VALUE})")
-  int paths;
+      names = "--seeds",
+      paramLabel = "N|A-B",
+      description =
+          "the paths' seeds: N seeds from --first-seed, or the seeds A to B inclusive (default:"
+              + " 100)")
+  String seedsText;
+
+  /** {@code --paths N}, the old name of {@code --seeds N}: kept, hidden, for one release. */
+  @Option(names = "--paths", paramLabel = "N", hidden = true)
+  void oldPaths(String n) {
+    seedsText = n;
+    oldPathsUsed = true;
+  }
+
+  private boolean oldPathsUsed;
+
+  /** How many paths (seeds from {@link #firstSeed}): set from {@code --seeds}. */
+  private int paths;
 
   @Option(
       names = "--first-seed",
@@ -207,9 +220,13 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    if (SeedRange.refuse("sweep", "--paths", paths, 1_000_000, firstSeed, err)) {
-      return 2;
+    if (oldPathsUsed) {
+      err.println("cascade sweep: --paths is now --seeds; the old name goes in the next release");
     }
+    SeedRange.Seeds range =
+        SeedRange.parse(seedsText == null ? "100" : seedsText, firstSeed, 1_000_000);
+    paths = range.count();
+    firstSeed = range.first();
     int nThreads = threads.resolve("sweep", err);
     if (nThreads < 0) {
       return 2;

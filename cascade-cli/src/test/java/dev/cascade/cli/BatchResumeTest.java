@@ -25,7 +25,7 @@ class BatchResumeTest {
 
   private Cli.Result sweep(Path out, String... more) throws Exception {
     List<String> args =
-        new ArrayList<>(List.of("sweep", scenario(), "--paths", "6", "--out", out.toString()));
+        new ArrayList<>(List.of("sweep", scenario(), "--seeds", "6", "--out", out.toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -99,7 +99,7 @@ class BatchResumeTest {
         Cli.run(
             "sweep",
             scenario(),
-            "--paths",
+            "--seeds",
             "7",
             "--out",
             cut.toString(),
@@ -116,7 +116,7 @@ class BatchResumeTest {
     Path edited = tmp.resolve("shocked.yaml");
     Files.writeString(edited, Files.readString(Path.of(scenario())) + "# edited\n");
     Cli.Result changed =
-        Cli.run("sweep", edited.toString(), "--paths", "6", "--out", cut.toString(), "--resume");
+        Cli.run("sweep", edited.toString(), "--seeds", "6", "--out", cut.toString(), "--resume");
     assertThat(changed.exit()).isEqualTo(2);
     assertThat(changed.err()).contains("the scenario file's text differs");
 
@@ -189,7 +189,7 @@ class BatchResumeTest {
   void aSweepKilledWithSigkillLosesOnlyThePathsInFlight() throws Exception {
     Path whole = tmp.resolve("whole");
     Path cut = tmp.resolve("cut");
-    String[] args = {"--paths", "12", "--threads", "1", "--out"};
+    String[] args = {"--seeds", "12", "--threads", "1", "--out"};
     Cli.Result a =
         Cli.run(concat(concat(new String[] {"sweep", scenario()}, args), whole.toString()));
     assertThat(a.exit()).as(a.err()).isZero();

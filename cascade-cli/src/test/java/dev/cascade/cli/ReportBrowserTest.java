@@ -103,7 +103,7 @@ class ReportBrowserTest {
         attr.toString()
       },
       {"report", attr.toString()},
-      {"sweep", shocked, "--paths", "2", "--threads", "2", "--out", sweep.toString()},
+      {"sweep", shocked, "--seeds", "2", "--threads", "2", "--out", sweep.toString()},
       {"report", sweep.toString()}
     };
     for (String[] args : runs) {

@@ -109,7 +109,7 @@ class ReportCommandTest {
     Path sweep = dir.resolve("sweep");
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
     String[] r =
-        cascade("sweep", scenario, "--paths", "2", "--threads", "1", "--out", sweep.toString());
+        cascade("sweep", scenario, "--seeds", "2", "--threads", "1", "--out", sweep.toString());
     assertThat(r[0]).as(r[2]).isEqualTo("0");
 
     r = cascade("report", sweep.toString());

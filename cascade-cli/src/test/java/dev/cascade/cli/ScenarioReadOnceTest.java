@@ -84,7 +84,7 @@ class ScenarioReadOnceTest {
     Path out = tmp.resolve("sweep");
     Cli.Result r =
         swapMidRun(
-            "name: edited\n", "sweep", "--paths", "12", "--threads", "1", "--out", out.toString());
+            "name: edited\n", "sweep", "--seeds", "12", "--threads", "1", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(out.resolve("scenario.yaml")).hasContent(original());
   }

@@ -19,7 +19,7 @@ class SweepCommandTest {
         Cli.run(
             "sweep",
             scenario,
-            "--paths",
+            "--seeds",
             "4",
             "--threads",
             "2",
@@ -29,7 +29,7 @@ class SweepCommandTest {
         Cli.run(
             "sweep",
             scenario,
-            "--paths",
+            "--seeds",
             "4",
             "--threads",
             "1",
@@ -142,20 +142,20 @@ class SweepCommandTest {
   @Test
   void badCountsAreClearErrors() throws Exception {
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
-    Cli.Result r = Cli.run("sweep", scenario, "--paths", "0");
+    Cli.Result r = Cli.run("sweep", scenario, "--seeds", "0");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--paths").doesNotContain("\tat ");
+    assertThat(r.err()).contains("--seeds").doesNotContain("\tat ");
   }
 
   @Test
   void seedsThatWouldRunPastTheLargestLongAreRefused() throws Exception {
     String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
     String max = Long.toString(Long.MAX_VALUE);
-    Cli.Result sweep = Cli.run("sweep", scenario, "--first-seed", max, "--paths", "2");
+    Cli.Result sweep = Cli.run("sweep", scenario, "--first-seed", max, "--seeds", "2");
     assertThat(sweep.exit()).isEqualTo(2);
     assertThat(sweep.err())
         .isEqualTo(
-            "cascade sweep: --first-seed 9223372036854775807 with --paths 2 runs past the largest"
+            "cascade sweep: --first-seed 9223372036854775807 with --seeds 2 runs past the largest"
                 + " seed, 9223372036854775807: the first seed can be at most 9223372036854775806"
                 + System.lineSeparator());
     Cli.Result attribute = Cli.run("attribute", scenario, "--first-seed", max, "--seeds", "3");
@@ -175,7 +175,7 @@ class SweepCommandTest {
             scenario,
             "--first-seed",
             Long.toString(Long.MAX_VALUE - 1),
-            "--paths",
+            "--seeds",
             "2",
             "--out",
             out.toString());
@@ -183,6 +183,34 @@ class SweepCommandTest {
     assertThat(Files.readString(out.resolve("sweep-paths.csv")))
         .contains("\n9223372036854775806,SPY,", "\n9223372036854775807,SPY,")
         .doesNotContain("\n-");
-    assertThat(SeedRange.check("--first-seed", -5, "--paths", 3)).isNull();
+    assertThat(SeedRange.check("--first-seed", -5, "--seeds", 3)).isNull();
+  }
+
+  @Test
+  void aSeedRangeIsTheSameSeedsAsACountAndTheOldPathsFlagStillWorks() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Path range = tmp.resolve("range");
+    Path count = tmp.resolve("count");
+    Path old = tmp.resolve("old");
+    Cli.Result a = Cli.run("sweep", scenario, "--seeds", "3-4", "--out", range.toString());
+    Cli.Result b =
+        Cli.run("sweep", scenario, "--seeds", "2", "--first-seed", "3", "--out", count.toString());
+    Cli.Result c =
+        Cli.run("sweep", scenario, "--paths", "2", "--first-seed", "3", "--out", old.toString());
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(b.exit()).as(b.err()).isZero();
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(a.out()).contains("2 paths (seeds 3..4)");
+    assertThat(Files.readString(range.resolve("sweep-paths.csv")))
+        .isEqualTo(Files.readString(count.resolve("sweep-paths.csv")))
+        .isEqualTo(Files.readString(old.resolve("sweep-paths.csv")));
+    assertThat(c.err()).contains("cascade sweep: --paths is now --seeds");
+    assertThat(Cli.run("sweep", "--help").out()).contains("--seeds").doesNotContain("--paths");
+    Cli.Result backwards = Cli.run("attribute", scenario, "--seeds", "4-3");
+    assertThat(backwards.exit()).isEqualTo(2);
+    assertThat(backwards.err())
+        .isEqualTo(
+            "cascade attribute: --seeds 4-3: the range ends before it starts"
+                + System.lineSeparator());
   }
 }

@@ -21,7 +21,7 @@ class SparkCommandsTest {
     String scenario = Cli.resource("/shocked.yaml");
     Path local = tmp.resolve("local");
     Path spark = tmp.resolve("spark");
-    String[] common = {"sweep", scenario, "--paths", "3", "--scale-shocks", "2", "--no-progress"};
+    String[] common = {"sweep", scenario, "--seeds", "3", "--scale-shocks", "2", "--no-progress"};
     Cli.Result a = Cli.run(concat(common, "--threads", "2", "--out", local.toString()));
     Cli.Result b = Cli.run(concat(common, "--spark", "local[2]", "--out", spark.toString()));
     assertThat(a.exit()).as(a.err()).isZero();
@@ -38,7 +38,7 @@ class SparkCommandsTest {
     String scenario = Cli.resource("/shocked.yaml");
     Path whole = tmp.resolve("whole");
     Path cut = tmp.resolve("cut");
-    String[] common = {"sweep", scenario, "--paths", "4", "--no-progress"};
+    String[] common = {"sweep", scenario, "--seeds", "4", "--no-progress"};
     assertThat(Cli.run(concat(common, "--threads", "2", "--out", whole.toString())).exit())
         .isZero();
     Cli.Result halted =

@@ -34,7 +34,7 @@ class StandaloneClusterTest {
 
       Path local = tmp.resolve("local");
       Path spark = tmp.resolve("spark");
-      String[] common = {"sweep", scenario, "--paths", "4", "--no-progress"};
+      String[] common = {"sweep", scenario, "--seeds", "4", "--no-progress"};
       Cli.Result a =
           Cli.run(SparkCommandsTest.concat(common, "--threads", "2", "--out", local.toString()));
       Cli.Result b =
