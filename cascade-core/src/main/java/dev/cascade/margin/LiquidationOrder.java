@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum LiquidationOrder {
   /** The positions in the most traded instruments (by notional traded so far) first. */
   MOST_LIQUID_FIRST,
-  /** The positions with the largest unrealised gain first (the seed's "sell their winners"). */
+  /**
+   * The positions with the largest unrealised gain first (commentary 001's "sell their winners").
+   */
   BIGGEST_WINNERS_FIRST,
   /** Every position by the same fraction. */
   PRO_RATA;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The multiplier a venue applies to its margin rates per instrument: 1 normally; a margin-rate
- * shock (SHFE and Comex raising silver margins, seed 003) multiplies it.
+ * shock (SHFE and Comex raising silver margins, commentary 003) multiplies it.
  */
 public final class VenueRates {
   private final double[] multiplier;

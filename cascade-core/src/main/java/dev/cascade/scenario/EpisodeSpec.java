@@ -12,7 +12,7 @@ import java.util.Objects;
  * figures observed in the source (printed beside the simulated ones), the index whose loss is split
  * by sector and whose constituents give breadth, and the price levels desks watch.
  *
- * @param source where the observed figures come from, e.g. "seed 000, Table 1"
+ * @param source where the observed figures come from, e.g. "commentary 000, Table 1"
  * @param observed per symbol, the figures the source reports
  * @param index symbol of an index instrument with a basket, or null
  * @param sectors sector name to its symbols, in file order

@@ -45,7 +45,7 @@ public enum ShockType {
   FLOW(true, List.of("dollars", "minutes")),
   /**
    * The venue multiplies its margin rates on {@code target} by {@code multiplier} (SHFE and Comex
-   * raising silver margins, seed 003): every margin account is checked at once.
+   * raising silver margins, commentary 003): every margin account is checked at once.
    */
   MARGIN_RATE(true, List.of("multiplier")),
   /**

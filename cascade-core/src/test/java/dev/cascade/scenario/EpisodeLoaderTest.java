@@ -17,7 +17,7 @@ class EpisodeLoaderTest {
     ScenarioSpec s =
         parse(
                 with(
-                    "  source: seed 000, Table 1\n"
+                    "  source: commentary 000, Table 1\n"
                         + "  observed:\n"
                         + "    NVDA: {price: 114.20, changePct: -9.2}\n"
                         + "  sectors:\n"
@@ -27,7 +27,7 @@ class EpisodeLoaderTest {
             .spec()
             .orElseThrow();
     EpisodeSpec e = s.episode();
-    assertThat(e.source()).isEqualTo("seed 000, Table 1");
+    assertThat(e.source()).isEqualTo("commentary 000, Table 1");
     assertThat(e.observed().get("NVDA")).isEqualTo(new EpisodeSpec.Observed(114.20, -9.2, null));
     assertThat(e.sectors().get("tech")).containsExactly("NVDA");
     assertThat(e.levels().get("SPY"))

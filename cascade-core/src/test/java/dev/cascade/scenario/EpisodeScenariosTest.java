@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The seed-episode scenarios load without errors and, cut to their first two hours (shocks in that
- * window kept), run with cash and units conserved after every step.
+ * The episode scenarios (from the source commentaries) load without errors and, cut to their first
+ * two hours (shocks in that window kept), run with cash and units conserved after every step.
  */
 @Tag("slow")
 class EpisodeScenariosTest {

@@ -172,7 +172,7 @@ class HtmlReportTest {
         s -> {
           ((ObjectNode) s.get("instruments").get(1)).put("changePct", -14.23);
           ObjectNode ep = s.putObject("episode");
-          ep.put("source", "seed 000, Table 1");
+          ep.put("source", "commentary 000, Table 1");
           ObjectNode o = ep.putArray("observed").addObject();
           o.put("symbol", "S2");
           o.put("price", 108.82);

@@ -37,7 +37,7 @@ import java.util.List;
  * its equity holdings (the group's {@code holdings}) at the prime broker under one agreement; when
  * called it sells equities worth {@code coverMultiple} x the call amount (selling stock lowers the
  * requirement by the Reg-T maintenance rate of 25% of what is sold, so 4x cures the call; 5x leaves
- * a buffer, assumed), with a cause whose parent is the margin call: the seed's "High leverage
+ * a buffer, assumed), with a cause whose parent is the margin call: the commentary's "High leverage
  * players sell out → Sell off US tech stocks to replenish margin" (004).
  *
  * <p>Defaults: 88% long (DESIGN.md, Oct 10 2025: about 88% of liquidations were longs), leverage

@@ -32,9 +32,9 @@ import java.util.List;
  * <p>It de-grosses by {@code cut} of its gross exposure when its broker calls it (wake-up {@link
  * AgentContext#MARGIN_CALL_TAG}) or when its equity falls {@code drawdownLimit} below its peak: pro
  * rata, or, with {@code sellWinnersFirst} = 1, taking the cut from the positions with the largest
- * unrealised gains first (the seed's funds "forced to sell their winners ... to cover margin calls
- * on their losing bets"). De-grossing orders go out in full at once; their cause's parent is the
- * margin call.
+ * unrealised gains first (commentary 001's funds "forced to sell their winners ... to cover margin
+ * calls on their losing bets"). De-grossing orders go out in full at once; their cause's parent is
+ * the margin call.
  *
  * <p>With {@code startInvested} = 1 the fund starts levered: at the start its book is opened at its
  * targets at the instruments' start prices, off the book against the outside world, paid with its

@@ -14,7 +14,7 @@ import java.util.List;
  * Institutional holders of an ETF (its first instrument) executing investor flows on the exchange:
  * every {@code intervalSeconds} it takes {@code share} of the flow that flow shocks schedule into
  * the fund since its last look and trades it as whole lots at the mid's dollar value with market
- * orders (selling for an outflow), carrying fractions over. Seed 000: "Institutional desks
+ * orders (selling for an outflow), carrying fractions over. Commentary 000: "Institutional desks
  * offloaded 42 billion dollars in tech-heavy ETF shares within the first six hours".
  */
 public final class EtfHolder implements Agent {
