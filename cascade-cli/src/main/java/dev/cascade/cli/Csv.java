@@ -10,9 +10,9 @@ import org.apache.commons.csv.QuoteMode;
  * The CSV Cascade writes, through Commons CSV: RFC 4180 with {@code \n} between records and quotes
  * only where a field needs them ({@link QuoteMode#MINIMAL}): a field is double-quoted, with any
  * quote inside doubled, when it holds a comma, a double quote or a line break, starts with a
- * character up to {@code #} (a space, {@code !}, {@code "}, {@code #}) or ends with a space. Every
- * other field is written as is, so a file whose text needs no quotes is the plain comma-separated
- * text it always was.
+ * character up to {@code #} (a control character, a space, {@code !}, {@code "}, {@code #}) or ends
+ * with a space or a control character. Every other field is written as is, so a file whose text
+ * needs no quotes is the plain comma-separated text it always was.
  *
  * <p>Numbers are written by the writers themselves (plain decimal text never needs quoting); text
  * that can come from the user (symbols, agent ids, group names, labels, parameter names) goes
