@@ -423,9 +423,9 @@ final class AttributeCommand implements Callable<Integer> {
           w.write(
               String.format(
                   Locale.ROOT,
-                  "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%s,%s,%s,%s,%s,%s%n",
-                  x.symbol(),
-                  c.mechanism(),
+                  "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%s,%s,%s,%s,%s,%s\n",
+                  Csv.field(x.symbol()),
+                  Csv.field(c.mechanism()),
                   c.changePp(),
                   c.changeSd(),
                   c.drawdownPp(),

@@ -305,7 +305,7 @@ final class CalibrateCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       StringBuilder head = new StringBuilder("evaluation");
       for (CalibrationTargets.Free p : free) {
-        head.append(',').append(p.name());
+        head.append(',').append(Csv.field(p.name()));
       }
       w.write(head.append(",objective\n").toString());
       for (Calibration.Evaluation e : evals) {

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * {@code causes.csv}: one row per cause (id, kind, agent, parent, time, label, links), the file
- * {@code cascade explain} reads back.
+ * {@code cascade explain} reads back. Kind, agent and label are quoted where they need it ({@link
+ * Csv}); a label's line breaks are kept, inside its quotes.
  */
 final class CauseCsv {
   static final String HEADER = "id,kind,agent,parent,time,timeNanos,label,links\n";
@@ -47,9 +48,9 @@ final class CauseCsv {
         w.write(
             i
                 + ","
-                + log.kind(i).label()
+                + Csv.field(log.kind(i).label())
                 + ","
-                + (a >= 0 ? world.agentId(a) : "")
+                + (a >= 0 ? Csv.field(world.agentId(a)) : "")
                 + ","
                 + log.parent(i)
                 + ","
@@ -57,7 +58,7 @@ final class CauseCsv {
                 + ","
                 + (t == Long.MIN_VALUE ? "" : Long.toString(t))
                 + ","
-                + quote(label == null ? "" : label)
+                + Csv.field(label == null ? "" : label)
                 + ","
                 + (links.get(i) == null ? "" : links.get(i))
                 + "\n");
@@ -71,13 +72,5 @@ final class CauseCsv {
    */
   static CauseTable read(Path runDir) throws RunDataException {
     return RunCauses.read(runDir);
-  }
-
-  /** Quotes a CSV field if it needs it. */
-  static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
   }
 }

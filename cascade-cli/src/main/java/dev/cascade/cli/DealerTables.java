@@ -44,7 +44,7 @@ final class DealerTables {
                 + ','
                 + v.timeNanos()
                 + ','
-                + v.underlying()
+                + Csv.field(v.underlying())
                 + ','
                 + String.format(Locale.ROOT, "%.4f", v.value())
                 + '\n');
@@ -61,8 +61,8 @@ final class DealerTables {
         w.write(
             String.format(
                 Locale.ROOT,
-                "%s,%s,%.4f,%.4f,%.0f%n",
-                p.underlying(),
+                "%s,%s,%.4f,%.4f,%.0f\n",
+                Csv.field(p.underlying()),
                 when,
                 p.spot(),
                 prices[k],

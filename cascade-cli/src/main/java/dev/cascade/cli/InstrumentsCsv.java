@@ -34,7 +34,7 @@ final class InstrumentsCsv {
       for (InstrumentSpec i : spec.instruments()) {
         Double r = real.get(i.symbol());
         w.write(
-            CauseCsv.quote(i.symbol())
+            Csv.field(i.symbol())
                 + ','
                 + i.assetClass().configName()
                 + ','
@@ -44,7 +44,7 @@ final class InstrumentsCsv {
                 + ','
                 + i.multiplier().toPlainString()
                 + ','
-                + CauseCsv.quote(i.currency())
+                + Csv.field(i.currency())
                 + ','
                 + i.session().configName()
                 + ','

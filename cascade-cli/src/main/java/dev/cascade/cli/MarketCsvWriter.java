@@ -15,7 +15,8 @@ import java.util.Locale;
  * Streams a run's one-minute bars to {@code bars-1m.csv} (time, symbol, open, high, low, close in
  * currency units, volume in lots, trades) and its spread and depth samples to {@code depth.csv}
  * (time, symbol, spread in bps of the mid, lots within five levels of each side) as the recorder
- * completes them, so neither is held in memory.
+ * completes them, so neither is held in memory. Symbols are quoted where they need it ({@link
+ * Csv}).
  */
 final class MarketCsvWriter implements MarketRecorder.Sink {
   static final String BARS_HEADER = "time,symbol,open,high,low,close,volume,trades\n";
@@ -24,12 +25,17 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
   private final Writer bars;
   private final Writer depth;
   private final List<Instrument> instruments;
+  private final String[] symbols;
   private final StringBuilder line = new StringBuilder(96);
 
   MarketCsvWriter(Writer bars, Writer depth, List<Instrument> instruments) throws IOException {
     this.bars = bars;
     this.depth = depth;
     this.instruments = List.copyOf(instruments);
+    this.symbols = new String[instruments.size()];
+    for (int k = 0; k < symbols.length; k++) {
+      symbols[k] = Csv.field(this.instruments.get(k).symbol());
+    }
     bars.write(BARS_HEADER);
     depth.write(DEPTH_HEADER);
   }
@@ -40,7 +46,7 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
     line.setLength(0);
     line.append(Time.format(b.startNanos()))
         .append(',')
-        .append(i.symbol())
+        .append(symbols[b.instrument()])
         .append(',')
         .append(px(i, b.open()))
         .append(',')
@@ -62,7 +68,7 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
     line.setLength(0);
     line.append(Time.format(d.timeNanos()))
         .append(',')
-        .append(instruments.get(d.instrument()).symbol())
+        .append(symbols[d.instrument()])
         .append(',')
         .append(String.format(Locale.ROOT, "%.3f", d.spreadBps()))
         .append(',')

@@ -19,7 +19,8 @@ import java.util.List;
  * since the epoch), and once more at the end of the run. Per sample and group: a {@code CASH} row
  * (the group's cash as its {@code markValue}, its equity, profit since the start and maintenance
  * margin), then a row per instrument the group holds or has held at an earlier sample (its lots,
- * the mark and their value). Money is in currency units, exact to the micro-unit.
+ * the mark and their value). Money is in currency units, exact to the micro-unit. Group, family and
+ * symbol are quoted where they need it ({@link Csv}).
  */
 final class PositionsCsvWriter {
   /** One positions sample per five simulated minutes. */
@@ -72,8 +73,8 @@ final class PositionsCsvWriter {
     String time = Time.format(timeNanos);
     try {
       for (int g = 0; g < groups.size(); g++) {
-        String group = CauseCsv.quote(groups.name(g));
-        String family = CauseCsv.quote(groups.family(g));
+        String group = Csv.field(groups.name(g));
+        String family = Csv.field(groups.family(g));
         line.setLength(0);
         line.append(time).append(',').append(group).append(',').append(family).append(',');
         line.append(CASH).append(",,,").append(money(positions.cash(g))).append(',');
@@ -91,7 +92,7 @@ final class PositionsCsvWriter {
           Instrument ins = instruments.get(i);
           line.setLength(0);
           line.append(time).append(',').append(group).append(',').append(family).append(',');
-          line.append(CauseCsv.quote(ins.symbol())).append(',').append(positions.units(g, i));
+          line.append(Csv.field(ins.symbol())).append(',').append(positions.units(g, i));
           line.append(',')
               .append(ins.tickSize().multiply(BigDecimal.valueOf(ledger.mark(i))).toPlainString());
           line.append(',').append(money(positions.value(g, i))).append(",,,\n");

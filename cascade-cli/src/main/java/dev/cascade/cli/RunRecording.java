@@ -195,7 +195,16 @@ final class RunRecording {
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       w.write(RunTables.header("halts") + "\n");
       for (RunSummary.HaltSummary h : s.halts()) {
-        w.write(h.symbol() + ',' + h.start() + ',' + h.until() + ",\"" + h.reason() + "\"\n");
+        // The reason is always quoted, as it always was.
+        w.write(
+            Csv.field(h.symbol())
+                + ','
+                + h.start()
+                + ','
+                + h.until()
+                + ','
+                + Csv.quoted(h.reason())
+                + '\n');
       }
     }
   }

@@ -255,7 +255,8 @@ final class RunTables {
               + scenario.replace("'", "''")
               + "' AS scenario, * FROM read_csv("
               + literal(csv)
-              + ", header = true, auto_detect = false, delim = ',', columns = "
+              + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+              + " columns = "
               + cols
               + ")) TO "
               + literal(dir.resolve("sweep-paths.parquet"))

@@ -318,9 +318,9 @@ final class SweepCommand implements Callable<Integer> {
             w.write(
                 String.format(
                     Locale.ROOT,
-                    "%d,%s,%.4f,%.4f%n",
+                    "%d,%s,%.4f,%.4f\n",
                     firstSeed + k,
-                    assets.get(i).symbol(),
+                    Csv.field(assets.get(i).symbol()),
                     results[k].changePct()[i],
                     results[k].maxDrawdownPct()[i]));
           }

@@ -1,6 +1,7 @@
 package dev.cascade.cli;
 
 import dev.cascade.agents.World;
+import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
@@ -12,7 +13,8 @@ import java.io.Writer;
 
 /**
  * Streams the trade tape to CSV as it happens: time (UTC), symbol, price, quantity in lots, the
- * aggressor side, buyer and seller agent ids, and the cause kind and id of each side's order.
+ * aggressor side, buyer and seller agent ids, and the cause kind and id of each side's order. Text
+ * fields are quoted where they need it ({@link Csv}).
  */
 final class TradeCsvWriter implements MarketListener {
   static final String HEADER =
@@ -23,6 +25,11 @@ final class TradeCsvWriter implements MarketListener {
   private final World world;
   private final CauseLog causes;
   private final StringBuilder line = new StringBuilder(160);
+  // Text fields through Commons CSV's quoting, each name checked once (a field per trade through
+  // the printer would cost the hot path; the numbers need no quoting).
+  private final Csv.Fields symbols = new Csv.Fields();
+  private final Csv.Fields agents = new Csv.Fields();
+  private static final String[] KIND = kinds();
 
   TradeCsvWriter(Writer out, World world) throws IOException {
     this.out = out;
@@ -47,7 +54,7 @@ final class TradeCsvWriter implements MarketListener {
         .append(',')
         .append(time)
         .append(',')
-        .append(instrument.symbol())
+        .append(symbols.of(instrument.id(), instrument.symbol()))
         .append(',')
         .append(instrument.tickSize().multiply(java.math.BigDecimal.valueOf(price)).toPlainString())
         .append(',')
@@ -61,11 +68,11 @@ final class TradeCsvWriter implements MarketListener {
         .append(',')
         .append(agent(sellAccount))
         .append(',')
-        .append(causes.kind(buyCause).label())
+        .append(KIND[causes.kind(buyCause).ordinal()])
         .append(',')
         .append(buyCause)
         .append(',')
-        .append(causes.kind(sellCause).label())
+        .append(KIND[causes.kind(sellCause).ordinal()])
         .append(',')
         .append(sellCause)
         .append('\n');
@@ -76,6 +83,15 @@ final class TradeCsvWriter implements MarketListener {
     }
   }
 
+  private static String[] kinds() {
+    CauseKind[] k = CauseKind.values();
+    String[] f = new String[k.length];
+    for (int i = 0; i < k.length; i++) {
+      f[i] = Csv.field(k[i].label());
+    }
+    return f;
+  }
+
   /** Micro-units as currency units with two decimals (rounded down to the cent). */
   private static String cents(long micro) {
     long c = Math.floorDiv(micro, 10_000);
@@ -83,8 +99,9 @@ final class TradeCsvWriter implements MarketListener {
     return Math.floorDiv(c, 100) + (frac < 10 ? ".0" : ".") + frac;
   }
 
+  /** The buyer's or seller's field: its agent id, or the account's name if no agent owns it. */
   private String agent(int account) {
     int a = world.agentOfAccount(account);
-    return a < 0 ? world.ledger().name(account) : world.agentId(a);
+    return agents.of(account, a < 0 ? world.ledger().name(account) : world.agentId(a));
   }
 }

@@ -2,6 +2,7 @@ package dev.cascade.report;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,15 +20,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A table of a run directory (trades, bars, depth, halts, causes), read row by row with every error
  * located by file and line: from {@code name.csv} if it exists, else from {@code name.parquet}
- * through an embedded DuckDB. CSV fields are comma-separated; a field may be double-quoted (a
- * doubled quote inside stands for one). The first line is the header; the columns a reader needs
- * are looked up by name, so added columns do not break it.
+ * through an embedded DuckDB. CSV is read by Commons CSV as RFC 4180: comma-separated fields, any
+ * of which may be double-quoted (holding commas, line breaks, and a doubled quote for one); blank
+ * lines are skipped. The first record is the header; the columns a reader needs are looked up by
+ * name, so added columns do not break it. A row's line is the line it starts on.
  */
 public final class RunTable {
   private final Path file;
@@ -145,6 +154,13 @@ public final class RunTable {
     }
   }
 
+  /**
+   * Cascade's CSV as read: RFC 4180 through Commons CSV (comma-separated; a field may be
+   * double-quoted, holding commas, line breaks and doubled quotes); blank lines are skipped.
+   */
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+
   private static void readCsv(
       Path file,
       BufferedReader in,
@@ -152,42 +168,119 @@ public final class RunTable {
       Consumer<int[]> columns,
       RowReader reader)
       throws IOException, RunDataException {
-    String first = in.readLine();
-    if (first == null) {
-      throw new RunDataException(file, 1, "empty file: expected a header line");
-    }
-    List<String> header = split(file, 1, stripBom(first));
-    int[] idx = new int[required.size()];
-    for (int k = 0; k < required.size(); k++) {
-      idx[k] = header.indexOf(required.get(k));
-      if (idx[k] < 0) {
-        throw new RunDataException(
-            file,
-            1,
-            "header has no column '"
-                + required.get(k)
-                + "' (expected "
-                + String.join(",", required)
-                + ")");
+    skipBom(in);
+    try (CSVParser csv = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+      Records records = new Records(file, csv);
+      List<String> header = records.next();
+      if (header == null) {
+        throw new RunDataException(file, 1, "empty file: expected a header line");
+      }
+      int[] idx = new int[required.size()];
+      for (int k = 0; k < required.size(); k++) {
+        idx[k] = header.indexOf(required.get(k));
+        if (idx[k] < 0) {
+          throw new RunDataException(
+              file,
+              records.line(),
+              "header has no column '"
+                  + required.get(k)
+                  + "' (expected "
+                  + String.join(",", required)
+                  + ")");
+        }
+      }
+      columns.accept(idx);
+      RunTable table = new RunTable(file, header);
+      for (List<String> fields = records.next(); fields != null; fields = records.next()) {
+        if (fields.size() != header.size()) {
+          throw new RunDataException(
+              file,
+              records.line(),
+              "expected " + header.size() + " fields as in the header, found " + fields.size());
+        }
+        reader.accept(table.new Row(records.line(), fields));
       }
     }
-    columns.accept(idx);
-    RunTable table = new RunTable(file, header);
-    int lineNo = 1;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      lineNo++;
-      if (line.isEmpty()) {
-        continue;
-      }
-      List<String> fields = split(file, lineNo, line);
-      if (fields.size() != header.size()) {
-        throw new RunDataException(
-            file,
-            lineNo,
-            "expected " + header.size() + " fields as in the header, found " + fields.size());
-      }
-      reader.accept(table.new Row(lineNo, fields));
+  }
+
+  /** The records of a CSV file, each with the line it starts on; a malformed one is located. */
+  private static final class Records {
+    private final Path file;
+    private final CSVParser csv;
+    private final Iterator<CSVRecord> it;
+    private int line;
+
+    Records(Path file, CSVParser csv) {
+      this.file = file;
+      this.csv = csv;
+      this.it = csv.iterator();
     }
+
+    /** The line the last record returned starts on. */
+    int line() {
+      return line;
+    }
+
+    /** The next record's fields, or null at the end. */
+    List<String> next() throws IOException, RunDataException {
+      long before = csv.getCurrentLineNumber();
+      CSVRecord r;
+      try {
+        if (!it.hasNext()) {
+          return null;
+        }
+        r = it.next();
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof CSVException bad) {
+          throw malformed(file, before, csv.getCurrentLineNumber(), bad);
+        }
+        throw e.getCause();
+      }
+      List<String> fields = r.toList();
+      // The parser counts lines to the record's end; a quoted field may span lines.
+      long breaks = 0;
+      for (String f : fields) {
+        breaks += lineBreaks(f);
+      }
+      line = (int) (csv.getCurrentLineNumber() - breaks);
+      return fields;
+    }
+  }
+
+  /** Line breaks as the parser counts them: CR, LF, and CR LF as one. */
+  private static int lineBreaks(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || (c == '\n' && (i == 0 || s.charAt(i - 1) != '\r'))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static final Pattern START_LINE = Pattern.compile("\\(startline ([^)]{1,20})\\)");
+
+  private static RunDataException malformed(Path file, long before, long now, CSVException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("EOF reached")) {
+      // An opening quote never closed: the rest of the file was read as its field. The parser
+      // names the quote's line; without it, the line after the last record.
+      Matcher at = START_LINE.matcher(m);
+      String digits = at.find() ? at.group(1).replaceAll("\\D", "") : "";
+      long line = digits.isEmpty() ? before + 1 : Long.parseLong(digits);
+      return new RunDataException(
+          file,
+          (int) line,
+          "unterminated quoted field (no closing double quote before the end of the file)");
+    }
+    if (m.contains("between encapsulated token and delimiter")) {
+      return new RunDataException(
+          file,
+          (int) now,
+          "text after a closing quote (a quote inside a quoted field is written twice: \"\")");
+    }
+    return new RunDataException(file, (int) now, "malformed CSV: " + m);
   }
 
   /**
@@ -260,49 +353,11 @@ public final class RunTable {
     }
   }
 
-  private static String stripBom(String s) {
-    return s.startsWith("\uFEFF") ? s.substring(1) : s;
-  }
-
-  static List<String> split(Path file, int lineNo, String line) throws RunDataException {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      cur.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new RunDataException(file, lineNo, "unterminated quoted field");
-          }
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              cur.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            cur.append(c);
-          }
-        }
-        if (i < n && line.charAt(i) != ',') {
-          throw new RunDataException(
-              file, lineNo, "text after a closing quote at column " + (i + 1));
-        }
-      } else {
-        while (i < n && line.charAt(i) != ',') {
-          cur.append(line.charAt(i++));
-        }
-      }
-      out.add(cur.toString());
-      if (i >= n) {
-        return out;
-      }
-      i++; // the comma
+  /** Skips a UTF-8 byte order mark at the start, as spreadsheet programs write. */
+  private static void skipBom(BufferedReader in) throws IOException {
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
     }
   }
 }

@@ -78,11 +78,67 @@ class RunTableTest {
         .hasMessage(empty + ":1: empty file: expected a header line");
   }
 
+  private List<String> readNames(Path f) throws RunDataException {
+    List<String> out = new ArrayList<>();
+    int[] c = new int[2];
+    RunTable.read(
+        f,
+        List.of("name", "price"),
+        idx -> System.arraycopy(idx, 0, c, 0, 2),
+        row -> out.add(row.line() + ":" + row.text(c[0]) + "=" + row.number(c[1])));
+    return out;
+  }
+
   @Test
-  void quotedFieldsMayHoldCommasAndDoubledQuotes() throws Exception {
-    assertThat(RunTable.split(Path.of("f"), 1, "a,\"b, c\",\"say \"\"hi\"\"\","))
-        .containsExactly("a", "b, c", "say \"hi\"", "");
-    assertThatThrownBy(() -> RunTable.split(Path.of("f"), 7, "a,\"open"))
-        .hasMessage("f:7: unterminated quoted field");
+  void quotedFieldsMayHoldCommasDoubledQuotesAndLineBreaks() throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(
+        f,
+        "name,price\n"
+            + "a,1\n"
+            + "\"b, c\",2\n"
+            + "\"say \"\"hi\"\"\",3\n"
+            + "\"two\nlines\",4\n"
+            + "\n"
+            + "\"\",5\n");
+    assertThat(readNames(f))
+        .containsExactly("2:a=1.0", "3:b, c=2.0", "4:say \"hi\"=3.0", "5:two\nlines=4.0", "8:=5.0");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsSkipped() throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "\uFEFFname,price\nx,1\n");
+    assertThat(readNames(f)).containsExactly("2:x=1.0");
+  }
+
+  @Test
+  void anUnterminatedQuoteIsALocatedOneLineError() throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "name,price\na,1\n\"open,2\nb,3\nc,4\n");
+    assertThatThrownBy(() -> readNames(f))
+        .isInstanceOf(RunDataException.class)
+        .hasMessage(
+            f
+                + ":3: unterminated quoted field (no closing double quote before the end of the"
+                + " file)")
+        .extracting(e -> ((RunDataException) e).line())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void textAfterAClosingQuoteIsALocatedError() throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "name,price\na,1\n\"b\"c,2\n");
+    assertThatThrownBy(() -> readNames(f))
+        .hasMessageStartingWith(f + ":3: text after a closing quote")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aMalformedHeaderIsLocatedToo() throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "name,\"price\n");
+    assertThatThrownBy(() -> readNames(f)).hasMessageStartingWith(f + ":1: unterminated quoted");
   }
 }
