@@ -27,6 +27,7 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
   private final List<Instrument> instruments;
   private final String[] symbols;
   private final StringBuilder line = new StringBuilder(96);
+  private final Time.IsoFormatter times = new Time.IsoFormatter();
 
   MarketCsvWriter(Writer bars, Writer depth, List<Instrument> instruments) throws IOException {
     this.bars = bars;
@@ -44,7 +45,8 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
   public void bar(Bar b) {
     Instrument i = instruments.get(b.instrument());
     line.setLength(0);
-    line.append(Time.format(b.startNanos()))
+    times
+        .append(line, b.startNanos())
         .append(',')
         .append(symbols[b.instrument()])
         .append(',')
@@ -66,7 +68,8 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
   @Override
   public void depth(MarketRecorder.DepthSample d) {
     line.setLength(0);
-    line.append(Time.format(d.timeNanos()))
+    times
+        .append(line, d.timeNanos())
         .append(',')
         .append(symbols[d.instrument()])
         .append(',')

@@ -25,6 +25,7 @@ final class TradeCsvWriter implements MarketListener {
   private final World world;
   private final CauseLog causes;
   private final StringBuilder line = new StringBuilder(160);
+  private final Time.IsoFormatter times = new Time.IsoFormatter();
   // Text fields through Commons CSV's quoting, each name checked once (a field per trade through
   // the printer would cost the hot path; the numbers need no quoting).
   private final Csv.Fields symbols = new Csv.Fields();
@@ -50,13 +51,14 @@ final class TradeCsvWriter implements MarketListener {
       int buyCause,
       int sellCause) {
     line.setLength(0);
-    line.append(Time.format(time))
+    times
+        .append(line, time)
         .append(',')
         .append(time)
         .append(',')
         .append(symbols.of(instrument.id(), instrument.symbol()))
         .append(',')
-        .append(instrument.tickSize().multiply(java.math.BigDecimal.valueOf(price)).toPlainString())
+        .append(price(instrument, price))
         .append(',')
         .append(qty)
         .append(',')
@@ -81,6 +83,26 @@ final class TradeCsvWriter implements MarketListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // Each instrument's last traded price and its text: most trades repeat the last price.
+  private long[] lastTicks = new long[0];
+  private String[] lastText = new String[0];
+
+  /** The price in currency units, as tickSize x ticks in plain decimal. */
+  private String price(Instrument instrument, long ticks) {
+    int i = instrument.id();
+    if (i >= lastTicks.length) {
+      int n = Math.max(i + 1, 2 * lastTicks.length);
+      lastTicks = java.util.Arrays.copyOf(lastTicks, n);
+      lastText = java.util.Arrays.copyOf(lastText, n);
+    }
+    if (lastText[i] == null || lastTicks[i] != ticks) {
+      lastText[i] =
+          instrument.tickSize().multiply(java.math.BigDecimal.valueOf(ticks)).toPlainString();
+      lastTicks[i] = ticks;
+    }
+    return lastText[i];
   }
 
   private static String[] kinds() {

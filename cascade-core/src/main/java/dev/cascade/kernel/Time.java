@@ -39,4 +39,46 @@ public final class Time {
   public static long seconds(double s) {
     return Math.round(s * NANOS_PER_SECOND);
   }
+
+  /**
+   * Appends {@link #format} text to a line, remembering the last whole second's text, so that the
+   * many records of one second (trades, samples) format only their fraction: the same characters as
+   * {@link Instant#toString} (ISO-8601, the fraction in groups of three digits, as many as it
+   * needs). One per writer; not thread-safe.
+   */
+  public static final class IsoFormatter {
+    private long second = Long.MIN_VALUE;
+    private String prefix;
+
+    /** Appends the time {@code nanos} as {@link #format} renders it. */
+    public StringBuilder append(StringBuilder b, long nanos) {
+      long s = Math.floorDiv(nanos, NANOS_PER_SECOND);
+      int nano = (int) Math.floorMod(nanos, NANOS_PER_SECOND);
+      if (s != second) {
+        String whole = Instant.ofEpochSecond(s).toString();
+        prefix = whole.substring(0, whole.length() - 1);
+        second = s;
+      }
+      b.append(prefix);
+      if (nano != 0) {
+        b.append('.');
+        if (nano % 1_000_000 == 0) {
+          digits(b, nano / 1_000_000, 3);
+        } else if (nano % 1_000 == 0) {
+          digits(b, nano / 1_000, 6);
+        } else {
+          digits(b, nano, 9);
+        }
+      }
+      return b.append('Z');
+    }
+
+    private static void digits(StringBuilder b, int v, int width) {
+      String t = Integer.toString(v);
+      for (int k = t.length(); k < width; k++) {
+        b.append('0');
+      }
+      b.append(t);
+    }
+  }
 }
