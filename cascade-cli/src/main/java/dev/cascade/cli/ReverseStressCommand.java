@@ -364,7 +364,7 @@ final class ReverseStressCommand implements Callable<Integer> {
         for (long seed : seedList) {
           variants.add(new PathOutcome.Job(seed, Set.of()));
         }
-        searches = searchAll(variants, eval, executor, "reverse-stress", "seeds", err);
+        searches = searchAll(variants, null, eval, executor, "reverse-stress", "seeds", err);
         for (int k = 0; k < seedList.size(); k++) {
           ReverseStress.Search s = searches.get(k);
           critical.add(s.critical() == null ? null : round6(s.critical()));
@@ -531,6 +531,7 @@ final class ReverseStressCommand implements Callable<Integer> {
    */
   private List<ReverseStress.Search> searchAll(
       List<PathOutcome.Job> variants,
+      List<Double> starts,
       Evaluations eval,
       PathExecutor executor,
       String task,
@@ -539,7 +540,11 @@ final class ReverseStressCommand implements Callable<Integer> {
       throws InterruptedException {
     List<ReverseStress.Bisection> open = new ArrayList<>();
     for (int k = 0; k < variants.size(); k++) {
-      open.add(new ReverseStress.Bisection(maxScale, tolerance));
+      Double start = starts == null ? null : starts.get(k);
+      open.add(
+          start == null
+              ? new ReverseStress.Bisection(maxScale, tolerance)
+              : new ReverseStress.Bisection(maxScale, tolerance, start));
     }
     try (Progress progress =
         Progress.start(err, Progress.forBatch(batch.noProgress), task, unit, variants.size(), 0)) {
@@ -585,8 +590,8 @@ final class ReverseStressCommand implements Callable<Integer> {
 
   /**
    * {@code --mechanism-search}: each mechanism off, every seed's critical scale searched again
-   * (common random numbers), and the critical scale at the same breach probability with its
-   * interval.
+   * (common random numbers), bracketing from the seed's critical scale with every mechanism on, and
+   * the critical scale at the same breach probability with its interval.
    */
   private List<MechanismScale> mechanismScales(
       ScenarioSpec scenario,
@@ -599,13 +604,18 @@ final class ReverseStressCommand implements Callable<Integer> {
       throws InterruptedException {
     List<String> mechs = Mechanisms.presentIn(scenario);
     List<PathOutcome.Job> variants = new ArrayList<>();
+    List<Double> starts = new ArrayList<>();
     for (String m : mechs) {
-      for (long seed : seedList) {
-        variants.add(new PathOutcome.Job(seed, Set.of(m)));
+      for (int k = 0; k < seedList.size(); k++) {
+        variants.add(new PathOutcome.Job(seedList.get(k), Set.of(m)));
+        // From the seed's own critical scale with every mechanism on: a mechanism that moves it
+        // little costs a few simulations.
+        starts.add(withAll.get(k));
       }
     }
     List<ReverseStress.Search> found =
-        searchAll(variants, eval, executor, "reverse-stress mechanism search", "searches", err);
+        searchAll(
+            variants, starts, eval, executor, "reverse-stress mechanism search", "searches", err);
     int n = seedList.size();
     List<MechanismScale> rows = new ArrayList<>();
     for (int m = 0; m < mechs.size(); m++) {

@@ -29,6 +29,33 @@ class ReverseStressTest {
     assertThat(ReverseStress.search(x -> x >= 0.3, 0.5, 0.01).critical()).isBetween(0.3, 0.31);
   }
 
+  /** Steps a search from a start to its end on an indicator. */
+  private static ReverseStress.Search from(ReverseStress.Indicator f, double start) {
+    ReverseStress.Bisection b = new ReverseStress.Bisection(10, 0.01, start);
+    for (Double x = b.next(); x != null; x = b.next()) {
+      b.record(x, f.breaches(x));
+    }
+    return b.result();
+  }
+
+  @Test
+  void aSearchFromAStartFindsTheSameStepWithFewerSimulationsNearIt() {
+    ReverseStress.Indicator step = x -> x >= 2.37;
+    for (double start : new double[] {0, 1, 2.3, 2.37, 2.375, 2.5, 5, 10}) {
+      ReverseStress.Search s = from(step, start);
+      assertThat(s.critical()).as("from %s", start).isBetween(2.37, 2.38);
+      assertThat(s.nonMonotone()).isFalse();
+    }
+    // just above the step: the start, one tau below it, the check at 1.5 x critical
+    assertThat(from(step, 2.375).evaluations()).hasSize(3);
+    // from 2.3 the probes go up by tau, 2 tau, 4 tau, ... and the bracket they find is halved:
+    // fewer simulations than the 12 of the search from 1 (first test)
+    assertThat(from(step, 2.3).evaluations().size()).isLessThan(12);
+    assertThat(from(x -> true, 3).critical()).isZero();
+    assertThat(from(x -> false, 3).critical()).isNull();
+    assertThat(from(x -> x >= 9.995, 9).critical()).isBetween(9.995, 10.0);
+  }
+
   @Test
   void aWindowOfBreachesIsFoundNonMonotone() {
     ReverseStress.Search s = ReverseStress.search(x -> x >= 1.5 && x < 2.1, 10, 0.01);
