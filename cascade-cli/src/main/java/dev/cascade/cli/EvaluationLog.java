@@ -1,18 +1,9 @@
 package dev.cascade.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +22,12 @@ final class EvaluationLog implements AutoCloseable {
   private static final String HEADER = "seed,scale,without,breached,crc32";
 
   private final Path dir;
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final CrcLog log;
   private final Map<String, Boolean> found;
-  private boolean closed;
 
-  private EvaluationLog(Path dir, FileChannel channel, FileLock lock, Map<String, Boolean> found) {
+  private EvaluationLog(Path dir, CrcLog log, Map<String, Boolean> found) {
     this.dir = dir;
-    this.channel = channel;
-    this.lock = lock;
+    this.log = log;
     this.found = found;
   }
 
@@ -90,89 +78,26 @@ final class EvaluationLog implements AutoCloseable {
       err.println("cascade reverse-stress: nothing to resume at " + shown + "; starting afresh");
       err.flush();
     }
-    try {
-      Path parent = dir.getParent();
-      Files.createDirectories(parent);
-      Path temp =
-          Files.createTempDirectory(
-              parent, ".tmp-" + dir.getFileName() + "-" + ProcessHandle.current().pid() + "-");
-      Path owner = temp.resolve(OutputDirectory.OWNER_FILE);
-      Files.writeString(owner, OutputDirectory.Owner.current().line());
-      Files.writeString(temp.resolve(PartialRun.EXPERIMENT), e.text(), StandardCharsets.UTF_8);
-      Files.writeString(temp.resolve(FILE), HEADER + "\n", StandardCharsets.UTF_8);
-      Files.delete(owner);
-      try {
-        Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException x) {
-        Files.move(temp, dir);
-      }
-    } catch (IOException x) {
-      throw CliFailure.io(dir, x);
-    }
+    CrcLog.create(dir, e.text(), FILE, HEADER);
     return reopen(dir);
   }
 
   private static EvaluationLog reopen(Path dir) {
-    Path f = dir.resolve(FILE);
-    FileChannel ch = null;
-    try {
-      ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (OverlappingFileLockException x) {
-        lock = null;
-      }
-      if (lock == null) {
-        ch.close();
-        throw CliFailure.usage(dir + " is in use by another Cascade process; wait for it to end");
-      }
-      String text = Files.readString(f, StandardCharsets.UTF_8);
-      Map<String, Boolean> found = new HashMap<>();
-      long keep = 0;
-      int at = 0;
-      boolean first = true;
-      while (true) {
-        int nl = text.indexOf('\n', at);
-        if (nl < 0) {
-          break;
-        }
-        String line = text.substring(at, nl);
-        if (first) {
-          if (!line.equals(HEADER)) {
-            break;
-          }
-          first = false;
-        } else {
-          int c = line.lastIndexOf(',');
-          if (c < 0 || !PartialRun.crc(line.substring(0, c)).equals(line.substring(c + 1))) {
-            break;
-          }
-          String body = line.substring(0, c);
-          int b = body.lastIndexOf(',');
-          found.put(body.substring(0, b), body.substring(b + 1).equals("1"));
-        }
-        at = nl + 1;
-        keep += line.getBytes(StandardCharsets.UTF_8).length + 1;
-      }
-      if (first) {
-        ch.close();
-        throw CliFailure.usage(
-            f + " is damaged (no header line); remove " + dir + " to start over");
-      }
-      ch.truncate(keep);
-      ch.position(keep);
-      return new EvaluationLog(dir, ch, lock, found);
-    } catch (IOException x) {
-      try {
-        if (ch != null) {
-          ch.close();
-        }
-      } catch (IOException ignored) {
-        // Already failing with the first error.
-      }
-      throw CliFailure.io(f, x);
-    }
+    Map<String, Boolean> found = new HashMap<>();
+    CrcLog log =
+        CrcLog.reopen(
+            dir,
+            FILE,
+            HEADER,
+            body -> {
+              int b = body.lastIndexOf(',');
+              if (b < 0) {
+                return false;
+              }
+              found.put(body.substring(0, b), body.substring(b + 1).equals("1"));
+              return true;
+            });
+    return new EvaluationLog(dir, log, found);
   }
 
   /** Evaluations found on disk when it was opened. */
@@ -186,21 +111,8 @@ final class EvaluationLog implements AutoCloseable {
   }
 
   /** Appends one evaluation and forces it to disk; nothing once closed. */
-  synchronized void record(String key, boolean breached) {
-    if (closed) {
-      return;
-    }
-    String body = key + "," + (breached ? "1" : "0");
-    String line = body + "," + PartialRun.crc(body) + "\n";
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-      channel.force(false);
-    } catch (IOException x) {
-      throw CliFailure.io(dir.resolve(FILE), x);
-    }
+  void record(String key, boolean breached) {
+    log.append(key + "," + (breached ? "1" : "0"));
   }
 
   Path path() {
@@ -208,29 +120,12 @@ final class EvaluationLog implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException ignored) {
-      // After the last forced write: nothing is lost.
-    }
+  public void close() {
+    log.close();
   }
 
   /** Deletes the directory after the output was committed. */
   void delete(PrintWriter err) {
-    close();
-    try {
-      Files.deleteIfExists(dir.resolve(FILE));
-      Files.deleteIfExists(dir.resolve(PartialRun.EXPERIMENT));
-      Files.delete(dir);
-    } catch (IOException x) {
-      err.println("cascade: could not remove " + dir + " (" + CliFailure.reason(x) + ")");
-      err.flush();
-    }
+    log.delete(err);
   }
 }

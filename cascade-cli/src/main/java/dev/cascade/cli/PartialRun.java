@@ -2,17 +2,10 @@ package dev.cascade.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * The finished paths of a sweep or an attribution that is still running or was stopped: {@code
@@ -51,17 +43,13 @@ final class PartialRun implements AutoCloseable {
   private static final String HEADER = "cascade-partial 1";
 
   private final Path dir;
-  private final FileChannel paths;
-  private final FileLock lock;
+  private final CrcLog log;
   private final Map<Integer, PathOutcome> found;
   private final int instruments;
-  private boolean closed;
 
-  private PartialRun(
-      Path dir, FileChannel paths, FileLock lock, Map<Integer, PathOutcome> found, int n) {
+  private PartialRun(Path dir, CrcLog log, Map<Integer, PathOutcome> found, int n) {
     this.dir = dir;
-    this.paths = paths;
-    this.lock = lock;
+    this.log = log;
     this.found = found;
     this.instruments = n;
   }
@@ -186,90 +174,27 @@ final class PartialRun implements AutoCloseable {
   }
 
   private static PartialRun create(Path dir, Experiment e) {
-    Path parent = dir.getParent();
-    Path temp;
-    try {
-      Files.createDirectories(parent);
-      temp =
-          Files.createTempDirectory(
-              parent, ".tmp-" + dir.getFileName() + "-" + ProcessHandle.current().pid() + "-");
-      Path owner = temp.resolve(OutputDirectory.OWNER_FILE);
-      Files.writeString(owner, OutputDirectory.Owner.current().line());
-      Files.writeString(temp.resolve(EXPERIMENT), e.text(), StandardCharsets.UTF_8);
-      Files.writeString(temp.resolve(PATHS), header(e.instruments()), StandardCharsets.UTF_8);
-      Files.delete(owner);
-      try {
-        Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException x) {
-        Files.move(temp, dir);
-      }
-    } catch (IOException x) {
-      throw CliFailure.io(dir, x);
-    }
+    CrcLog.create(dir, e.text(), PATHS, header(e.instruments()));
     return reopen(dir, e);
   }
 
   private static PartialRun reopen(Path dir, Experiment e) {
-    Path f = dir.resolve(PATHS);
-    FileChannel ch = null;
-    try {
-      ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (OverlappingFileLockException x) {
-        lock = null;
-      }
-      if (lock == null) {
-        ch.close();
-        throw CliFailure.usage(dir + " is in use by another Cascade process; wait for it to end");
-      }
-      byte[] bytes = Files.readAllBytes(f);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      int n = e.instruments().size();
-      Map<Integer, PathOutcome> found = new LinkedHashMap<>();
-      long keep = 0;
-      int at = 0;
-      boolean first = true;
-      while (true) {
-        int nl = text.indexOf('\n', at);
-        if (nl < 0) {
-          break;
-        }
-        String line = text.substring(at, nl);
-        if (first) {
-          if (!line.equals(header(e.instruments()).strip())) {
-            break;
-          }
-          first = false;
-        } else {
-          Parsed p = parse(line, n, e.seeds() * e.variants().size());
-          if (p == null) {
-            break; // a torn or damaged line: it and everything after it are run again
-          }
-          found.put(p.job(), p.outcome());
-        }
-        at = nl + 1;
-        keep = line.getBytes(StandardCharsets.UTF_8).length + 1 + keep;
-      }
-      if (first) {
-        ch.close();
-        throw CliFailure.usage(
-            f + " is damaged (no header line); remove " + dir + " to start over");
-      }
-      ch.truncate(keep);
-      ch.position(keep);
-      return new PartialRun(dir, ch, lock, found, n);
-    } catch (IOException x) {
-      try {
-        if (ch != null) {
-          ch.close();
-        }
-      } catch (IOException ignored) {
-        // Already failing with the first error.
-      }
-      throw CliFailure.io(f, x);
-    }
+    int n = e.instruments().size();
+    int jobs = e.seeds() * e.variants().size();
+    Map<Integer, PathOutcome> found = new LinkedHashMap<>();
+    CrcLog log =
+        CrcLog.reopen(
+            dir,
+            PATHS,
+            header(e.instruments()),
+            body -> {
+              Parsed p = parse(body, n, jobs);
+              if (p != null) {
+                found.put(p.job(), p.outcome());
+              }
+              return p != null;
+            });
+    return new PartialRun(dir, log, found, n);
   }
 
   /** The outcomes already on disk, by job index. */
@@ -286,41 +211,19 @@ final class PartialRun implements AutoCloseable {
    * Appends a finished path and forces it to disk. Does nothing once closed: a path finishing after
    * the command stopped is not recorded, as if the process had been killed.
    */
-  synchronized void record(int job, long seed, int variant, PathOutcome o) {
-    if (closed) {
-      return;
-    }
+  void record(int job, long seed, int variant, PathOutcome o) {
     StringBuilder b = new StringBuilder();
     b.append(job).append(',').append(seed).append(',').append(variant);
     for (int i = 0; i < instruments; i++) {
       b.append(',').append(o.changePct()[i]).append(',').append(o.maxDrawdownPct()[i]);
     }
-    String body = b.toString();
-    String line = body + ',' + crc(body) + '\n';
-    try {
-      ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        paths.write(buf);
-      }
-      paths.force(false);
-    } catch (IOException x) {
-      throw CliFailure.io(dir.resolve(PATHS), x);
-    }
+    log.append(b.toString());
   }
 
   /** Stops recording and releases the lock; the directory stays for {@code --resume}. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      lock.release();
-      paths.close();
-    } catch (IOException ignored) {
-      // Closing after the last forced write: nothing is lost.
-    }
+  public void close() {
+    log.close();
   }
 
   /**
@@ -328,25 +231,14 @@ final class PartialRun implements AutoCloseable {
    * if nothing else is in it.
    */
   void delete(PrintWriter err) {
-    close();
-    try {
-      Files.deleteIfExists(dir.resolve(PATHS));
-      Files.deleteIfExists(dir.resolve(EXPERIMENT));
-      Files.delete(dir);
-    } catch (IOException x) {
-      err.println("cascade: could not remove " + dir + " (" + CliFailure.reason(x) + ")");
-      err.flush();
-    }
+    log.delete(err);
   }
 
   private record Parsed(int job, PathOutcome outcome) {}
 
-  private static Parsed parse(String line, int instruments, int jobs) {
-    int comma = line.lastIndexOf(',');
-    if (comma < 0 || !crc(line.substring(0, comma)).equals(line.substring(comma + 1))) {
-      return null;
-    }
-    String[] w = line.substring(0, comma).split(",", -1);
+  /** A line's body (its CRC checked already), or null when it is not a path of this run. */
+  private static Parsed parse(String body, int instruments, int jobs) {
+    String[] w = body.split(",", -1);
     if (w.length != 3 + 2 * instruments) {
       return null;
     }
@@ -372,13 +264,7 @@ final class PartialRun implements AutoCloseable {
     for (String s : instruments) {
       b.append(',').append(s).append(".changePct,").append(s).append(".maxDrawdownPct");
     }
-    return b.append(",crc32\n").toString();
-  }
-
-  static String crc(String s) {
-    CRC32 c = new CRC32();
-    c.update(s.getBytes(StandardCharsets.UTF_8));
-    return String.format("%08x", c.getValue());
+    return b.append(",crc32").toString();
   }
 
   /** The fields of experiment.txt, or null when it is missing or not one. */
