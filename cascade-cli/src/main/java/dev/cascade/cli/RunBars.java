@@ -3,7 +3,6 @@ package dev.cascade.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cascade.agents.StandardFamilies;
-import dev.cascade.kernel.HolidayCalendar;
 import dev.cascade.kernel.Session;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.report.RunDataException;
@@ -149,14 +148,7 @@ final class RunBars {
    * the session is unknown.
    */
   private static List<Day> splitIntoDays(List<BarRow> bars, Instrument ins) {
-    Session session =
-        ins == null || ins.session() == null
-            ? null
-            : new Session(
-                ins.session(),
-                ins.session() == SessionKind.US_EQUITY
-                    ? HolidayCalendar.nyse()
-                    : HolidayCalendar.none());
+    Session session = ins == null || ins.session() == null ? null : Session.of(ins.session());
     List<Day> out = new ArrayList<>();
     LocalDate current = null;
     List<BarRow> bucket = new ArrayList<>();

@@ -1,10 +1,8 @@
 package dev.cascade.agents;
 
 import dev.cascade.kernel.Gaussian;
-import dev.cascade.kernel.HolidayCalendar;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Session;
-import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import java.util.List;
@@ -85,12 +83,7 @@ public final class Fundamentals {
       stepSigma[k] = annualVols[k] * Math.sqrt(stepYears);
       advancedTo[k] = start;
       rng[k] = streams.stream("fundamental:" + i.symbol());
-      session[k] =
-          new Session(
-              i.session(),
-              i.session() == SessionKind.US_EQUITY
-                  ? HolidayCalendar.nyse()
-                  : HolidayCalendar.none());
+      session[k] = Session.of(i.session());
       double daySeconds = NewsFlow.tradingDaySeconds(i.session());
       dailySigma[k] = annualVols[k] * Math.sqrt(daySeconds / i.session().tradingSecondsPerYear());
       news[k] = new NewsFlow(i.session(), streams.stream("news:" + i.symbol()), stepSigma[k]);

@@ -88,16 +88,9 @@ public final class NewsFlow {
     jumpSigma = Math.sqrt(JUMP_SHARE * stepVar / jumpProbPerStep);
   }
 
-  /** Trading seconds in one day of the session (6.5 h, 23 h or 24 h). */
+  /** Trading seconds in one day of the session (6.5 h, 23 h, 24 h; lunch breaks excluded). */
   static double tradingDaySeconds(SessionKind kind) {
-    switch (kind) {
-      case US_EQUITY:
-        return 6.5 * 3600;
-      case GLOBEX:
-        return 23.0 * 3600;
-      default:
-        return 24.0 * 3600;
-    }
+    return kind.tradingDaySeconds();
   }
 
   /** Moves the activity to time {@code t} (open), one minute of trading time after the last. */

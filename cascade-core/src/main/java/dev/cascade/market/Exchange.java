@@ -2,11 +2,9 @@ package dev.cascade.market;
 
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
-import dev.cascade.kernel.HolidayCalendar;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Session;
-import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.kernel.Wakeable;
 import java.time.LocalDate;
@@ -123,12 +121,7 @@ public final class Exchange implements BookListener {
         throw new IllegalArgumentException("instrument " + ins.symbol() + " has id " + ins.id());
       }
       books[i] = new LadderOrderBook(ins, maxPriceTicks(ins), this);
-      sessions[i] =
-          new Session(
-              ins.session(),
-              ins.session() == SessionKind.US_EQUITY
-                  ? HolidayCalendar.nyse()
-                  : HolidayCalendar.none());
+      sessions[i] = Session.of(ins.session());
       sellStops[i] = new StopBook(Side.SELL);
       buyStops[i] = new StopBook(Side.BUY);
       maxOrderLots[i] = EngineLimits.maxOrderLots(ins);

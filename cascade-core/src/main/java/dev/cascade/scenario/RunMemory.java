@@ -4,7 +4,6 @@ import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.Distribution;
 import dev.cascade.agents.ParamSpec;
-import dev.cascade.kernel.HolidayCalendar;
 import dev.cascade.kernel.Session;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
@@ -221,16 +220,14 @@ public record RunMemory(long booksBytes, long agentsBytes, long recordingBytes, 
       if (out.containsKey(k)) {
         continue;
       }
-      Session s =
-          new Session(
-              k, k == SessionKind.US_EQUITY ? HolidayCalendar.nyse() : HolidayCalendar.none());
+      Session s = Session.of(k);
       long open = 0;
       for (long t = start; t < end; ) {
         long from = s.nextOpen(t);
         if (from >= end) {
           break;
         }
-        long to = Math.min(end, s.nextClose(t));
+        long to = Math.min(end, s.openUntil(from));
         open += to - from;
         t = to;
       }

@@ -152,4 +152,68 @@ class SessionTest {
     assertThat(s.nextClose(utc("2025-11-22T23:59"))).isEqualTo(utc("2025-11-23T00:00"));
     assertThat(s.nextOpen(utc("2025-11-22T23:59"))).isEqualTo(utc("2025-11-22T23:59"));
   }
+
+  private static long at(String zone, String localDateTime) {
+    return Time.of(LocalDateTime.parse(localDateTime), ZoneId.of(zone));
+  }
+
+  @Test
+  void tokyoTradesMorningAndAfternoonWithALunchBreak() {
+    Session s = new Session(SessionKind.TOKYO, HolidayCalendar.none());
+    String z = "Asia/Tokyo";
+    assertThat(s.isOpen(at(z, "2025-11-20T08:59:59"))).isFalse();
+    assertThat(s.isOpen(at(z, "2025-11-20T09:00"))).isTrue();
+    assertThat(s.isOpen(at(z, "2025-11-20T11:29:59.999999999"))).isTrue();
+    assertThat(s.isOpen(at(z, "2025-11-20T11:30"))).as("lunch").isFalse();
+    assertThat(s.isOpen(at(z, "2025-11-20T12:29:59"))).as("lunch").isFalse();
+    assertThat(s.isOpen(at(z, "2025-11-20T12:30"))).isTrue();
+    assertThat(s.isOpen(at(z, "2025-11-20T15:29:59"))).isTrue();
+    assertThat(s.isOpen(at(z, "2025-11-20T15:30"))).isFalse();
+    assertThat(s.isOpen(at(z, "2025-11-22T10:00"))).as("Saturday").isFalse();
+    // during lunch the market next opens at 12:30; the day still closes at 15:30
+    assertThat(s.nextOpen(at(z, "2025-11-20T12:00"))).isEqualTo(at(z, "2025-11-20T12:30"));
+    assertThat(s.nextClose(at(z, "2025-11-20T10:00"))).isEqualTo(at(z, "2025-11-20T15:30"));
+    assertThat(s.nextClose(at(z, "2025-11-20T12:00"))).isEqualTo(at(z, "2025-11-20T15:30"));
+    assertThat(s.openUntil(at(z, "2025-11-20T10:00"))).isEqualTo(at(z, "2025-11-20T11:30"));
+    assertThat(s.openUntil(at(z, "2025-11-20T12:00"))).isEqualTo(at(z, "2025-11-20T15:30"));
+    assertThat(s.openUntil(at(z, "2025-11-20T13:00"))).isEqualTo(at(z, "2025-11-20T15:30"));
+    // after the close: Friday's session, then Monday's
+    assertThat(s.nextOpen(at(z, "2025-11-20T16:00"))).isEqualTo(at(z, "2025-11-21T09:00"));
+    assertThat(s.nextOpen(at(z, "2025-11-21T16:00"))).isEqualTo(at(z, "2025-11-24T09:00"));
+    assertThat(s.tradingDay(at(z, "2025-11-20T12:00"))).isEqualTo(LocalDate.of(2025, 11, 20));
+    // back and forth across the break, as agents ask
+    assertThat(s.isOpen(at(z, "2025-11-20T13:00"))).isTrue();
+    assertThat(s.isOpen(at(z, "2025-11-20T11:45"))).isFalse();
+    assertThat(s.isOpen(at(z, "2025-11-20T10:15"))).isTrue();
+  }
+
+  @Test
+  void shanghaiBreaksForNinetyMinutesAndLondonTradesThroughTheDayOnLondonTime() {
+    Session sh = new Session(SessionKind.SHANGHAI, HolidayCalendar.none());
+    String z = "Asia/Shanghai";
+    assertThat(sh.isOpen(at(z, "2025-11-20T09:29"))).isFalse();
+    assertThat(sh.isOpen(at(z, "2025-11-20T09:30"))).isTrue();
+    assertThat(sh.isOpen(at(z, "2025-11-20T12:59"))).isFalse();
+    assertThat(sh.nextOpen(at(z, "2025-11-20T11:30"))).isEqualTo(at(z, "2025-11-20T13:00"));
+    assertThat(sh.isOpen(at(z, "2025-11-20T14:59"))).isTrue();
+    assertThat(sh.isOpen(at(z, "2025-11-20T15:00"))).isFalse();
+
+    Session ld = new Session(SessionKind.LONDON, HolidayCalendar.none());
+    // British Summer Time ended on Sunday 2025-10-26: the open moves from 07:00 to 08:00 UTC.
+    assertThat(ld.nextOpen(utc("2025-10-24T00:00"))).isEqualTo(utc("2025-10-24T07:00"));
+    assertThat(ld.nextOpen(utc("2025-10-25T00:00"))).isEqualTo(utc("2025-10-27T08:00"));
+    assertThat(ld.isOpen(utc("2025-10-27T12:00"))).as("no lunch break").isTrue();
+    assertThat(ld.nextClose(utc("2025-10-27T12:00"))).isEqualTo(utc("2025-10-27T16:30"));
+    assertThat(ld.openUntil(utc("2025-10-27T12:00"))).isEqualTo(utc("2025-10-27T16:30"));
+  }
+
+  @Test
+  void aYearOfTradingTimeExcludesTheLunchBreaks() {
+    assertThat(SessionKind.TOKYO.tradingSecondsPerYear()).isEqualTo(252 * 5.5 * 3600);
+    assertThat(SessionKind.SHANGHAI.tradingSecondsPerYear()).isEqualTo(252 * 4.0 * 3600);
+    assertThat(SessionKind.LONDON.tradingSecondsPerYear()).isEqualTo(252 * 8.5 * 3600);
+    assertThat(SessionKind.US_EQUITY.tradingSecondsPerYear()).isEqualTo(252 * 6.5 * 3600);
+    assertThat(SessionKind.CRYPTO_24_7.tradingSecondsPerYear()).isEqualTo(365 * 24.0 * 3600);
+    assertThat(SessionKind.fromConfigName("tokyo")).contains(SessionKind.TOKYO);
+  }
 }

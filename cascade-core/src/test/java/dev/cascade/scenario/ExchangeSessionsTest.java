@@ -1,0 +1,78 @@
+package dev.cascade.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cascade.agents.StandardFamilies;
+import dev.cascade.kernel.SessionKind;
+import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A Tokyo stock and a London stock traded over one Tokyo day and one London morning. */
+class ExchangeSessionsTest {
+  private static final String TEXT =
+      """
+      name: sessions
+      seed: 3
+      start: 2025-11-20T09:00:00+09:00
+      end: 2025-11-20T19:00:00+09:00
+      instruments:
+        - {symbol: TYO, class: equity, session: tokyo, price: 100.00, fundamentalVolPct: 25}
+        - {symbol: LON, class: equity, session: london, price: 50.00, fundamentalVolPct: 20}
+      agents:
+        - {family: market-maker, name: mm, count: 2, cash: 20000000}
+        - family: noise
+          count: 20
+          cash: 2000000
+          holdings: {TYO: 2000, LON: 2000}
+          params: {rate: 0.5, size: 10}
+      """;
+
+  private static long tokyo(String local) {
+    return Time.of(LocalDateTime.parse(local), ZoneId.of("Asia/Tokyo"));
+  }
+
+  @Test
+  void noTradeDuringTokyosLunchOrBeforeLondonOpensAndBothHalvesTrade() {
+    LoadResult r = ScenarioLoader.parse(TEXT, "sessions.yaml", StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    ScenarioSpec spec = r.spec().orElseThrow();
+    assertThat(spec.instruments().get(0).session()).isEqualTo(SessionKind.TOKYO);
+    Simulation sim = Simulations.resolve(spec, 3, Set.of(), StandardFamilies.registry());
+    List<Long> tyo = new ArrayList<>();
+    List<Long> lon = new ArrayList<>();
+    sim.addListener(
+        new MarketListener() {
+          @Override
+          public void onTrade(
+              long time,
+              Instrument instrument,
+              long price,
+              long qty,
+              Side aggressor,
+              int buyAccount,
+              int sellAccount,
+              int buyCause,
+              int sellCause) {
+            (instrument.symbol().equals("TYO") ? tyo : lon).add(time);
+          }
+        });
+    sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
+
+    long lunch = tokyo("2025-11-20T11:30");
+    long afternoon = tokyo("2025-11-20T12:30");
+    long close = tokyo("2025-11-20T15:30");
+    assertThat(tyo).isNotEmpty().allMatch(t -> t >= tokyo("2025-11-20T09:00") && t < close);
+    assertThat(tyo).noneMatch(t -> t >= lunch && t < afternoon);
+    assertThat(tyo).anyMatch(t -> t < lunch).anyMatch(t -> t >= afternoon);
+    // London opens at 08:00 London, 17:00 Tokyo (GMT in November)
+    assertThat(lon).isNotEmpty().allMatch(t -> t >= tokyo("2025-11-20T17:00"));
+  }
+}
