@@ -58,6 +58,11 @@ public final class Exchange implements BookListener {
   // Per instrument: the side whose order ran through the band (its opposite side is empty inside
   // the band), or null when not in a limit state.
   private final Side[] limitState;
+  // Daily price limits: percent of the reference (0 = none), the reference (the last trade before
+  // the trading day's first order: the previous close) and the trading day it is for.
+  private double[] dailyLimitPct;
+  private final long[] dailyRef;
+  private final java.time.LocalDate[] dailyRefDay;
   private final Wakeable limitStateEnd = (time, instrument) -> endLimitState(instrument);
   private final long[] volume;
   private final long[] maxOrderLots;
@@ -111,6 +116,9 @@ public final class Exchange implements BookListener {
     bandRef = new long[n];
     bandRefTime = new long[n];
     limitState = new Side[n];
+    dailyLimitPct = new double[n];
+    dailyRef = new long[n];
+    dailyRefDay = new java.time.LocalDate[n];
     volume = new long[n];
     maxOrderLots = new long[n];
     tradeCount = new long[n];
@@ -237,6 +245,14 @@ public final class Exchange implements BookListener {
       }
       limit = price;
     }
+    if (dailyLimitPct[instrument] > 0) {
+      long[] band = dailyLimits(instrument, now);
+      if (isMarket) {
+        limit = Math.max(band[0], Math.min(band[1], limit));
+      } else if (limit < band[0] || limit > band[1]) {
+        return -RejectReason.BEYOND_DAILY_LIMIT.code();
+      }
+    }
     long wanted = limit;
     limit = clampToBand(instrument, side, limit);
     limit = Math.max(1, Math.min(book.maxPriceTicks(), limit));
@@ -289,6 +305,33 @@ public final class Exchange implements BookListener {
     long opposite = side == Side.BUY ? book.bestAsk() : book.bestBid();
     return opposite == OrderBook.NO_PRICE
         || (side == Side.BUY ? opposite > limit : opposite < limit);
+  }
+
+  /**
+   * Sets each instrument's daily price limit, percent of the previous close (0: none), before the
+   * first order: orders priced beyond it are refused, market orders trade no further.
+   */
+  public void dailyLimits(double[] pct) {
+    if (pct.length != dailyLimitPct.length) {
+      throw new IllegalArgumentException("one daily limit per instrument");
+    }
+    dailyLimitPct = pct.clone();
+  }
+
+  /**
+   * Limit down and limit up in ticks for the trading day of {@code now}: the reference (the last
+   * trade before the day's first order, so the previous close, or the starting price) times 1 -+
+   * the limit, rounded to the tick, at least one tick.
+   */
+  long[] dailyLimits(int instrument, long now) {
+    java.time.LocalDate day = sessions[instrument].tradingDay(now);
+    if (!day.equals(dailyRefDay[instrument])) {
+      dailyRefDay[instrument] = day;
+      dailyRef[instrument] = last[instrument];
+    }
+    long ref = dailyRef[instrument];
+    double x = dailyLimitPct[instrument] / 100;
+    return new long[] {Math.max(1, Math.round(ref * (1 - x))), Math.round(ref * (1 + x))};
   }
 
   private long clampToBand(int instrument, Side side, long limit) {

@@ -16,6 +16,8 @@ public enum RejectReason {
   NO_LIQUIDITY(24),
   /** More lots than {@link EngineLimits#maxOrderLots}: the order's value could not be settled. */
   QUANTITY_TOO_LARGE(25),
+  /** A limit price beyond the instrument's daily price limit (limit up or limit down). */
+  BEYOND_DAILY_LIMIT(26),
   SESSION_CLOSED(30),
   HALTED(31),
   INSUFFICIENT_BUYING_POWER(40),

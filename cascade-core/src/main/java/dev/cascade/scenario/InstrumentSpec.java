@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param rates how the fundamental value responds to rates ({@link RateSensitivity#NONE} if not)
  * @param basket the creation basket when the instrument is an ETF over other instruments, or null
  * @param perpetual the index and funding of a perpetual ({@link PerpetualSpec#NONE} otherwise)
+ * @param dailyLimitPct the daily price limit, percent of the previous close either way (Shanghai's
+ *     10%), or 0 for none
  */
 public record InstrumentSpec(
     String symbol,
@@ -36,9 +38,13 @@ public record InstrumentSpec(
     long baselineDailyVolume,
     RateSensitivity rates,
     BasketSpec basket,
-    PerpetualSpec perpetual) {
+    PerpetualSpec perpetual,
+    double dailyLimitPct) {
 
   public InstrumentSpec {
+    if (!(dailyLimitPct >= 0 && dailyLimitPct < 100)) {
+      throw new IllegalArgumentException("dailyLimitPct must be in [0, 100): " + dailyLimitPct);
+    }
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(assetClass, "assetClass");
     Objects.requireNonNull(tick, "tick");
@@ -49,6 +55,38 @@ public record InstrumentSpec(
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(perpetual, "perpetual");
+  }
+
+  /** An instrument without a daily price limit. */
+  public InstrumentSpec(
+      String symbol,
+      AssetClass assetClass,
+      BigDecimal tick,
+      BigDecimal lot,
+      BigDecimal multiplier,
+      String currency,
+      SessionKind session,
+      BigDecimal price,
+      double fundamentalVolPct,
+      long baselineDailyVolume,
+      RateSensitivity rates,
+      BasketSpec basket,
+      PerpetualSpec perpetual) {
+    this(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        perpetual,
+        0);
   }
 
   /** An instrument that is not an indexed perpetual. */

@@ -91,7 +91,8 @@ final class ScenarioReader {
           "creationUnit",
           "index",
           "fundingHours",
-          "fundingCapPct");
+          "fundingCapPct",
+          "dailyLimitPct");
   static final List<String> AGENT_KEYS =
       List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
   static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
@@ -842,6 +843,10 @@ final class ScenarioReader {
         realVolumePaths.put(symbol, path + "." + key);
       }
     }
+    Double dailyLimit =
+        f.has("dailyLimitPct")
+            ? real(f.get("dailyLimitPct"), path + ".dailyLimitPct", 0, false, 100, false)
+            : Double.valueOf(0);
     BigDecimal price =
         decimal(f.require("price"), path + ".price", BigDecimal.ZERO, false, BILLION, true);
     long priceTicks = -1;
@@ -938,7 +943,8 @@ final class ScenarioReader {
         || session == null
         || vol == null
         || baseline == null
-        || price == null) {
+        || price == null
+        || dailyLimit == null) {
       return null; // reported here, or earlier as an alias
     }
     return new InstrumentSpec(
@@ -956,7 +962,8 @@ final class ScenarioReader {
             ? new RateSensitivity(duration, convexity, yieldPct)
             : RateSensitivity.NONE,
         basket,
-        perpetual);
+        perpetual,
+        dailyLimit);
   }
 
   /**

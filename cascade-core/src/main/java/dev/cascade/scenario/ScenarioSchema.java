@@ -321,6 +321,16 @@ public final class ScenarioSchema {
         "fundingCapPct",
         number("Perpetuals only: funding rate cap, percent per interval.", 0, false, 100, true)
             .put("default", PerpetualSpec.DEFAULT_FUNDING_CAP_PCT));
+    p.put(
+        "dailyLimitPct",
+        number(
+            "Daily price limit, percent of the previous close either way (Shanghai main board"
+                + " 10); orders beyond it are refused, market orders trade no further. None if"
+                + " absent.",
+            0,
+            false,
+            100,
+            false));
     ObjectNode out = JSON.objectNode().put("description", "One instrument.");
     object(out, ScenarioReader.INSTRUMENT_KEYS, p, List.of("symbol", "class", "price"));
     ObjectNode dependent = JSON.objectNode();

@@ -103,6 +103,11 @@ public final class Simulations {
     Ledger ledger =
         new Ledger(instruments, r.takerFeeBps(), r.makerFeeBps(), i -> marksRef[0].markTicks(i));
     Exchange exchange = new Exchange(clock, causes, instruments, rules, ledger, vols);
+    double[] dailyLimit = new double[instruments.size()];
+    for (InstrumentSpec is : spec.instruments()) {
+      dailyLimit[indexOf(instruments, is.symbol())] = is.dailyLimitPct();
+    }
+    exchange.dailyLimits(dailyLimit);
     int[] indexOf = new int[instruments.size()];
     double[] fundingHours = new double[instruments.size()];
     double[] fundingCap = new double[instruments.size()];

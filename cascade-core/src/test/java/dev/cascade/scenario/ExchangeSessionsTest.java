@@ -75,4 +75,58 @@ class ExchangeSessionsTest {
     // London opens at 08:00 London, 17:00 Tokyo (GMT in November)
     assertThat(lon).isNotEmpty().allMatch(t -> t >= tokyo("2025-11-20T17:00"));
   }
+
+  @Test
+  void aShanghaiStockWithATenPercentLimitFallsNoFurtherOnAThirtyPercentShock() {
+    String text =
+        """
+        name: limit-down
+        seed: 5
+        start: 2025-11-20T09:30:00+08:00
+        end: 2025-11-20T11:00:00+08:00
+        instruments:
+          - {symbol: SHA, class: equity, session: shanghai, price: 20.00, fundamentalVolPct: 30,
+             dailyLimitPct: 10}
+        agents:
+          - {family: market-maker, name: mm, count: 2, cash: 20000000}
+          - family: noise
+            count: 20
+            cash: 2000000
+            holdings: {SHA: 20000}
+            params: {rate: 0.5, size: 20}
+          - family: fundamental
+            name: value
+            count: 10
+            cash: 10000000
+            holdings: {SHA: 50000}
+            params: {size: 200, rate: 0.5, noisePct: 0.1, thresholdPct: 0.1}
+        shocks:
+          - {type: fundamental, at: 2025-11-20T10:00:00+08:00, target: SHA, pct: -30}
+        """;
+    LoadResult r = ScenarioLoader.parse(text, "limit.yaml", StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.spec().orElseThrow().instruments().get(0).dailyLimitPct()).isEqualTo(10);
+    Simulation sim =
+        Simulations.resolve(r.spec().orElseThrow(), 5, Set.of(), StandardFamilies.registry());
+    long[] low = {Long.MAX_VALUE};
+    sim.addListener(
+        new MarketListener() {
+          @Override
+          public void onTrade(
+              long time,
+              Instrument instrument,
+              long price,
+              long qty,
+              Side aggressor,
+              int buyAccount,
+              int sellAccount,
+              int buyCause,
+              int sellCause) {
+            low[0] = Math.min(low[0], price);
+          }
+        });
+    sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
+    // 20.00 - 10% = 18.00, 1,800 ticks: reached, never passed
+    assertThat(low[0]).isEqualTo(1_800);
+  }
 }
