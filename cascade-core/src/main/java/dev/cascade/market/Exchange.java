@@ -5,6 +5,7 @@ import dev.cascade.cause.CauseLog;
 import dev.cascade.kernel.Priority;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Session;
+import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.kernel.Wakeable;
 import java.time.LocalDate;
@@ -572,7 +573,7 @@ public final class Exchange implements BookListener {
       }
       String reason = String.format("market-wide level %d (-%.1f%%)", k + 1, levels.get(k));
       for (Instrument ins : instruments) {
-        if (!ins.assetClass().haltsWithUsEquities()) {
+        if (!ins.assetClass().haltsWithUsEquities() || ins.session() != SessionKind.US_EQUITY) {
           continue;
         }
         long until =

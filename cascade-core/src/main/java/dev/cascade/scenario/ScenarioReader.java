@@ -1093,6 +1093,18 @@ final class ScenarioReader {
     f.only(RULE_KEYS);
     String reference =
         f.has("haltReference") ? symbol(f.get("haltReference"), "rules.haltReference") : null;
+    InstrumentSpec refSpec = reference == null ? null : specs.get(reference);
+    if (refSpec != null && refSpec.session() != SessionKind.US_EQUITY) {
+      errors.at(
+          f.get("haltReference"),
+          "rules.haltReference",
+          "market-wide halts follow NYSE Rule 7.12 on the New York clock: the reference must trade"
+              + " in the us-equity session, and "
+              + reference
+              + " trades in "
+              + refSpec.session().configName());
+      reference = null;
+    }
     List<Double> levels = d.haltLevelsPct();
     if (f.has("haltLevelsPct")) {
       levels = haltLevels(f.get("haltLevelsPct"));

@@ -129,4 +129,75 @@ class ExchangeSessionsTest {
     // 20.00 - 10% = 18.00, 1,800 ticks: reached, never passed
     assertThat(low[0]).isEqualTo(1_800);
   }
+
+  @Test
+  void aUsMarketWideHaltStopsUsEquitiesOnlyAndItsReferenceMustBeAUsEquity() {
+    String text =
+        """
+        name: halt-abroad
+        seed: 2
+        start: 2025-11-20T09:30:00-05:00
+        end: 2025-11-20T11:00:00-05:00
+        rules: {haltReference: SPY}
+        instruments:
+          - {symbol: SPY, class: etf, price: 100.00, fundamentalVolPct: 15}
+          - {symbol: LON, class: equity, session: london, price: 50.00, fundamentalVolPct: 20}
+        agents:
+          - {family: market-maker, name: mm, count: 2, cash: 20000000}
+          - family: noise
+            count: 20
+            cash: 2000000
+            holdings: {SPY: 2000, LON: 2000}
+            params: {rate: 0.5, size: 10}
+          - family: fundamental
+            name: value
+            count: 10
+            cash: 10000000
+            holdings: {SPY: 20000}
+            instruments: [SPY]
+            params: {size: 200, rate: 0.5, noisePct: 0.1, thresholdPct: 0.1}
+        shocks:
+          - {type: fundamental, at: 2025-11-20T10:00:00-05:00, target: SPY, pct: -12}
+        """;
+    LoadResult r = ScenarioLoader.parse(text, "halt.yaml", StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    Simulation sim =
+        Simulations.resolve(r.spec().orElseThrow(), 2, Set.of(), StandardFamilies.registry());
+    List<String> halted = new ArrayList<>();
+    sim.addListener(
+        new MarketListener() {
+          @Override
+          public void onTrade(
+              long time,
+              Instrument instrument,
+              long price,
+              long qty,
+              Side aggressor,
+              int buyAccount,
+              int sellAccount,
+              int buyCause,
+              int sellCause) {}
+
+          @Override
+          public void onHalt(long time, Instrument instrument, long untilNanos, String reason) {
+            halted.add(instrument.symbol() + " " + reason);
+          }
+        });
+    sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
+    assertThat(halted).anyMatch(h -> h.startsWith("SPY market-wide level 1"));
+    assertThat(halted).noneMatch(h -> h.startsWith("LON market-wide"));
+
+    LoadResult abroad =
+        ScenarioLoader.parse(
+            text.replace("haltReference: SPY", "haltReference: LON"),
+            "halt.yaml",
+            StandardFamilies.registry());
+    assertThat(abroad.errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.toString())
+                    .contains("rules.haltReference")
+                    .contains("LON trades in london"));
+  }
 }
