@@ -14,17 +14,10 @@ import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What one simulated path did, for sweeps, attribution and reverse stress tests: per instrument
@@ -94,55 +87,6 @@ public record PathOutcome(
   /** Told of each path as it finishes, on the worker thread that ran it. */
   public interface Finished {
     void accept(int job, PathOutcome outcome);
-  }
-
-  /**
-   * Runs paths in parallel on {@code threads} threads; the outcomes come back in job order, so
-   * results do not depend on the thread count. Jobs whose outcome {@code known} already holds (a
-   * resumed command) are not run again. {@code finished} hears of each path run here as it ends; a
-   * {@link CliFailure} it throws stops the run and is rethrown, as is one from a path.
-   */
-  static PathOutcome[] runAll(
-      PathBatch batch, Map<Integer, PathOutcome> known, int threads, Finished finished)
-      throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      PathOutcome[] out = new PathOutcome[batch.jobs().size()];
-      List<Future<PathOutcome>> futures = new ArrayList<>();
-      for (int k = 0; k < out.length; k++) {
-        PathOutcome had = known.get(k);
-        if (had != null) {
-          out[k] = had;
-          futures.add(null);
-          continue;
-        }
-        int job = k;
-        futures.add(
-            pool.submit(
-                () -> {
-                  PathOutcome o = batch.run(job);
-                  finished.accept(job, o);
-                  return o;
-                }));
-      }
-      for (int k = 0; k < out.length; k++) {
-        if (futures.get(k) != null) {
-          out[k] = futures.get(k).get();
-        }
-      }
-      return out;
-    } catch (ExecutionException e) {
-      pool.shutdownNow();
-      // Paths in flight run to their end (a simulation does not poll for interruption); their
-      // results are dropped by whoever was recording them.
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-      if (e.getCause() instanceof CliFailure f) {
-        throw f;
-      }
-      throw new IllegalStateException("a simulation failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** Runs one path of a scenario (nothing written) and measures it. */
