@@ -59,11 +59,12 @@ public final class Exchange implements BookListener {
   // Per instrument: the side whose order ran through the band (its opposite side is empty inside
   // the band), or null when not in a limit state.
   private final Side[] limitState;
-  // Daily price limits: percent of the reference (0 = none), the reference (the last trade before
-  // the trading day's first order: the previous close) and the trading day it is for.
+  // Daily price limits: percent of the reference (0 = none); limit down and up in ticks, set at the
+  // trading day's first order from the last trade before it (the previous close); their day.
   private double[] dailyLimitPct;
-  private final long[] dailyRef;
-  private final java.time.LocalDate[] dailyRefDay;
+  private final long[] limitDown;
+  private final long[] limitUp;
+  private final java.time.LocalDate[] limitDay;
   private final Wakeable limitStateEnd = (time, instrument) -> endLimitState(instrument);
   private final long[] volume;
   private final long[] maxOrderLots;
@@ -118,8 +119,9 @@ public final class Exchange implements BookListener {
     bandRefTime = new long[n];
     limitState = new Side[n];
     dailyLimitPct = new double[n];
-    dailyRef = new long[n];
-    dailyRefDay = new java.time.LocalDate[n];
+    limitDown = new long[n];
+    limitUp = new long[n];
+    limitDay = new java.time.LocalDate[n];
     volume = new long[n];
     maxOrderLots = new long[n];
     tradeCount = new long[n];
@@ -247,10 +249,10 @@ public final class Exchange implements BookListener {
       limit = price;
     }
     if (dailyLimitPct[instrument] > 0) {
-      long[] band = dailyLimits(instrument, now);
+      updateDailyLimits(instrument, now);
       if (isMarket) {
-        limit = Math.max(band[0], Math.min(band[1], limit));
-      } else if (limit < band[0] || limit > band[1]) {
+        limit = Math.max(limitDown[instrument], Math.min(limitUp[instrument], limit));
+      } else if (limit < limitDown[instrument] || limit > limitUp[instrument]) {
         return -RejectReason.BEYOND_DAILY_LIMIT.code();
       }
     }
@@ -320,19 +322,19 @@ public final class Exchange implements BookListener {
   }
 
   /**
-   * Limit down and limit up in ticks for the trading day of {@code now}: the reference (the last
-   * trade before the day's first order, so the previous close, or the starting price) times 1 -+
-   * the limit, rounded to the tick, at least one tick.
+   * At the trading day's first order, sets limit down and limit up in ticks: the reference (the
+   * last trade before that order, so the previous close, or the starting price) times 1 -+ the
+   * limit, rounded to the tick, at least one tick.
    */
-  long[] dailyLimits(int instrument, long now) {
+  private void updateDailyLimits(int instrument, long now) {
     java.time.LocalDate day = sessions[instrument].tradingDay(now);
-    if (!day.equals(dailyRefDay[instrument])) {
-      dailyRefDay[instrument] = day;
-      dailyRef[instrument] = last[instrument];
+    if (!day.equals(limitDay[instrument])) {
+      limitDay[instrument] = day;
+      long ref = last[instrument];
+      double x = dailyLimitPct[instrument] / 100;
+      limitDown[instrument] = Math.max(1, Math.round(ref * (1 - x)));
+      limitUp[instrument] = Math.round(ref * (1 + x));
     }
-    long ref = dailyRef[instrument];
-    double x = dailyLimitPct[instrument] / 100;
-    return new long[] {Math.max(1, Math.round(ref * (1 - x))), Math.round(ref * (1 + x))};
   }
 
   private long clampToBand(int instrument, Side side, long limit) {
