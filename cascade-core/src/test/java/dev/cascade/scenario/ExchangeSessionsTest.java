@@ -35,6 +35,37 @@ class ExchangeSessionsTest {
           params: {rate: 0.5, size: 10}
       """;
 
+  /** What a test keeps of a print: its time, instrument and price. */
+  private interface Print {
+    void at(long time, Instrument instrument, long price);
+  }
+
+  /**
+   * A listener handing each print to {@code print} and each halt's description to {@code halts}.
+   */
+  private static MarketListener listener(Print print, List<String> halts) {
+    return new MarketListener() {
+      @Override
+      public void onTrade(
+          long time,
+          Instrument instrument,
+          long price,
+          long qty,
+          Side aggressor,
+          int buyAccount,
+          int sellAccount,
+          int buyCause,
+          int sellCause) {
+        print.at(time, instrument, price);
+      }
+
+      @Override
+      public void onHalt(long time, Instrument instrument, long untilNanos, String reason) {
+        halts.add(instrument.symbol() + " " + reason);
+      }
+    };
+  }
+
   private static long tokyo(String local) {
     return Time.of(LocalDateTime.parse(local), ZoneId.of("Asia/Tokyo"));
   }
@@ -49,21 +80,8 @@ class ExchangeSessionsTest {
     List<Long> tyo = new ArrayList<>();
     List<Long> lon = new ArrayList<>();
     sim.addListener(
-        new MarketListener() {
-          @Override
-          public void onTrade(
-              long time,
-              Instrument instrument,
-              long price,
-              long qty,
-              Side aggressor,
-              int buyAccount,
-              int sellAccount,
-              int buyCause,
-              int sellCause) {
-            (instrument.symbol().equals("TYO") ? tyo : lon).add(time);
-          }
-        });
+        listener(
+            (t, ins, px) -> (ins.symbol().equals("TYO") ? tyo : lon).add(t), new ArrayList<>()));
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
 
     long lunch = tokyo("2025-11-20T11:30");
@@ -109,22 +127,7 @@ class ExchangeSessionsTest {
     Simulation sim =
         Simulations.resolve(r.spec().orElseThrow(), 5, Set.of(), StandardFamilies.registry());
     long[] low = {Long.MAX_VALUE};
-    sim.addListener(
-        new MarketListener() {
-          @Override
-          public void onTrade(
-              long time,
-              Instrument instrument,
-              long price,
-              long qty,
-              Side aggressor,
-              int buyAccount,
-              int sellAccount,
-              int buyCause,
-              int sellCause) {
-            low[0] = Math.min(low[0], price);
-          }
-        });
+    sim.addListener(listener((t, ins, px) -> low[0] = Math.min(low[0], px), new ArrayList<>()));
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
     // 20.00 - 10% = 18.00, 1,800 ticks: reached, never passed
     assertThat(low[0]).isEqualTo(1_800);
@@ -164,25 +167,7 @@ class ExchangeSessionsTest {
     Simulation sim =
         Simulations.resolve(r.spec().orElseThrow(), 2, Set.of(), StandardFamilies.registry());
     List<String> halted = new ArrayList<>();
-    sim.addListener(
-        new MarketListener() {
-          @Override
-          public void onTrade(
-              long time,
-              Instrument instrument,
-              long price,
-              long qty,
-              Side aggressor,
-              int buyAccount,
-              int sellAccount,
-              int buyCause,
-              int sellCause) {}
-
-          @Override
-          public void onHalt(long time, Instrument instrument, long untilNanos, String reason) {
-            halted.add(instrument.symbol() + " " + reason);
-          }
-        });
+    sim.addListener(listener((t, ins, px) -> {}, halted));
     sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
     assertThat(halted).anyMatch(h -> h.startsWith("SPY market-wide level 1"));
     assertThat(halted).noneMatch(h -> h.startsWith("LON market-wide"));
