@@ -1,5 +1,10 @@
 package dev.cascade.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The seeds S, S+1, ..., S+N-1 of a batch command ({@code sweep}, {@code attribute}, {@code
  * reverse-stress}, {@code calibrate}, {@code impact}), given as {@code --seeds N} (from {@code
@@ -10,8 +15,7 @@ package dev.cascade.cli;
 final class SeedRange {
   private SeedRange() {}
 
-  private static final java.util.regex.Pattern RANGE =
-      java.util.regex.Pattern.compile("(-?\\d+)-(-?\\d+)");
+  private static final Pattern RANGE = Pattern.compile("(-?\\d+)-(-?\\d+)");
 
   /**
    * The seeds {@code first} .. {@code first + count - 1}.
@@ -21,8 +25,8 @@ final class SeedRange {
    */
   record Seeds(long first, int count) {
     /** The seeds in order. */
-    java.util.List<Long> list() {
-      java.util.List<Long> out = new java.util.ArrayList<>();
+    List<Long> list() {
+      List<Long> out = new ArrayList<>();
       for (long k = 0; k < count; k++) {
         out.add(first + k);
       }
@@ -40,7 +44,7 @@ final class SeedRange {
    */
   static Seeds parse(String text, long firstSeed, int max) {
     String t = text.strip();
-    java.util.regex.Matcher m = RANGE.matcher(t);
+    Matcher m = RANGE.matcher(t);
     long first;
     long count;
     try {
