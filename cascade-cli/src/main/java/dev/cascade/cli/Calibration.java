@@ -238,22 +238,7 @@ final class Calibration {
                 g.family(), g.name(), g.count(), g.instruments(), g.cash(), g.holdings(), params));
       } else {
         InstrumentSpec x = instruments.get(f.instrument());
-        instruments.set(
-            f.instrument(),
-            new InstrumentSpec(
-                x.symbol(),
-                x.assetClass(),
-                x.tick(),
-                x.lot(),
-                x.multiplier(),
-                x.currency(),
-                x.session(),
-                x.price(),
-                v,
-                x.baselineDailyVolume(),
-                x.rates(),
-                x.basket(),
-                x.perpetual()));
+        instruments.set(f.instrument(), x.withFundamentalVolPct(v));
       }
     }
     return new ScenarioSpec(

@@ -6,6 +6,7 @@ import dev.cascade.kernel.Session;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.Instrument;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,6 +35,9 @@ public final class Fundamentals {
   /** Steps between updates of the news flow's activity (one minute). */
   private static final int STEPS_PER_ACTIVITY_UPDATE = 60;
 
+  /** A 365-day year in nanoseconds: the calendar the VIX and its futures count time in. */
+  private static final double CALENDAR_YEAR_NANOS = 365.0 * 86_400 * Time.NANOS_PER_SECOND;
+
   private final double[] value;
   private final double[] stepSigma;
   private final long[] advancedTo;
@@ -50,6 +54,11 @@ public final class Fundamentals {
   private final double[][] basketWeights;
   private final double[] dailySigma;
   private final long[] steps;
+  private final DoubleSupplier[] volIndex;
+  private final int[] volUnderlying;
+  private final long[] volExpiry;
+  private final double[] volKappa;
+  private final double[] volTheta;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -74,7 +83,13 @@ public final class Fundamentals {
     basketWeights = new double[n][];
     dailySigma = new double[n];
     steps = new long[n];
+    volIndex = new DoubleSupplier[n];
+    volUnderlying = new int[n];
+    volExpiry = new long[n];
+    volKappa = new double[n];
+    volTheta = new double[n];
     java.util.Arrays.fill(leader, -1);
+    java.util.Arrays.fill(volUnderlying, -1);
     for (Instrument i : instruments) {
       int k = i.id();
       value[k] = i.referencePriceTicks();
@@ -95,6 +110,9 @@ public final class Fundamentals {
 
   /** The fundamental value in ticks at time {@code t} (not before the last time asked). */
   public double value(int instrument, long t) {
+    if (volIndex[instrument] != null) {
+      return ratio[instrument] * volFutureLevel(instrument, t);
+    }
     int[] members = basketMembers[instrument];
     if (members != null) {
       double nav = 0;
@@ -128,6 +146,9 @@ public final class Fundamentals {
       }
       return a / total;
     }
+    if (volUnderlying[instrument] >= 0) {
+      return activity(volUnderlying[instrument], t);
+    }
     int l = leader[instrument];
     int k = l >= 0 ? l : instrument;
     advance(k, t);
@@ -145,6 +166,45 @@ public final class Fundamentals {
     }
     leader[follower] = leaderInstrument;
     ratio[follower] = referenceRatio;
+  }
+
+  /**
+   * Makes an instrument's value a future on a volatility index (docs/model.md §10, "VIX-style
+   * futures"): value = c x (theta + (I(t) - theta) exp(-kappa tau)), I the index now, tau the years
+   * to expiry (365-day calendar years, as the VIX's own), c chosen so the value starts at the
+   * instrument's reference price. Its news activity and latest shock are the underlying's; a shock
+   * to the future itself scales c (a dislocation of the future alone).
+   *
+   * @param index the index now, points (read at each valuation)
+   * @param underlying the instrument whose options the index is computed from
+   * @param expiryNanos when the future settles
+   * @param kappa mean-reversion speed, per year
+   * @param theta long-run mean, index points
+   * @param start now, nanos
+   */
+  public void trackVolIndex(
+      int future,
+      DoubleSupplier index,
+      int underlying,
+      long expiryNanos,
+      double kappa,
+      double theta,
+      double referenceTicks,
+      long start) {
+    volIndex[future] = index;
+    volUnderlying[future] = underlying;
+    volExpiry[future] = expiryNanos;
+    volKappa[future] = kappa;
+    volTheta[future] = theta;
+    ratio[future] = 1;
+    ratio[future] = referenceTicks / volFutureLevel(future, start);
+  }
+
+  private double volFutureLevel(int k, long t) {
+    double years = (double) (volExpiry[k] - t) / CALENDAR_YEAR_NANOS;
+    double theta = volTheta[k];
+    return theta
+        + (volIndex[k].getAsDouble() - theta) * StrictMath.exp(-volKappa[k] * Math.max(0, years));
   }
 
   /**
@@ -218,7 +278,9 @@ public final class Fundamentals {
    */
   public void jump(int instrument, long t, double pct, int cause) {
     double z = Math.abs(StrictMath.log1p(pct / 100)) / dailySigma[instrument];
-    if (leader[instrument] >= 0 || basketMembers[instrument] != null) {
+    if (leader[instrument] >= 0
+        || basketMembers[instrument] != null
+        || volIndex[instrument] != null) {
       ratio[instrument] *= 1 + pct / 100;
       lastShock[instrument] = cause;
       return;
@@ -238,6 +300,10 @@ public final class Fundamentals {
         last = Math.max(last, lastShock(m)); // cause ids grow with time: the latest
       }
       return last;
+    }
+    int u = volUnderlying[instrument];
+    if (u >= 0) {
+      return Math.max(lastShock[instrument], lastShock(u)); // cause ids grow with time
     }
     int l = leader[instrument];
     if (l >= 0 && lastShock[l] > lastShock[instrument]) {

@@ -53,11 +53,19 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   private static final double RISKMETRICS_DAILY_LAMBDA = 0.94;
   private static final int SAMPLE = 1;
 
+  /**
+   * The lowest vega pressure: net selling of the futures takes back pressure their buying put on,
+   * but does not mark the surface below its level without demand (assumed).
+   */
+  private static final double MIN_PRESSURE = 0;
+
   private final Scheduler clock;
   private final Exchange exchange;
   private final CauseLog causes;
   private final VixIndex vix = VixIndex.standard();
   private final Underlying[] byInstrument;
+  private final Underlying[] futureOf;
+  private final double[] futureImpact;
   private final List<Underlying> underlyings = new ArrayList<>();
   private final long sampleNanos = Time.seconds(SAMPLE_SECONDS);
   private final long surfaceNanos = Time.seconds(SURFACE_SECONDS);
@@ -90,6 +98,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     int vixCount;
     long lastSurfaceUpdate;
     boolean sessionOpen;
+    double vixBeforeSample = Double.NaN;
+    double futuresVegaBought;
 
     Underlying(Instrument instrument, VolSurface surface) {
       this.instrument = instrument;
@@ -102,6 +112,35 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     this.exchange = exchange;
     this.causes = causes;
     this.byInstrument = new Underlying[exchange.instruments().size()];
+    this.futureOf = new Underlying[exchange.instruments().size()];
+    this.futureImpact = new double[exchange.instruments().size()];
+  }
+
+  /**
+   * Declares {@code future} a future on the VIX-style index of {@code underlying}: the market
+   * makers who absorb its net aggressive buying hedge the vega in the underlying's options and mark
+   * the surface up for it, as customer put demand does (docs/model.md §10, "VIX-style futures"):
+   * each lot bought adds {@code demandImpact} x its dollar vega (dollars per index point x 100) to
+   * the pressure's numerator, each lot sold takes it off. The pressure is held at 0 or more.
+   */
+  public void registerVolFuture(Instrument future, Instrument underlying, double demandImpact) {
+    futureOf[future.id()] = underlying(underlying);
+    futureImpact[future.id()] = demandImpact;
+  }
+
+  /**
+   * The VIX-style index of an underlying as last sampled, index points: the value futures on it
+   * read. Before the first sample, the index of the surface as it starts.
+   */
+  public double latestVix(Instrument i) {
+    Underlying u = underlying(i);
+    if (u.vixCount > 0) {
+      return u.vixValues[u.vixCount - 1];
+    }
+    if (Double.isNaN(u.vixBeforeSample)) {
+      u.vixBeforeSample = vix.value(u.surface, spot(u), RATE, DIV);
+    }
+    return u.vixBeforeSample;
   }
 
   /** The shared implied-vol surface of an underlying, created on first use. */
@@ -137,7 +176,14 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     u.customerPuts += contracts;
     if (impactWeightedVega > 0 && u.openingVega > 0) {
       u.weightedVegaBought += impactWeightedVega;
-      u.surface.setDemandPressure(u.weightedVegaBought / u.openingVega);
+      applyPressure(u);
+    }
+  }
+
+  private static void applyPressure(Underlying u) {
+    if (u.openingVega > 0) {
+      u.surface.setDemandPressure(
+          Math.max(MIN_PRESSURE, (u.weightedVegaBought + u.futuresVegaBought) / u.openingVega));
     }
   }
 
@@ -244,6 +290,17 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       int sellAccount,
       int buyCause,
       int sellCause) {
+    Underlying f = futureOf[instrument.id()];
+    if (f != null) {
+      double perPointLot =
+          (double) instrument.cashPerTickLot()
+              / Instrument.CASH_UNITS_PER_CURRENCY_UNIT
+              / instrument.price(1);
+      double vega = qty * perPointLot * 100 * futureImpact[instrument.id()];
+      f.futuresVegaBought += aggressor == Side.BUY ? vega : -vega;
+      applyPressure(f);
+      return;
+    }
     Underlying u = byInstrument[instrument.id()];
     if (u == null) {
       return;

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param perpetual the index and funding of a perpetual ({@link PerpetualSpec#NONE} otherwise)
  * @param dailyLimitPct the daily price limit, percent of the previous close either way (Shanghai's
  *     10%), or 0 for none
+ * @param volFuture what a future on a volatility index settles to and how its term structure moves
+ *     ({@link VolFutureSpec#NONE} for every other instrument)
  */
 public record InstrumentSpec(
     String symbol,
@@ -39,7 +41,8 @@ public record InstrumentSpec(
     RateSensitivity rates,
     BasketSpec basket,
     PerpetualSpec perpetual,
-    double dailyLimitPct) {
+    double dailyLimitPct,
+    VolFutureSpec volFuture) {
 
   public InstrumentSpec {
     if (!(dailyLimitPct >= 0 && dailyLimitPct < 100)) {
@@ -55,6 +58,61 @@ public record InstrumentSpec(
     Objects.requireNonNull(price, "price");
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(perpetual, "perpetual");
+    Objects.requireNonNull(volFuture, "volFuture");
+  }
+
+  /** An instrument that is not a volatility-index future. */
+  public InstrumentSpec(
+      String symbol,
+      AssetClass assetClass,
+      BigDecimal tick,
+      BigDecimal lot,
+      BigDecimal multiplier,
+      String currency,
+      SessionKind session,
+      BigDecimal price,
+      double fundamentalVolPct,
+      long baselineDailyVolume,
+      RateSensitivity rates,
+      BasketSpec basket,
+      PerpetualSpec perpetual,
+      double dailyLimitPct) {
+    this(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        perpetual,
+        dailyLimitPct,
+        VolFutureSpec.NONE);
+  }
+
+  /** The same instrument with another fundamental volatility (percent a year). */
+  public InstrumentSpec withFundamentalVolPct(double pct) {
+    return new InstrumentSpec(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        pct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        perpetual,
+        dailyLimitPct,
+        volFuture);
   }
 
   /** An instrument without a daily price limit. */

@@ -92,7 +92,17 @@ final class ScenarioReader {
           "index",
           "fundingHours",
           "fundingCapPct",
-          "dailyLimitPct");
+          "dailyLimitPct",
+          "vixOf",
+          "expiry",
+          "meanReversion",
+          "longRunMean",
+          "vegaDemandImpact");
+
+  /** The keys of a future on a VIX-style index (docs/model.md §10). */
+  static final List<String> VOL_FUTURE_KEYS =
+      List.of("vixOf", "expiry", "meanReversion", "longRunMean", "vegaDemandImpact");
+
   static final List<String> AGENT_KEYS =
       List.of("family", "name", "count", "instruments", "cash", "holdings", "params");
   static final List<String> SHOCK_KEYS = List.of("type", "at", "target", "label");
@@ -137,6 +147,10 @@ final class ScenarioReader {
   private final List<String> indexPaths = new ArrayList<>();
   private final List<String> indexOwners = new ArrayList<>();
   private final List<String> indexTargets = new ArrayList<>();
+  private final List<YamlNode> volFutureRefs = new ArrayList<>();
+  private final List<String> volFuturePaths = new ArrayList<>();
+  private final List<String> volFutureOwners = new ArrayList<>();
+  private final List<YamlNode> volFutureExpiries = new ArrayList<>();
 
   /** Real daily dollar volumes stated on instruments, by symbol, with where each was written. */
   private final Map<String, Double> realVolumes = new LinkedHashMap<>();
@@ -413,6 +427,7 @@ final class ScenarioReader {
     List<AgentGroupSpec> agents = f.has("agents") ? agents(f.get("agents")) : List.of();
     List<FactorSpec> factors = f.has("factors") ? factors(f.get("factors")) : List.of();
     List<ShockSpec> shocks = f.has("shocks") ? shocks(f.get("shocks"), start, end) : List.of();
+    checkVolFutures(agents, end);
     EpisodeSpec episode =
         f.has("episode") ? episode(f.get("episode"), instruments, start, end) : EpisodeSpec.NONE;
     if (errors.count() > 0) {
@@ -929,8 +944,10 @@ final class ScenarioReader {
           "creationUnit applies only to an instrument with a basket; add basket: {SYMBOL: weight}");
     }
     PerpetualSpec perpetual = perpetual(f, path, symbol, cls);
+    VolFutureSpec volFuture = volFuture(f, path, symbol, cls);
     if (errors.count() > before
         || perpetual == null
+        || volFuture == null
         || duration == null
         || convexity == null
         || yieldPct == null
@@ -963,7 +980,102 @@ final class ScenarioReader {
             : RateSensitivity.NONE,
         basket,
         perpetual,
-        dailyLimit);
+        dailyLimit,
+        volFuture);
+  }
+
+  /**
+   * A VIX-style future's keys: only for class future, {@code vixOf} and {@code expiry} required;
+   * the underlying is checked against the declared instruments and the options dealers once the
+   * agents are read.
+   */
+  private VolFutureSpec volFuture(Fields f, String path, String symbol, AssetClass cls) {
+    boolean any = false;
+    for (String k : VOL_FUTURE_KEYS) {
+      if (f.has(k)) {
+        any = true;
+        if (cls != null && cls != AssetClass.FUTURE) {
+          errors.at(
+              f.get(k),
+              path + "." + k,
+              k
+                  + " applies only to a future on a VIX-style index (class future), not class "
+                  + cls.configName());
+        }
+      }
+    }
+    if (!any) {
+      return VolFutureSpec.NONE;
+    }
+    YamlNode vixOf = f.require("vixOf");
+    String underlying = vixOf == null ? null : text(vixOf, path + ".vixOf");
+    YamlNode expiryNode = f.require("expiry");
+    OffsetDateTime expiry = expiryNode == null ? null : dateTime(expiryNode, path + ".expiry");
+    Double kappa =
+        optionalReal(f, "meanReversion", path, 0, true, 1000, true, VolFutureSpec.DEFAULT_KAPPA);
+    Double theta =
+        optionalReal(f, "longRunMean", path, 0, false, 500, true, VolFutureSpec.DEFAULT_THETA);
+    Double impact =
+        optionalReal(
+            f, "vegaDemandImpact", path, 0, true, 100, true, VolFutureSpec.DEFAULT_DEMAND_IMPACT);
+    if (underlying == null || expiry == null || kappa == null || theta == null || impact == null) {
+      return null;
+    }
+    volFutureRefs.add(vixOf);
+    volFuturePaths.add(path);
+    volFutureOwners.add(symbol);
+    volFutureExpiries.add(expiryNode);
+    return new VolFutureSpec(underlying, expiry, kappa, theta, impact);
+  }
+
+  /**
+   * Checks every VIX-style future against the rest of the file: its underlying is declared, is not
+   * itself such a future, and has options dealers (whose surface the index is computed from); it
+   * expires after the run ends.
+   */
+  private void checkVolFutures(List<AgentGroupSpec> agents, OffsetDateTime end) {
+    for (int k = 0; k < volFutureRefs.size(); k++) {
+      InstrumentSpec self = specs.get(volFutureOwners.get(k));
+      if (self == null) {
+        continue;
+      }
+      String target = self.volFuture().underlying();
+      String where = volFuturePaths.get(k) + ".vixOf";
+      InstrumentSpec u = specs.get(target);
+      if (u == null) {
+        errors.at(
+            volFutureRefs.get(k), where, Suggestions.unknown("instrument", target, specs.keySet()));
+        continue;
+      }
+      if (u.volFuture().present() || u.symbol().equals(self.symbol())) {
+        errors.at(
+            volFutureRefs.get(k),
+            where,
+            "the index's underlying must be the instrument its options are on (e.g. SPY), not a"
+                + " VIX-style future");
+        continue;
+      }
+      boolean dealt = false;
+      for (AgentGroupSpec g : agents) {
+        dealt |= g.family().equals("options-dealer") && g.instruments().contains(target);
+      }
+      if (!dealt) {
+        errors.at(
+            volFutureRefs.get(k),
+            where,
+            "the VIX-style index of "
+                + target
+                + " is computed from its options dealers' surface: add an options-dealer group"
+                + " on "
+                + target);
+      }
+      if (end != null && !self.volFuture().expiry().isAfter(end)) {
+        errors.at(
+            volFutureExpiries.get(k),
+            volFuturePaths.get(k) + ".expiry",
+            "must be after the run's end (" + end + "): settlement within a run is not simulated");
+      }
+    }
   }
 
   /**

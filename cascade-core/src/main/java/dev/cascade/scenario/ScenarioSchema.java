@@ -331,10 +331,37 @@ public final class ScenarioSchema {
             false,
             100,
             false));
+    p.put(
+        "vixOf",
+        symbol(
+            "Futures on a VIX-style index only (class future): the instrument whose options"
+                + " dealers' surface gives the index (an options-dealer group must trade it)."));
+    p.put("expiry", dateTime("VIX-style futures only: settlement, after the run's end."));
+    p.put(
+        "meanReversion",
+        number("VIX-style futures only: the index's mean reversion, per year.", 0, true, 1000, true)
+            .put("default", VolFutureSpec.DEFAULT_KAPPA));
+    p.put(
+        "longRunMean",
+        number("VIX-style futures only: the index's long-run mean, points.", 0, false, 500, true)
+            .put("default", VolFutureSpec.DEFAULT_THETA));
+    p.put(
+        "vegaDemandImpact",
+        number(
+                "VIX-style futures only: vega pressure on the surface per unit of the dealers'"
+                    + " opening vega bought through the futures.",
+                0,
+                true,
+                100,
+                true)
+            .put("default", VolFutureSpec.DEFAULT_DEMAND_IMPACT));
     ObjectNode out = JSON.objectNode().put("description", "One instrument.");
     object(out, ScenarioReader.INSTRUMENT_KEYS, p, List.of("symbol", "class", "price"));
     ObjectNode dependent = JSON.objectNode();
     dependent.set("creationUnit", JSON.arrayNode().add("basket"));
+    for (String k : ScenarioReader.VOL_FUTURE_KEYS) {
+      dependent.set(k, JSON.arrayNode().add("vixOf").add("expiry"));
+    }
     out.set("dependentRequired", dependent);
     // index and funding keys belong to perpetuals alone.
     ObjectNode notPerp = JSON.objectNode();

@@ -155,6 +155,12 @@ public final class Simulations {
         fundamentals.trackBasket(id, memberIds, shares);
       }
     }
+    for (InstrumentSpec is : spec.instruments()) {
+      VolFutureSpec vf = is.volFuture();
+      if (vf.present()) {
+        trackVolFuture(world, instruments, indexOf(instruments, is.symbol()), vf, start);
+      }
+    }
     Margin margin = new Margin(world, vols);
 
     for (AgentGroupSpec g : spec.agents()) {
@@ -231,6 +237,30 @@ public final class Simulations {
     sim.setInsuranceFund(margin.insuranceFund);
     sim.setPerpetuals(marks, funding);
     return sim;
+  }
+
+  /**
+   * Makes an instrument a future on its underlying's VIX-style index: its value follows the index's
+   * expected level at expiry (docs/model.md §10, "VIX-style futures") and the flow in it marks the
+   * underlying's surface.
+   */
+  private static void trackVolFuture(
+      World world, List<Instrument> instruments, int id, VolFutureSpec vf, long start) {
+    Instrument future = instruments.get(id);
+    Instrument underlying = instruments.get(indexOf(instruments, vf.underlying()));
+    var options = world.options();
+    options.registerVolFuture(future, underlying, vf.demandImpact());
+    world
+        .fundamentals()
+        .trackVolIndex(
+            id,
+            () -> options.latestVix(underlying),
+            underlying.id(),
+            Time.ofInstant(vf.expiry().toInstant()),
+            vf.kappa(),
+            vf.theta(),
+            future.referencePriceTicks(),
+            start);
   }
 
   /**

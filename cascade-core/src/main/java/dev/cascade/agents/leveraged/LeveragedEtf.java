@@ -56,7 +56,14 @@ public final class LeveragedEtf implements Agent {
                   15,
                   0.1,
                   600),
-              ParamSpec.whole("slices", "orders over the rebalance window", 15, 1, 1000)),
+              ParamSpec.whole("slices", "orders over the rebalance window", 15, 1, 1000),
+              ParamSpec.real(
+                  "terminationPct",
+                  "terminated when its indicative value falls this many percent below its last"
+                      + " reset (checked each minute; 0: never)",
+                  0,
+                  0,
+                  100)),
           LeveragedEtf::new,
           AccountKind.MARGIN,
           10.0);
@@ -64,11 +71,17 @@ public final class LeveragedEtf implements Agent {
   private static final int REBALANCE = 0;
   private static final int SLICE = 1;
   private static final int PLAN = 2;
+  private static final int MONITOR = 3;
+
+  /** Seconds between checks of the indicative value when a termination rule is set. */
+  static final long MONITOR_SECONDS = 60;
 
   private final Instrument ins;
   private final double leverage;
   private final long window;
   private final int slices;
+  private final double terminationPct;
+  private boolean terminated;
   private double aum;
   private double reference;
   private long remaining;
@@ -85,6 +98,7 @@ public final class LeveragedEtf implements Agent {
     leverage = s.get("leverage");
     window = Math.round(s.get("rebalanceMinutes") * Time.NANOS_PER_MINUTE);
     slices = s.getInt("slices");
+    terminationPct = s.get("terminationPct");
   }
 
   /**
@@ -101,9 +115,23 @@ public final class LeveragedEtf implements Agent {
     return Math.max(0, aum * (1 + leverage * dayReturn));
   }
 
+  /**
+   * The fund's indicative value, dollars, when the underlying has moved from {@code reference} to
+   * {@code price} since the last reset: AUM (1 + L R), at least 0.
+   */
+  public static double indicativeValue(
+      double leverage, double aum, double reference, double price) {
+    return aumAfter(leverage, aum, price / reference - 1);
+  }
+
   /** The fund's assets now, dollars. */
   public double aum() {
     return aum;
+  }
+
+  /** Whether the fund has been terminated by its early-termination rule. */
+  public boolean terminated() {
+    return terminated;
   }
 
   @Override
@@ -111,6 +139,9 @@ public final class LeveragedEtf implements Agent {
     reference = ctx.lastPrice(ins);
     routine = ctx.routineCause(CauseKind.REBALANCE);
     scheduleNext(ctx);
+    if (terminationPct > 0) {
+      ctx.wakeIn(MONITOR_SECONDS * Time.NANOS_PER_SECOND, MONITOR);
+    }
   }
 
   private void scheduleNext(AgentContext ctx) {
@@ -124,7 +155,16 @@ public final class LeveragedEtf implements Agent {
 
   @Override
   public void wake(AgentContext ctx, int tag) {
+    if (terminated && tag != SLICE) {
+      return;
+    }
     switch (tag) {
+      case MONITOR -> {
+        monitor(ctx);
+        if (!terminated) {
+          ctx.wakeIn(MONITOR_SECONDS * Time.NANOS_PER_SECOND, MONITOR);
+        }
+      }
       case PLAN -> scheduleNext(ctx);
       case REBALANCE -> {
         rebalance(ctx);
@@ -144,25 +184,66 @@ public final class LeveragedEtf implements Agent {
     reference = price;
     double dollars = hedgeNotional(leverage, aum, r);
     aum = aumAfter(leverage, aum, r);
+    trade(
+        ctx,
+        dollars,
+        price,
+        r,
+        String.format(
+            java.util.Locale.ROOT,
+            "%s %+.1fx reset after %+.2f%%",
+            ctx.agentId(),
+            leverage,
+            100 * r));
+  }
+
+  /**
+   * Starts working {@code dollars} of the instrument (positive: buy) over the rebalance window
+   * under one REBALANCE cause labelled {@code label}, parented by the order that last moved the
+   * price the way it moved by {@code r} (else the routine cause). Nothing when under a lot.
+   */
+  private void trade(AgentContext ctx, double dollars, double price, double r, String label) {
     double lotDollars = price * ins.cashPerTickLot() / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
     long lots = (long) (dollars / lotDollars);
     if (lots == 0) {
       return;
     }
     int parent = ctx.moveCause(ins, r < 0);
-    cause =
-        ctx.cause(
-            CauseKind.REBALANCE,
-            parent < 0 ? routine : parent,
-            String.format(
-                java.util.Locale.ROOT,
-                "%s %+.1fx reset after %+.2f%%",
-                ctx.agentId(),
-                leverage,
-                100 * r));
+    cause = ctx.cause(CauseKind.REBALANCE, parent < 0 ? routine : parent, label);
     remaining = lots;
     slicesLeft = slices;
     slice(ctx);
+  }
+
+  /**
+   * The early-termination rule (an "acceleration event" in the prospectuses of exchange-traded
+   * notes on VIX futures): when the indicative value has fallen {@code terminationPct} or more
+   * below the last reset, the fund ends and the remaining exposure, L x the indicative value, is
+   * unwound over the rebalance window.
+   */
+  private void monitor(AgentContext ctx) {
+    if (!ctx.isOpen(ins) || aum <= 0) {
+      return;
+    }
+    double price = ctx.mid(ins);
+    double value = indicativeValue(leverage, aum, reference, price);
+    double fall = 100 * (1 - value / aum);
+    if (fall < terminationPct) {
+      return;
+    }
+    terminated = true;
+    aum = 0;
+    trade(
+        ctx,
+        -leverage * value,
+        price,
+        price / reference - 1,
+        String.format(
+            java.util.Locale.ROOT,
+            "%s %+.1fx terminated: indicative value %.0f%% below its last reset",
+            ctx.agentId(),
+            leverage,
+            fall));
   }
 
   private void slice(AgentContext ctx) {
