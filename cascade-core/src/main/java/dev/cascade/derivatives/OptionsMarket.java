@@ -292,6 +292,10 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       int sellCause) {
     Underlying f = futureOf[instrument.id()];
     if (f != null) {
+      CauseKind why = causes.kind(aggressor == Side.BUY ? buyCause : sellCause);
+      if (!why.forced() && why != CauseKind.EXECUTION) {
+        return; // market making, value trading and noise are not demand for volatility
+      }
       double perPointLot =
           (double) instrument.cashPerTickLot()
               / Instrument.CASH_UNITS_PER_CURRENCY_UNIT

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -184,6 +185,44 @@ class VolFuturesTest {
       }
     }
     assertThat(terminations).isEqualTo(1);
+  }
+
+  /** Runs the shipped file on seed 1, with or without the products. */
+  private static Simulation shipped(Set<String> without) {
+    LoadResult r =
+        ScenarioLoader.load(
+            Path.of("../scenarios/vol-etp-selloff.yaml"), StandardFamilies.registry());
+    assertThat(r.errors()).isEmpty();
+    Simulation sim =
+        Simulations.resolve(r.spec().orElseThrow(), 1, without, StandardFamilies.registry());
+    sim.run(Time.NANOS_PER_MINUTE, (t, e) -> {});
+    return sim;
+  }
+
+  @Test
+  @Tag("slow")
+  void theProductsResetLiftsTheFuturesAndTheIndexAndTheirCauseIsTheShock() {
+    Simulation with = shipped(Set.of());
+    Simulation without = shipped(Set.of("leveraged-etf"));
+    var spy = with.world().exchange().instruments().get(0);
+    var vx1 = with.world().exchange().instruments().get(1);
+    assertThat(with.world().exchange().lastPrice(vx1.id()))
+        .isGreaterThan(without.world().exchange().lastPrice(vx1.id()));
+    assertThat(with.world().options().latestVix(spy))
+        .isGreaterThan(without.world().options().latestVix(spy) + 1);
+    assertThat(with.ledger().conservation().holds()).isTrue();
+    CauseLog causes = with.world().causes();
+    int resets = 0;
+    for (int id = 0; id < causes.size(); id++) {
+      String label = causes.label(id);
+      if (causes.kind(id) == CauseKind.REBALANCE
+          && label != null
+          && label.contains("reset after")) {
+        resets++;
+        assertThat(causes.kind(causes.parent(id))).isEqualTo(CauseKind.SHOCK);
+      }
+    }
+    assertThat(resets).isEqualTo(2);
   }
 
   @Test

@@ -32,8 +32,10 @@ import java.util.List;
  * <p>The fund's opening exposure L x AUM is taken as held elsewhere (its swaps; assumed, as the
  * options dealer's opening hedge), so the account holds only the rebalance trades: cash and units
  * move only through the book. Every order of one rebalance carries one REBALANCE cause whose parent
- * is the cause of the last order that moved the price the way the day moved ({@link
- * AgentContext#moveCause}), else the fund's routine rebalance cause.
+ * is the latest shock to the instrument's value since the last reset ({@link
+ * AgentContext#lastValueShock}: news moved the day), else the cause of the last order that moved
+ * the price the way the day moved ({@link AgentContext#moveCause}), else the fund's routine
+ * rebalance cause.
  */
 public final class LeveragedEtf implements Agent {
   /** The family as registered: margin accounts (it shorts after down days), 10x gross (assumed). */
@@ -88,6 +90,7 @@ public final class LeveragedEtf implements Agent {
   private int slicesLeft;
   private int cause;
   private int routine;
+  private int newsSeen;
 
   LeveragedEtf(AgentSetup s) {
     if (s.instruments().isEmpty()) {
@@ -138,6 +141,7 @@ public final class LeveragedEtf implements Agent {
   public void start(AgentContext ctx) {
     reference = ctx.lastPrice(ins);
     routine = ctx.routineCause(CauseKind.REBALANCE);
+    newsSeen = ctx.lastValueShock(ins);
     scheduleNext(ctx);
     if (terminationPct > 0) {
       ctx.wakeIn(MONITOR_SECONDS * Time.NANOS_PER_SECOND, MONITOR);
@@ -199,16 +203,20 @@ public final class LeveragedEtf implements Agent {
 
   /**
    * Starts working {@code dollars} of the instrument (positive: buy) over the rebalance window
-   * under one REBALANCE cause labelled {@code label}, parented by the order that last moved the
-   * price the way it moved by {@code r} (else the routine cause). Nothing when under a lot.
+   * under one REBALANCE cause labelled {@code label}. Its parent is the latest shock to the
+   * instrument's value since the last reset (news moved the day), else the order that last moved
+   * the price the way it moved by {@code r}, else the routine cause. Nothing when under a lot.
    */
   private void trade(AgentContext ctx, double dollars, double price, double r, String label) {
+    int news = ctx.lastValueShock(ins);
+    boolean newNews = news > newsSeen; // cause ids grow with time
+    newsSeen = news;
     double lotDollars = price * ins.cashPerTickLot() / Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
     long lots = (long) (dollars / lotDollars);
     if (lots == 0) {
       return;
     }
-    int parent = ctx.moveCause(ins, r < 0);
+    int parent = newNews ? news : ctx.moveCause(ins, r < 0);
     cause = ctx.cause(CauseKind.REBALANCE, parent < 0 ? routine : parent, label);
     remaining = lots;
     slicesLeft = slices;
