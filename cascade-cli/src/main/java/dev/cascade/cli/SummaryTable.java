@@ -5,6 +5,7 @@ import dev.cascade.record.EpisodeSummary;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.record.RunSummary;
 import dev.cascade.record.ScaleSummary;
+import dev.cascade.record.VolatilitySummary;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +120,44 @@ final class SummaryTable {
         dealers(b, d, s.scale());
       }
     }
+    volatility(b, s);
     return b.toString();
+  }
+
+  /** VIX-style futures (price, model value, index) and funds that reset daily. */
+  private static void volatility(StringBuilder b, RunSummary s) {
+    VolatilitySummary v = s.volatility();
+    if (v == null) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "%nvolatility products:%n"));
+    for (VolatilitySummary.Future f : v.futures()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s on %s's index, expires %s: %s -> %s (model value %.2f, index %.2f)%n",
+              f.symbol(),
+              f.underlying(),
+              f.expiry(),
+              price(f.priceStart()),
+              price(f.priceEnd()),
+              f.valueEnd(),
+              f.indexEnd()));
+    }
+    for (VolatilitySummary.Fund f : v.funds()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-16s %+.1fx %-8s %s -> %s, %d reset%s%s%n",
+              f.agent(),
+              f.leverage(),
+              f.instrument(),
+              dollars(f.aumStart()),
+              dollars(f.aumEnd()),
+              f.resets(),
+              f.resets() == 1 ? "" : "s",
+              f.terminatedAt() == null ? "" : ", terminated " + f.terminatedAt()));
+    }
   }
 
   /** What one simulated dollar stands for, when the scenario states real volumes. */

@@ -25,6 +25,22 @@ class RunCommandTest {
   }
 
   @Test
+  void volatilityProductsArePrintedAndSummarised() throws Exception {
+    Path dir = tmp.resolve("vx");
+    String file = Path.of(RunCommandTest.class.getResource("/vx-fixture.yaml").toURI()).toString();
+    Cli.Result r = cascade("run", file, "--out", dir.toString(), "--no-progress");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("volatility products:")
+        .containsPattern("VX1 +on SPY's index, expires 2026-03-31T09:00-04:00: 17.50 -> ")
+        .containsPattern("etp-inverse-0 +-1.0x VX1 +\\$1.00M -> \\$0, 0 resets, terminated 2026-");
+    JsonNode v =
+        new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("volatility");
+    assertThat(v.get("futures").get(0).get("symbol").asText()).isEqualTo("VX1");
+    assertThat(v.get("funds").get(0).get("terminatedAt").asText()).startsWith("2026-03-10T");
+  }
+
+  @Test
   void runPrintsTheSummaryAndWritesTheRunDirectory() throws Exception {
     Path dir = tmp.resolve("run");
     Cli.Result r = cascade("run", tiny(), "--seed", "5", "--out", dir.toString(), "--no-progress");

@@ -158,6 +158,11 @@ public final class World implements MarketListener, MarginCallListener {
     return slots.get(index).id;
   }
 
+  /** The agent at {@code index} (in the order agents were added), for reports after a run. */
+  public Agent agent(int index) {
+    return slots.get(index).agent;
+  }
+
   public int agentAccount(int index) {
     return slots.get(index).account;
   }

@@ -36,6 +36,8 @@ import java.util.List;
  * @param pnl profit and loss per account group over the run ({@link PnlSummary})
  * @param scale the run's figures at real scale ({@link ScaleSummary}); absent (null) when the
  *     scenario states no real daily volume
+ * @param volatility VIX-style futures and funds that reset daily ({@link VolatilitySummary});
+ *     absent (null) in runs with neither
  */
 public record RunSummary(
     String scenario,
@@ -58,7 +60,8 @@ public record RunSummary(
     @JsonInclude(JsonInclude.Include.NON_NULL) EpisodeSummary episode,
     List<EpisodeSummary.LevelLine> levels,
     List<PnlSummary> pnl,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ScaleSummary scale) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScaleSummary scale,
+    @JsonInclude(JsonInclude.Include.NON_NULL) VolatilitySummary volatility) {
 
   /**
    * A halt as summarised.
@@ -141,7 +144,8 @@ public record RunSummary(
         EpisodeSummary.of(sim, rec, lines),
         levels(sim, rec, dealers),
         PnlSummary.of(sim),
-        ScaleSummary.of(sim.spec().scale(), margin, liquidations, dealers));
+        ScaleSummary.of(sim.spec().scale(), margin, liquidations, dealers),
+        VolatilitySummary.of(sim));
   }
 
   /**

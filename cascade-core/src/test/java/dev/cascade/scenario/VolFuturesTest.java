@@ -185,6 +185,18 @@ class VolFuturesTest {
       }
     }
     assertThat(terminations).isEqualTo(1);
+    var summary = dev.cascade.record.VolatilitySummary.of(sim);
+    assertThat(summary.futures()).hasSize(1);
+    var f = summary.futures().get(0);
+    assertThat(f.symbol()).isEqualTo("VX1");
+    assertThat(f.priceStart()).isEqualTo(17.50);
+    assertThat(f.valueEnd()).isCloseTo(valueEnd, within(1e-4));
+    assertThat(f.indexEnd()).isCloseTo(vixEnd, within(1e-4));
+    assertThat(summary.funds()).hasSize(1);
+    var fund = summary.funds().get(0);
+    assertThat(fund.aumStart()).isEqualTo(1_000_000);
+    assertThat(fund.aumEnd()).isZero();
+    assertThat(fund.terminatedAt()).startsWith("2026-03-10T");
   }
 
   /** Runs the shipped file on seed 1, with or without the products. */

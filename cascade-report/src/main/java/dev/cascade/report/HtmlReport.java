@@ -41,6 +41,7 @@ public final class HtmlReport {
    *   FlowSection       trades.csv          aggressive notional by cause kind over time
    *   MarginSection     summary.json#margin, #liquidations, trades.csv
    *   DealerSection     summary.json#dealers, gex.csv, vix.csv
+   *   VolatilitySection summary.json#volatility   VIX-style futures and daily-reset funds
    *   ChainSection      causes.csv, trades.csv   cause chains as a Sankey diagram
    *   AttributionSection attribution.json   the waterfall of cascade attribute
    *   HaltSection       halts.csv           the halts table
@@ -60,6 +61,7 @@ public final class HtmlReport {
           new MarginSection(),
           new PositionsSection(),
           new DealerSection(),
+          new VolatilitySection(),
           new ChainSection(),
           new AttributionSection(),
           new HaltSection(),

@@ -99,6 +99,39 @@ class HtmlReportTest {
   }
 
   @Test
+  void volatilityProductsAreTabledWithTheirBasisAndTermination() throws Exception {
+    Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
+    assertThat(Files.readString(HtmlReport.write(run))).doesNotContain("id=\"volatility\"");
+    editSummary(
+        run,
+        s -> {
+          ObjectNode v = s.putObject("volatility");
+          ObjectNode f = v.putArray("futures").addObject();
+          f.put("symbol", "VX1");
+          f.put("underlying", "SPY");
+          f.put("expiry", "2026-03-31T09:00-04:00");
+          f.put("priceStart", 17.5);
+          f.put("priceEnd", 28.1);
+          f.put("valueEnd", 25.8);
+          f.put("indexEnd", 28.6);
+          ObjectNode e = v.putArray("funds").addObject();
+          e.put("agent", "etp-inverse-0");
+          e.put("instrument", "VX1");
+          e.put("leverage", -1.0);
+          e.put("aumStart", 6_000_000.0);
+          e.put("aumEnd", 0.0);
+          e.put("resets", 1);
+          e.put("terminatedAt", "2026-03-10T19:50:00Z");
+        });
+    String html = Files.readString(HtmlReport.write(run));
+    String sec = html.substring(html.indexOf("id=\"volatility\""));
+    sec = sec.substring(0, sec.indexOf("</section>"));
+    assertThat(sec)
+        .contains("VX1", "+2.30", "28.60", "etp-inverse-0", "-1.0x", "$6,000,000")
+        .contains("2026-03-10T19:50:00Z");
+  }
+
+  @Test
   void theIndexSectorSplitAndTheLevelsTableAreShownWhenTheSummaryHasThem() throws Exception {
     Path run = SyntheticRun.write(dir.resolve("run"), 2, 0.1, 5);
     assertThat(Files.readString(HtmlReport.write(run))).doesNotContain("id=\"index-levels\"");

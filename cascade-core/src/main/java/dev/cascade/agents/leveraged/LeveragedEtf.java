@@ -84,6 +84,9 @@ public final class LeveragedEtf implements Agent {
   private final int slices;
   private final double terminationPct;
   private boolean terminated;
+  private long terminatedAt = -1;
+  private int resets;
+  private final double aumStart;
   private double aum;
   private double reference;
   private long remaining;
@@ -98,6 +101,7 @@ public final class LeveragedEtf implements Agent {
     }
     ins = s.instruments().get(0);
     aum = s.get("aumDollars");
+    aumStart = aum;
     leverage = s.get("leverage");
     window = Math.round(s.get("rebalanceMinutes") * Time.NANOS_PER_MINUTE);
     slices = s.getInt("slices");
@@ -135,6 +139,31 @@ public final class LeveragedEtf implements Agent {
   /** Whether the fund has been terminated by its early-termination rule. */
   public boolean terminated() {
     return terminated;
+  }
+
+  /** When the fund was terminated, nanos, or -1. */
+  public long terminatedAt() {
+    return terminatedAt;
+  }
+
+  /** The fund's assets when the run started, dollars. */
+  public double aumStart() {
+    return aumStart;
+  }
+
+  /** Daily resets done (one per session close the fund saw open, whether or not it traded). */
+  public int resets() {
+    return resets;
+  }
+
+  /** The instrument the fund holds. */
+  public Instrument instrument() {
+    return ins;
+  }
+
+  /** The fund's daily leverage L. */
+  public double leverage() {
+    return leverage;
   }
 
   @Override
@@ -186,6 +215,7 @@ public final class LeveragedEtf implements Agent {
     double price = ctx.mid(ins);
     double r = price / reference - 1;
     reference = price;
+    resets++;
     double dollars = hedgeNotional(leverage, aum, r);
     aum = aumAfter(leverage, aum, r);
     trade(
@@ -240,6 +270,7 @@ public final class LeveragedEtf implements Agent {
       return;
     }
     terminated = true;
+    terminatedAt = ctx.now();
     aum = 0;
     trade(
         ctx,
