@@ -66,6 +66,24 @@ class EventQueueTest {
     assertThat(q.pop()).isFalse();
   }
 
+  @Test
+  void prioritiesOutsideThePackedRangeAreRefusedAndTheExtremesOrder() {
+    EventQueue q = new EventQueue(4);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.schedule(1, -1, NOBODY, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> q.schedule(1, EventQueue.MAX_PRIORITY + 1, NOBODY, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    q.schedule(7, EventQueue.MAX_PRIORITY, NOBODY, 1);
+    q.schedule(7, 0, NOBODY, 2);
+    q.schedule(-3, EventQueue.MAX_PRIORITY, NOBODY, 3);
+    List<Integer> tags = new ArrayList<>();
+    while (q.pop()) {
+      tags.add(q.currentTag());
+    }
+    assertThat(tags).containsExactly(3, 2, 1);
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 42, 2_025, 987_654_321})
   void matchesASortedListOverRandomSchedulesAndPops(long seed) {
