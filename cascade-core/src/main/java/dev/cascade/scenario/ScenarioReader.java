@@ -757,6 +757,14 @@ final class ScenarioReader {
       if (!symbols.containsKey(e.key())) {
         errors.add(
             e.line(), e.column(), p, Suggestions.unknown("instrument", e.key(), symbols.keySet()));
+      } else if (isVolFuture(out, e.key())) {
+        errors.add(
+            e.line(),
+            e.column(),
+            p,
+            e.key()
+                + " is a VIX-style future: a basket holds instruments valued on their own, not"
+                + " futures on an index of options");
       }
     }
     for (int k = 0; k < indexRefs.size(); k++) {
@@ -769,6 +777,12 @@ final class ScenarioReader {
       } else if (target.equals(indexOwners.get(k))) {
         errors.at(indexRefs.get(k), indexPaths.get(k), "a perpetual cannot be its own index");
       } else {
+        if (isVolFuture(out, target)) {
+          errors.at(
+              indexRefs.get(k),
+              indexPaths.get(k),
+              "the index must be a spot instrument, but " + target + " is a VIX-style future");
+        }
         for (InstrumentSpec s : out) {
           if (s.symbol().equals(target) && s.assetClass() == AssetClass.CRYPTO_PERP) {
             errors.at(
@@ -782,6 +796,15 @@ final class ScenarioReader {
       }
     }
     return out;
+  }
+
+  private static boolean isVolFuture(List<InstrumentSpec> instruments, String symbol) {
+    for (InstrumentSpec s : instruments) {
+      if (s.symbol().equals(symbol) && s.volFuture().present()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private InstrumentSpec instrument(YamlNode node, String path) {

@@ -153,6 +153,20 @@ class VolFuturesTest {
         .extracting(ScenarioError::message)
         .contains(
             "vixOf applies only to a future on a VIX-style index (class future), not class metal");
+    assertThat(
+            message(
+                BASE.replace(
+                    "{symbol: SPY, class: etf, price: 571.42, fundamentalVolPct: 15}",
+                    "{symbol: SPY, class: etf, price: 571.42, fundamentalVolPct: 15, basket: {VX1:"
+                        + " 1}}")))
+        .startsWith("instruments[0].basket.VX1: VX1 is a VIX-style future");
+    String perpOnVx =
+        BASE.replace(
+            "\nagents:",
+            "\n  - {symbol: VXP, class: crypto-perp, price: 17.50, tick: 0.05, index: VX1}\nagents:");
+    assertThat(parse(perpOnVx).errors())
+        .extracting(ScenarioError::message)
+        .contains("the index must be a spot instrument, but VX1 is a VIX-style future");
     String noDealer =
         BASE.substring(0, BASE.indexOf("  - family: options-dealer"))
             + BASE.substring(BASE.indexOf("  - family: leveraged-etf"));
