@@ -61,40 +61,6 @@ public record InstrumentSpec(
     Objects.requireNonNull(volFuture, "volFuture");
   }
 
-  /** An instrument that is not a volatility-index future. */
-  public InstrumentSpec(
-      String symbol,
-      AssetClass assetClass,
-      BigDecimal tick,
-      BigDecimal lot,
-      BigDecimal multiplier,
-      String currency,
-      SessionKind session,
-      BigDecimal price,
-      double fundamentalVolPct,
-      long baselineDailyVolume,
-      RateSensitivity rates,
-      BasketSpec basket,
-      PerpetualSpec perpetual,
-      double dailyLimitPct) {
-    this(
-        symbol,
-        assetClass,
-        tick,
-        lot,
-        multiplier,
-        currency,
-        session,
-        price,
-        fundamentalVolPct,
-        baselineDailyVolume,
-        rates,
-        basket,
-        perpetual,
-        dailyLimitPct,
-        VolFutureSpec.NONE);
-  }
-
   /** The same instrument with another fundamental volatility (percent a year). */
   public InstrumentSpec withFundamentalVolPct(double pct) {
     return new InstrumentSpec(
@@ -115,69 +81,10 @@ public record InstrumentSpec(
         volFuture);
   }
 
-  /** An instrument without a daily price limit. */
-  public InstrumentSpec(
-      String symbol,
-      AssetClass assetClass,
-      BigDecimal tick,
-      BigDecimal lot,
-      BigDecimal multiplier,
-      String currency,
-      SessionKind session,
-      BigDecimal price,
-      double fundamentalVolPct,
-      long baselineDailyVolume,
-      RateSensitivity rates,
-      BasketSpec basket,
-      PerpetualSpec perpetual) {
-    this(
-        symbol,
-        assetClass,
-        tick,
-        lot,
-        multiplier,
-        currency,
-        session,
-        price,
-        fundamentalVolPct,
-        baselineDailyVolume,
-        rates,
-        basket,
-        perpetual,
-        0);
-  }
-
-  /** An instrument that is not an indexed perpetual. */
-  public InstrumentSpec(
-      String symbol,
-      AssetClass assetClass,
-      BigDecimal tick,
-      BigDecimal lot,
-      BigDecimal multiplier,
-      String currency,
-      SessionKind session,
-      BigDecimal price,
-      double fundamentalVolPct,
-      long baselineDailyVolume,
-      RateSensitivity rates,
-      BasketSpec basket) {
-    this(
-        symbol,
-        assetClass,
-        tick,
-        lot,
-        multiplier,
-        currency,
-        session,
-        price,
-        fundamentalVolPct,
-        baselineDailyVolume,
-        rates,
-        basket,
-        PerpetualSpec.NONE);
-  }
-
-  /** An instrument without rate sensitivity or basket. */
+  /**
+   * A plain instrument: no rate sensitivity, basket, perpetual terms, daily limit or volatility
+   * index; the {@code with...} methods add them.
+   */
   public InstrumentSpec(
       String symbol,
       AssetClass assetClass,
@@ -202,6 +109,68 @@ public record InstrumentSpec(
         baselineDailyVolume,
         RateSensitivity.NONE,
         null,
-        PerpetualSpec.NONE);
+        PerpetualSpec.NONE,
+        0,
+        VolFutureSpec.NONE);
+  }
+
+  /** The same instrument with other rate sensitivity. */
+  public InstrumentSpec withRates(RateSensitivity r) {
+    return new InstrumentSpec(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        r,
+        basket,
+        perpetual,
+        dailyLimitPct,
+        volFuture);
+  }
+
+  /** The same instrument with another creation basket (null for none). */
+  public InstrumentSpec withBasket(BasketSpec b) {
+    return new InstrumentSpec(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        b,
+        perpetual,
+        dailyLimitPct,
+        volFuture);
+  }
+
+  /** The same instrument with other perpetual terms. */
+  public InstrumentSpec withPerpetual(PerpetualSpec p) {
+    return new InstrumentSpec(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        p,
+        dailyLimitPct,
+        volFuture);
   }
 }

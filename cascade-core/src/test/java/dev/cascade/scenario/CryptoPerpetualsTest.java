@@ -39,19 +39,17 @@ class CryptoPerpetualsTest {
   private static InstrumentSpec instrument(
       String sym, AssetClass c, String tick, String lot, String price, PerpetualSpec perp) {
     return new InstrumentSpec(
-        sym,
-        c,
-        new BigDecimal(tick),
-        new BigDecimal(lot),
-        BigDecimal.ONE,
-        "USD",
-        c == AssetClass.EQUITY ? SessionKind.US_EQUITY : SessionKind.CRYPTO_24_7,
-        new BigDecimal(price),
-        c == AssetClass.EQUITY ? 45 : 50,
-        0,
-        RateSensitivity.NONE,
-        null,
-        perp);
+            sym,
+            c,
+            new BigDecimal(tick),
+            new BigDecimal(lot),
+            BigDecimal.ONE,
+            "USD",
+            c == AssetClass.EQUITY ? SessionKind.US_EQUITY : SessionKind.CRYPTO_24_7,
+            new BigDecimal(price),
+            c == AssetClass.EQUITY ? 45 : 50,
+            0)
+        .withPerpetual(perp);
   }
 
   private static List<InstrumentSpec> instruments(PerpetualSpec perp) {

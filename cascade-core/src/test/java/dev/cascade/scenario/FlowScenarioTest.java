@@ -24,18 +24,19 @@ class FlowScenarioTest {
   static InstrumentSpec stock(
       String sym, String price, double vol, double duration, BasketSpec basket) {
     return new InstrumentSpec(
-        sym,
-        basket == null ? AssetClass.EQUITY : AssetClass.ETF,
-        new BigDecimal("0.01"),
-        BigDecimal.ONE,
-        BigDecimal.ONE,
-        "USD",
-        SessionKind.US_EQUITY,
-        new BigDecimal(price),
-        vol,
-        0,
-        duration > 0 ? new RateSensitivity(duration, 0, Double.NaN) : RateSensitivity.NONE,
-        basket);
+            sym,
+            basket == null ? AssetClass.EQUITY : AssetClass.ETF,
+            new BigDecimal("0.01"),
+            BigDecimal.ONE,
+            BigDecimal.ONE,
+            "USD",
+            SessionKind.US_EQUITY,
+            new BigDecimal(price),
+            vol,
+            0)
+        .withRates(
+            duration > 0 ? new RateSensitivity(duration, 0, Double.NaN) : RateSensitivity.NONE)
+        .withBasket(basket);
   }
 
   private static ScenarioSpec spec(
