@@ -1,5 +1,6 @@
 package dev.cascade.agents;
 
+import dev.cascade.derivatives.VixIndex;
 import dev.cascade.kernel.Gaussian;
 import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Session;
@@ -196,15 +197,12 @@ public final class Fundamentals {
     volExpiry[future] = expiryNanos;
     volKappa[future] = kappa;
     volTheta[future] = theta;
-    ratio[future] = 1;
     ratio[future] = referenceTicks / volFutureLevel(future, start);
   }
 
   private double volFutureLevel(int k, long t) {
     double years = (double) (volExpiry[k] - t) / CALENDAR_YEAR_NANOS;
-    double theta = volTheta[k];
-    return theta
-        + (volIndex[k].getAsDouble() - theta) * StrictMath.exp(-volKappa[k] * Math.max(0, years));
+    return VixIndex.futureLevel(volIndex[k].getAsDouble(), years, volKappa[k], volTheta[k]);
   }
 
   /**

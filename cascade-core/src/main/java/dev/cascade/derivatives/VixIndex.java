@@ -118,4 +118,13 @@ public final class VixIndex {
     double kink = forward / strikes[k0] - 1;
     return 2 / years * sum - kink * kink / years;
   }
+
+  /**
+   * A future on the index, by mean reversion: the index's expected level {@code years} ahead when
+   * it reverts to {@code theta} at speed {@code kappa}, theta + (index - theta) exp(-kappa years)
+   * (docs/model.md §10, "VIX-style futures"); at or past expiry, the index itself.
+   */
+  public static double futureLevel(double index, double years, double kappa, double theta) {
+    return theta + (index - theta) * StrictMath.exp(-kappa * Math.max(0, years));
+  }
 }

@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
  *   F(t) = theta + (VIX(t) - theta) exp(-kappa tau),   tau = years to expiry
  * </pre>
  *
- * scaled so that it starts at the file's price, and the order flow that market makers absorb in it
- * marks the underlying's implied-vol surface as customer option demand does.
+ * scaled so that it starts at the file's price ({@code VixIndex.futureLevel}), and the order flow
+ * that market makers absorb in it marks the underlying's implied-vol surface as customer option
+ * demand does.
  *
  * @param underlying symbol of the instrument whose options' VIX-style index the future settles to,
  *     or null when the instrument is not such a future
@@ -43,13 +44,5 @@ public record VolFutureSpec(
   /** Whether the instrument is a future on a VIX-style index. */
   public boolean present() {
     return underlying != null;
-  }
-
-  /**
-   * The model's futures level for index level {@code vix} with {@code years} to expiry: theta +
-   * (vix - theta) exp(-kappa years).
-   */
-  public static double level(double vix, double years, double kappa, double theta) {
-    return theta + (vix - theta) * StrictMath.exp(-kappa * Math.max(0, years));
   }
 }

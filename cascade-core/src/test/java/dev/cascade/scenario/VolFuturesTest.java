@@ -7,6 +7,7 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.agents.leveraged.LeveragedEtf;
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.derivatives.VixIndex;
 import dev.cascade.kernel.Time;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,14 +98,14 @@ class VolFuturesTest {
   void theTermStructureRevertsToTheLongRunMeanWithMaturity() {
     double k = VolFutureSpec.DEFAULT_KAPPA;
     double t = VolFutureSpec.DEFAULT_THETA;
-    assertThat(VolFutureSpec.level(30, 0, k, t)).isEqualTo(30);
-    assertThat(VolFutureSpec.level(30, 10, k, t)).isCloseTo(t, within(1e-9));
+    assertThat(VixIndex.futureLevel(30, 0, k, t)).isEqualTo(30);
+    assertThat(VixIndex.futureLevel(30, 10, k, t)).isCloseTo(t, within(1e-9));
     // one half-life (ln 2 / kappa years) closes half the gap
-    assertThat(VolFutureSpec.level(30, Math.log(2) / k, k, t))
+    assertThat(VixIndex.futureLevel(30, Math.log(2) / k, k, t))
         .isCloseTo(t + (30 - t) / 2, within(1e-9));
     // below the mean the curve is in contango, above it in backwardation
-    assertThat(VolFutureSpec.level(14, 0.1, k, t)).isGreaterThan(14);
-    assertThat(VolFutureSpec.level(40, 0.1, k, t)).isLessThan(40);
+    assertThat(VixIndex.futureLevel(14, 0.1, k, t)).isGreaterThan(14);
+    assertThat(VixIndex.futureLevel(40, 0.1, k, t)).isLessThan(40);
   }
 
   @Test
