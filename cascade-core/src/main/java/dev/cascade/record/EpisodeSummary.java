@@ -112,7 +112,7 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
     int down = 0;
     int flat = 0;
     for (Map.Entry<String, Double> e : idx.basket().weights().entrySet()) {
-      Instrument ins = instrument(sim, e.getKey());
+      Instrument ins = sim.instrument(e.getKey());
       double r = rec.changePct(ins.id());
       double c = e.getValue() * r;
       contribution.put(e.getKey(), c);
@@ -194,15 +194,6 @@ public record EpisodeSummary(String source, List<ObservedLine> observed, IndexLi
           ins.symbol(), name, round(price), true, fromAbove ? "below" : "above", Time.format(at));
     }
     return new LevelLine(ins.symbol(), name, round(price), false, null, null);
-  }
-
-  private static Instrument instrument(Simulation sim, String symbol) {
-    for (Instrument i : sim.instruments()) {
-      if (i.symbol().equals(symbol)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unknown instrument " + symbol);
   }
 
   private static InstrumentSummary line(List<InstrumentSummary> lines, String symbol) {

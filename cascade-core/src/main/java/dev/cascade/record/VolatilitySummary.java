@@ -70,8 +70,8 @@ public record VolatilitySummary(List<Future> futures, List<Fund> funds) {
       if (!vf.present()) {
         continue;
       }
-      Instrument f = instrument(sim, is.symbol());
-      Instrument u = instrument(sim, vf.underlying());
+      Instrument f = sim.instrument(is.symbol());
+      Instrument u = sim.instrument(vf.underlying());
       long now = world.clock().now();
       futures.add(
           new Future(
@@ -80,8 +80,8 @@ public record VolatilitySummary(List<Future> futures, List<Fund> funds) {
               vf.expiry().toString(),
               is.price().doubleValue(),
               RunSummary.onTick(f, f.price(world.exchange().lastPrice(f.id()))),
-              round(f.price(1) * world.fundamentals().value(f.id(), now)),
-              round(world.options().latestVix(u))));
+              RunSummary.round(f.price(1) * world.fundamentals().value(f.id(), now), 4),
+              RunSummary.round(world.options().latestVix(u), 4)));
     }
     List<Fund> funds = new ArrayList<>();
     for (int k = 0; k < world.agentCount(); k++) {
@@ -100,18 +100,5 @@ public record VolatilitySummary(List<Future> futures, List<Fund> funds) {
     return futures.isEmpty() && funds.isEmpty()
         ? null
         : new VolatilitySummary(List.copyOf(futures), List.copyOf(funds));
-  }
-
-  private static Instrument instrument(Simulation sim, String symbol) {
-    for (Instrument i : sim.instruments()) {
-      if (i.symbol().equals(symbol)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("no instrument " + symbol);
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
   }
 }

@@ -130,6 +130,16 @@ public final class Simulation {
     return world.exchange().instruments();
   }
 
+  /** The instrument with this symbol; the scenario declares it, or this throws. */
+  public Instrument instrument(String symbol) {
+    for (Instrument i : instruments()) {
+      if (i.symbol().equals(symbol)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unknown instrument " + symbol);
+  }
+
   /** Adds a listener for trades and halts; call before running. */
   public void addListener(MarketListener l) {
     world.exchange().addListener(l);
