@@ -65,7 +65,12 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   private final VixIndex vix = VixIndex.standard();
   private final Underlying[] byInstrument;
   private final Underlying[] futureOf;
+
+  /** Per future: dollars per index point of one lot, and lambda. */
+  private final double[] futurePointLot;
+
   private final double[] futureImpact;
+
   private final List<Underlying> underlyings = new ArrayList<>();
   private final long sampleNanos = Time.seconds(SAMPLE_SECONDS);
   private final long surfaceNanos = Time.seconds(SURFACE_SECONDS);
@@ -113,18 +118,27 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     this.causes = causes;
     this.byInstrument = new Underlying[exchange.instruments().size()];
     this.futureOf = new Underlying[exchange.instruments().size()];
+    this.futurePointLot = new double[exchange.instruments().size()];
     this.futureImpact = new double[exchange.instruments().size()];
   }
 
   /**
    * Declares {@code future} a future on the VIX-style index of {@code underlying}: the market
-   * makers who absorb its net aggressive buying hedge the vega in the underlying's options and mark
+   * makers who absorb end users' demand for it hedge the vega in the underlying's options and mark
    * the surface up for it, as customer put demand does (docs/model.md §10, "VIX-style futures"):
-   * each lot bought adds {@code demandImpact} x its dollar vega (dollars per index point x 100) to
-   * the pressure's numerator, each lot sold takes it off. The pressure is held at 0 or more.
+   * each lot bought by an aggressive order sent by a forced mechanism (a fund's reset, a
+   * liquidation, a stop; {@link CauseKind#forced}) or a metaorder's execution adds {@code
+   * demandImpact} x its dollar vega (dollars per index point x 100) to the pressure's numerator,
+   * each lot sold takes it off. Market making, value trading and noise do not count. The pressure
+   * is held at 0 or more.
    */
   public void registerVolFuture(Instrument future, Instrument underlying, double demandImpact) {
     futureOf[future.id()] = underlying(underlying);
+    double dollarsPerPointLot =
+        (double) future.cashPerTickLot()
+            / Instrument.CASH_UNITS_PER_CURRENCY_UNIT
+            / future.price(1);
+    futurePointLot[future.id()] = dollarsPerPointLot;
     futureImpact[future.id()] = demandImpact;
   }
 
@@ -296,11 +310,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       if (!why.forced() && why != CauseKind.EXECUTION) {
         return; // market making, value trading and noise are not demand for volatility
       }
-      double perPointLot =
-          (double) instrument.cashPerTickLot()
-              / Instrument.CASH_UNITS_PER_CURRENCY_UNIT
-              / instrument.price(1);
-      double vega = qty * perPointLot * 100 * futureImpact[instrument.id()];
+      double vega = qty * futurePointLot[instrument.id()] * 100 * futureImpact[instrument.id()];
       f.futuresVegaBought += aggressor == Side.BUY ? vega : -vega;
       applyPressure(f);
       return;

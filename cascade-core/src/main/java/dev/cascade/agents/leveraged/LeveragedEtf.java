@@ -136,11 +136,6 @@ public final class LeveragedEtf implements Agent {
     return aum;
   }
 
-  /** Whether the fund has been terminated by its early-termination rule. */
-  public boolean terminated() {
-    return terminated;
-  }
-
   /** When the fund was terminated, nanos, or -1. */
   public long terminatedAt() {
     return terminatedAt;
