@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +22,35 @@ class ExplainCommandTest {
     assertThat(e.out())
         .contains("root shocks, in time order:", "\"SPY value -4%\"", "shock > fundamental")
         .contains("background flow", "noise", "longest chain: 2 causes (shock > fundamental)");
-    String step =
-        e.out().lines().filter(l -> l.trim().startsWith("shock > fundamental")).findFirst().get();
-    assertThat(step).as("value investors sell SPY down after the shock").contains("SPY -");
+    // Market makers move their quotes with the news at once and sell through the stale bids: the
+    // shock's own step takes the price down. (The value investors' step that follows trades both
+    // ways around the new value.)
+    String step = e.out().lines().filter(l -> l.trim().startsWith("shock ")).findFirst().get();
+    assertThat(step).as("makers reprice SPY down through the book").contains("SPY -");
+    // Every maker sale through the stale bids after the shock, at a price the -4% news has not
+    // reached yet, is the shock's: the requotes that follow the first one included (their quotes
+    // still move on its news).
+    long shockAt = java.time.Instant.parse("2025-11-18T14:35:00Z").toEpochMilli() * 1_000_000L;
+    List<String[]> spy =
+        Files.readAllLines(run.resolve("trades.csv")).stream()
+            .skip(1)
+            .map(l -> l.split(","))
+            .filter(f -> f[2].equals("SPY"))
+            .toList();
+    double before =
+        spy.stream()
+            .filter(f -> Long.parseLong(f[1]) < shockAt)
+            .reduce((a, b) -> b)
+            .map(f -> Double.parseDouble(f[3]))
+            .orElseThrow();
+    List<String> makerSales =
+        spy.stream()
+            .filter(f -> f[6].equals("sell") && f[8].startsWith("mm-"))
+            .filter(f -> Long.parseLong(f[1]) >= shockAt && Long.parseLong(f[1]) < shockAt + 5e9)
+            .filter(f -> Double.parseDouble(f[3]) > 0.97 * before)
+            .map(f -> f[11])
+            .toList();
+    assertThat(makerSales).isNotEmpty().containsOnly("shock");
 
     Cli.Result j = Cli.run("explain", run.toString(), "--json");
     assertThat(j.exit()).as(j.err()).isZero();
@@ -36,7 +63,7 @@ class ExplainCommandTest {
     assertThat(shock.get("time").asText()).endsWith("Z");
     boolean sold = false;
     for (com.fasterxml.jackson.databind.JsonNode s : shock.get("steps")) {
-      if (s.get("path").asText().equals("shock > fundamental")) {
+      if (s.get("path").asText().equals("shock")) {
         sold = s.get("impactBps").get("SPY").asDouble() < 0 && s.get("aggressiveLots").asLong() > 0;
       }
     }

@@ -54,6 +54,12 @@ public final class MarketMaker implements Agent {
   private static final int REFRESH = 1;
   private static final double CARRY_SECONDS = 60;
 
+  /**
+   * The share of a shock's carry that must be left for a requote to keep the shock as its cause
+   * (assumed: until nine tenths of the shock's news is in the price or forgotten).
+   */
+  private static final double SHOCK_CARRY_SHARE = 0.1;
+
   private final List<Instrument> instruments;
   private final double halfSpread;
   private final int levels;
@@ -75,6 +81,7 @@ public final class MarketMaker implements Agent {
   private final double[] seenMid;
   private final long[] seenAt;
   private final int[] seenShock;
+  private final double[] shockCarry;
   private int cause;
 
   MarketMaker(AgentSetup s) {
@@ -98,6 +105,7 @@ public final class MarketMaker implements Agent {
     seenMid = new double[n];
     seenAt = new long[n];
     seenShock = new int[n];
+    shockCarry = new double[n];
   }
 
   @Override
@@ -131,13 +139,9 @@ public final class MarketMaker implements Agent {
    */
   private void requote(AgentContext ctx, Instrument ins, int k) {
     double mid = referencePrice(ctx, ins, k);
-    int why = cause;
-    int shock = ctx.lastValueShock(ins);
-    if (shock != seenShock[k]) {
-      seenShock[k] = shock;
-      why = shock; // quotes moved by a shock's news carry the shock as their cause
-    }
-    double ref = mid * StrictMath.exp(newsCarry(ctx, ins, k, mid));
+    double c = newsCarry(ctx, ins, k, mid);
+    int why = shockCause(ctx, ins, k, c);
+    double ref = mid * StrictMath.exp(c);
     double volRatio = Math.max(1e-3, ctx.realizedVol(ins) / volRef);
     double h = halfSpread * Math.max(1, volRatio) * ctx.spreadStress(ins);
     double depthFactor = Math.min(1, StrictMath.pow(volRatio, -kappa)) * ctx.depthStress(ins);
@@ -168,6 +172,30 @@ public final class MarketMaker implements Agent {
    * left fades with a time constant of {@value #CARRY_SECONDS} s (assumed), so a maker never stands
    * alone against a market that does not follow.
    */
+  /**
+   * The cause of a requote: the latest shock to the instrument's value while its news is still in
+   * the carry (the first requote after it, then while the carry keeps its sign and at least {@link
+   * #SHOCK_CARRY_SHARE} of its size then: the quotes are still moving on that news, and a maker
+   * selling through stale bids a moment after a fall in value does so because of it), otherwise
+   * routine.
+   */
+  private int shockCause(AgentContext ctx, Instrument ins, int k, double c) {
+    int shock = ctx.lastValueShock(ins);
+    if (shock != seenShock[k]) {
+      seenShock[k] = shock;
+      shockCarry[k] = c;
+      return shock;
+    }
+    double first = shockCarry[k];
+    if (shock != 0
+        && first != 0
+        && c * first > 0
+        && Math.abs(c) >= SHOCK_CARRY_SHARE * Math.abs(first)) {
+      return shock;
+    }
+    return cause;
+  }
+
   private double newsCarry(AgentContext ctx, Instrument ins, int k, double mid) {
     double v = ctx.fundamentalValue(ins);
     long now = ctx.now();
