@@ -30,11 +30,30 @@ class CalibrateCommandTest {
     return Path.of(getClass().getResource("/tiny.yaml").toURI());
   }
 
+  /**
+   * tiny.yaml moved from the open to 10:30-10:50, where the makers' spread follows their
+   * half-spread parameter rather than the open's volatility.
+   */
+  private Path midday() throws Exception {
+    Path p = tmp.resolve("tiny-midday.yaml");
+    Files.writeString(
+        p,
+        Files.readString(tiny())
+            .replace("T09:30:00-05:00", "T10:30:00-05:00")
+            .replace("T09:50:00-05:00", "T10:50:00-05:00"));
+    return p;
+  }
+
   /** The moments' means over seeds 1..4 at these values of the targets file's free parameters. */
   private double[] momentsAt(String freeSection, String momentNames, double... values)
       throws Exception {
+    return momentsAt(tiny(), freeSection, momentNames, values);
+  }
+
+  private double[] momentsAt(
+      Path scenario, String freeSection, String momentNames, double... values) throws Exception {
     ScenarioSpec s =
-        ScenarioFiles.load(tiny(), REGISTRY, new PrintWriter(new StringWriter())).spec();
+        ScenarioFiles.load(scenario, REGISTRY, new PrintWriter(new StringWriter())).spec();
     Path t = tmp.resolve("probe.yaml");
     StringBuilder m = new StringBuilder("moments:\n");
     for (String name : momentNames.split(",")) {
@@ -106,7 +125,8 @@ class CalibrateCommandTest {
   @Test
   void recoversOneParameterWithBrentAndIsReproducible() throws Exception {
     String free = "free:\n  agents.mm.params.halfSpreadBps: {min: 0.5, max: 4, start: 3.5}\n";
-    double[] truth = momentsAt(free, "SPY.avgSpreadBps", 1.5);
+    Path scenario = midday();
+    double[] truth = momentsAt(scenario, free, "SPY.avgSpreadBps", 1.5);
     Path targets = tmp.resolve("targets.yaml");
     Files.writeString(
         targets,
@@ -115,7 +135,7 @@ class CalibrateCommandTest {
     Cli.Result a =
         Cli.run(
             "calibrate",
-            tiny().toString(),
+            scenario.toString(),
             "--targets",
             targets.toString(),
             "--max-evaluations",
@@ -127,7 +147,7 @@ class CalibrateCommandTest {
     Cli.Result b =
         Cli.run(
             "calibrate",
-            tiny().toString(),
+            scenario.toString(),
             "--targets",
             targets.toString(),
             "--max-evaluations",

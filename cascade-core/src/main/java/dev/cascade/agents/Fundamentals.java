@@ -131,29 +131,29 @@ public final class Fundamentals {
   }
 
   /**
-   * The news flow's activity for the instrument at time {@code t} (mean 1 over a long run): the
-   * multiplier of its fundamental variance and of the noise traders' arrival rate. A follower
-   * shares its leader's.
+   * The news flow's trading activity for the instrument at time {@code t} (mean 1 over a long run):
+   * the multiplier of the noise traders' arrival rate ({@link NewsFlow#tradingActivity()}). A
+   * basket's is its members' value-weighted mean; a follower shares its leader's.
    */
-  public double activity(int instrument, long t) {
+  public double tradingActivity(int instrument, long t) {
     int[] members = basketMembers[instrument];
     if (members != null) {
       double a = 0;
       double total = 0;
       for (int m = 0; m < members.length; m++) {
         double weight = basketWeights[instrument][m] * value(members[m], t);
-        a += weight * activity(members[m], t);
+        a += weight * tradingActivity(members[m], t);
         total += weight;
       }
       return a / total;
     }
     if (volUnderlying[instrument] >= 0) {
-      return activity(volUnderlying[instrument], t);
+      return tradingActivity(volUnderlying[instrument], t);
     }
     int l = leader[instrument];
     int k = l >= 0 ? l : instrument;
     advance(k, t);
-    return news[k].activity();
+    return news[k].tradingActivity();
   }
 
   /**

@@ -23,15 +23,20 @@ import java.util.random.RandomGenerator;
  *       {@value #INTERMITTENCY} within the 0.02-0.04 they and Muzy, Delour and Bacry (2000) measure
  *       on indices, stocks and FX. It starts from its stationary law, so each seed's day has its
  *       own level of activity, as real days do.
- *   <li>{@code U} is the intraday U-shape of US equity activity (Wood, McInish and Ord 1985;
- *       Andersen and Bollerslev 1997): {@code 1 + 1.5 exp(-m / 30) + 0.5 exp(-(390 - m) / 30)} with
- *       m minutes since the open, divided by its session mean. Other sessions: 1 (assumed).
+ *   <li>{@code U} is the intraday U-shape of US equity variance (Wood, McInish and Ord 1985;
+ *       Andersen and Bollerslev 1997): {@code 1 + 12 exp(-m / 12) + 2 exp(-(390 - m) / 12)} with m
+ *       minutes since the open, divided by its session mean: about 11 times midday's variance in
+ *       the first five minutes, 2.6 times in the last five. Other sessions: 1 (assumed).
  *   <li>{@code E} is the excitation a scenario shock adds: {@code ln(1 + z)} for a shock of z daily
  *       standard deviations, decaying with a one-hour time constant of trading time. Aftershock
  *       activity after a market shock grows with its size and relaxes over about an hour (the Omori
  *       and productivity laws of Lillo and Mantegna 2003 and Petersen et al. 2010); the logarithm
  *       and the hour are assumed.
  * </ul>
+ *
+ * <p>The trading activity {@code b(t)}, which paces the noise traders, is the same with {@code
+ * sqrt(U)} over its session mean in place of {@code U}: volume's intraday U is flatter than
+ * variance's (docs/model.md §4).
  *
  * <p>News jumps arrive at {@value #JUMPS_PER_DAY} per trading day times {@code a} and carry a share
  * {@value #JUMP_SHARE} of the walk's variance (intraday jumps: Andersen, Bollerslev and Diebold
@@ -48,9 +53,9 @@ public final class NewsFlow {
   private static final double SHOCK_DECAY_SECONDS = 3600;
   private static final double FIRST_SCALE_SECONDS = 60;
   private static final double SCALE_RATIO = 10;
-  private static final double U_OPEN = 1.5;
-  private static final double U_CLOSE = 0.5;
-  private static final double U_MINUTES = 30;
+  static final double U_OPEN = 12;
+  static final double U_CLOSE = 2;
+  static final double U_MINUTES = 12;
   private static final double US_SESSION_MINUTES = 390;
 
   private final SessionKind kind;
@@ -60,12 +65,14 @@ public final class NewsFlow {
   private final double[] decay = new double[COMPONENTS];
   private final double[] shockScale = new double[COMPONENTS];
   private final double uMean;
+  private final double uRootMean;
   private final double stepVar;
   private final double jumpProbPerStep;
   private final double jumpSigma;
   private double excitation;
   private long lastUpdate = Long.MIN_VALUE;
   private double activity = 1;
+  private double tradingActivity = 1;
 
   /**
    * @param kind the instrument's session
@@ -82,7 +89,8 @@ public final class NewsFlow {
       shockScale[c] = Math.sqrt(componentVar * (1 - decay[c] * decay[c]));
       y[c] = Math.sqrt(componentVar) * Gaussian.next(rng);
     }
-    uMean = kind == SessionKind.US_EQUITY ? uShapeMean() : 1;
+    uMean = kind == SessionKind.US_EQUITY ? uShapeMean(1) : 1;
+    uRootMean = kind == SessionKind.US_EQUITY ? uShapeMean(0.5) : 1;
     stepVar = stepSigma * stepSigma;
     jumpProbPerStep = JUMPS_PER_HOUR / 3600; // one step is one second
     jumpSigma = Math.sqrt(JUMP_SHARE * stepVar / jumpProbPerStep);
@@ -107,11 +115,16 @@ public final class NewsFlow {
       x += y[c];
     }
     double u = 1;
+    double uTrading = 1;
     if (kind == SessionKind.US_EQUITY) {
       double m = (t - session.sessionOpen(t)) / (double) Time.NANOS_PER_MINUTE;
-      u = uShape(m) / uMean;
+      double shape = uShape(m);
+      u = shape / uMean;
+      uTrading = Math.sqrt(shape) / uRootMean;
     }
-    activity = u * StrictMath.exp(x - 0.5 * COMPONENTS * componentVar + excitation);
+    double level = StrictMath.exp(x - 0.5 * COMPONENTS * componentVar + excitation);
+    activity = u * level;
+    tradingActivity = uTrading * level;
   }
 
   /** Adds the excitation of a shock of {@code z} daily standard deviations. */
@@ -119,12 +132,23 @@ public final class NewsFlow {
     if (z > 0 && Double.isFinite(z)) {
       excitation += StrictMath.log1p(z);
       activity *= 1 + z;
+      tradingActivity *= 1 + z;
     }
   }
 
-  /** The current activity (mean 1). */
+  /** The current activity (mean 1): the rate of information, which sets the walk's variance. */
   double activity() {
     return activity;
+  }
+
+  /**
+   * The current trading activity (mean 1): the pace of order flow. It is the activity with the
+   * intraday shape's square root in place of the shape (volume answers the standard deviation of
+   * the time of day, not its variance); the day's level, its clustering and a shock's excitation
+   * are the same.
+   */
+  double tradingActivity() {
+    return tradingActivity;
   }
 
   /** The walk's diffusion standard deviation for one step at the current activity. */
@@ -146,10 +170,11 @@ public final class NewsFlow {
         + U_CLOSE * StrictMath.exp(-(US_SESSION_MINUTES - m) / U_MINUTES);
   }
 
-  private static double uShapeMean() {
+  /** The session mean of the shape raised to {@code power}. */
+  private static double uShapeMean(double power) {
     double sum = 0;
     for (int m = 0; m < US_SESSION_MINUTES; m++) {
-      sum += uShape(m + 0.5);
+      sum += StrictMath.pow(uShape(m + 0.5), power);
     }
     return sum / US_SESSION_MINUTES;
   }

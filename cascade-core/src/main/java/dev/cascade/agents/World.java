@@ -491,7 +491,7 @@ public final class World implements MarketListener, MarginCallListener {
 
     @Override
     public double newsActivity(Instrument i) {
-      return fundamentals.activity(i.id(), clock.now());
+      return fundamentals.tradingActivity(i.id(), clock.now());
     }
 
     @Override

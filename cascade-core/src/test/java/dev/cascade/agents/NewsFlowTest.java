@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cascade.kernel.RandomStreams;
+import dev.cascade.kernel.Session;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.AssetClass;
@@ -93,6 +94,36 @@ class NewsFlowTest {
   }
 
   @Test
+  void theUsSessionsVarianceFollowsTheUShapeAndItsTradingPaceTheShapesSquareRoot() {
+    // Two flows from the same stream: their stochastic parts are equal minute by minute, so the
+    // ratios between times of day are the shape's alone, up to the day's slow components.
+    Session us = Session.of(SessionKind.US_EQUITY);
+    long open =
+        ZonedDateTime.parse("2025-11-18T09:30:00-05:00").toInstant().toEpochMilli() * 1_000_000L;
+    NewsFlow f = new NewsFlow(SessionKind.US_EQUITY, new java.util.SplittableRandom(11), 1e-4);
+    double[] variance = new double[390];
+    double[] pace = new double[390];
+    for (int m = 0; m < 390; m++) {
+      f.update(us, open + m * Time.NANOS_PER_MINUTE);
+      variance[m] = f.activity();
+      pace[m] = f.tradingActivity();
+    }
+    // the ratio of the two is the shape's square root over its means: U(m)^(1/2) x constant
+    double c = variance[200] / pace[200];
+    for (int m : new int[] {0, 5, 30, 120, 389}) {
+      double u = 1 + 12 * Math.exp(-m / 12.0) + 2 * Math.exp(-(390 - m) / 12.0);
+      double uMid = 1 + 12 * Math.exp(-200 / 12.0) + 2 * Math.exp(-190 / 12.0);
+      assertThat(variance[m] / pace[m] / c)
+          .as("minute %d", m)
+          .isCloseTo(Math.sqrt(u / uMid), within(1e-9));
+    }
+    // at the open variance is about 13 times midday's (the stochastic part moves little in a
+    // few hours at this seed: checked against the trading pace's own ratio)
+    assertThat(variance[0] / variance[200]).isGreaterThan(6);
+    assertThat(pace[0] / pace[200]).isLessThan(variance[0] / variance[200] / 2);
+  }
+
+  @Test
   void theSameSeedGivesTheSamePathAndAnotherSeedAnother() {
     assertThat(minuteReturns(3, 2)).isEqualTo(minuteReturns(3, 2));
     assertThat(minuteReturns(3, 2)).isNotEqualTo(minuteReturns(4, 2));
@@ -103,15 +134,15 @@ class NewsFlowTest {
     List<Instrument> ins = List.of(crypto(0, "X", 1_000_000));
     Fundamentals f = new Fundamentals(ins, new double[] {0.5}, new RandomStreams(1), START);
     long t = START + 30 * Time.NANOS_PER_MINUTE;
-    double before = f.activity(0, t);
+    double before = f.tradingActivity(0, t);
     double dailySigma = 0.5 / Math.sqrt(365);
     double pct = 100 * Math.expm1(-3 * dailySigma); // a 3-sigma fall
     f.jump(0, t, pct, 7);
-    assertThat(f.activity(0, t)).isCloseTo(4 * before, within(1e-9 * before));
+    assertThat(f.tradingActivity(0, t)).isCloseTo(4 * before, within(1e-9 * before));
     assertThat(f.lastShock(0)).isEqualTo(7);
     // Three hours later the excitation has decayed to exp(-3) of ln 4: activity within the
     // stochastic part's range, far below the 4x.
-    double later = f.activity(0, t + 180 * Time.NANOS_PER_MINUTE);
+    double later = f.tradingActivity(0, t + 180 * Time.NANOS_PER_MINUTE);
     assertThat(later).isLessThan(4 * before);
   }
 

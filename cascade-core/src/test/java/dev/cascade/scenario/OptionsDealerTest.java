@@ -34,20 +34,36 @@ class OptionsDealerTest {
 
   @Test
   void shortGammaDealersSellIntoAFallAndLongGammaDealersBuy() {
-    DealerReport shortGamma =
-        report(
-            run(DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.shortGamma()), 3));
-    DealerReport longGamma =
-        report(
-            run(DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.longGamma()), 3));
-
-    assertThat(shortGamma.netGammaStart()).isNegative();
-    assertThat(longGamma.netGammaStart()).isPositive();
-    assertThat(shortGamma.spotEnd()).isLessThan(shortGamma.spotStart());
-    assertThat(longGamma.spotEnd()).isLessThan(longGamma.spotStart());
+    // Pooled over seeds 1-8: a long-gamma book also sells into the noise's rebounds, and on a
+    // single
+    // seed that share varies from 0 to 40% of what it buys.
+    long shortSold = 0;
+    long shortBought = 0;
+    long longSold = 0;
+    long longBought = 0;
+    for (int seed = 1; seed <= 8; seed++) {
+      DealerReport shortGamma =
+          report(
+              run(
+                  DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.shortGamma()),
+                  seed));
+      DealerReport longGamma =
+          report(
+              run(
+                  DealerFixture.spec(DealerFixture.START, 30, -1.5, DealerFixture.longGamma()),
+                  seed));
+      assertThat(shortGamma.netGammaStart()).isNegative();
+      assertThat(longGamma.netGammaStart()).isPositive();
+      assertThat(shortGamma.spotEnd()).isLessThan(shortGamma.spotStart());
+      assertThat(longGamma.spotEnd()).isLessThan(longGamma.spotStart());
+      shortSold += shortGamma.hedgeSoldLots();
+      shortBought += shortGamma.hedgeBoughtLots();
+      longSold += longGamma.hedgeSoldLots();
+      longBought += longGamma.hedgeBoughtLots();
+    }
     // The direction comes from the book's delta: nearly all hedging goes one way.
-    assertThat(shortGamma.hedgeSoldLots()).isGreaterThan(4 * shortGamma.hedgeBoughtLots());
-    assertThat(longGamma.hedgeBoughtLots()).isGreaterThan(4 * longGamma.hedgeSoldLots());
+    assertThat(shortSold).isGreaterThan(4 * shortBought);
+    assertThat(longBought).isGreaterThan(4 * longSold);
   }
 
   @Test
