@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param currency ISO code, e.g. USD
  * @param session trading hours
  * @param referencePriceTicks the price the simulation starts at, in ticks
+ * @param cashPerTickLot cash micro-units for one tick on one lot: tick x lot x multiplier, which
+ *     must be whole (the nine-argument constructor derives it)
  */
 public record Instrument(
     int id,
@@ -29,7 +31,8 @@ public record Instrument(
     BigDecimal multiplier,
     String currency,
     SessionKind session,
-    long referencePriceTicks) {
+    long referencePriceTicks,
+    long cashPerTickLot) {
 
   /** Cash is kept in micro-units: 1 dollar = 1,000,000. */
   public static final long CASH_UNITS_PER_CURRENCY_UNIT = 1_000_000L;
@@ -50,7 +53,41 @@ public record Instrument(
     if (referencePriceTicks <= 0) {
       throw new IllegalArgumentException(symbol + ": reference price must be positive");
     }
-    cashPerTickLotOf(tickSize, lotSize, multiplier); // validates exactness
+    long exact = cashPerTickLotOf(tickSize, lotSize, multiplier); // validates exactness
+    if (cashPerTickLot != exact) {
+      throw new IllegalArgumentException(
+          symbol + ": cash per tick and lot " + cashPerTickLot + " is not tick x lot x multiplier");
+    }
+  }
+
+  /**
+   * An instrument whose cash per tick and lot is derived from its tick, lot and multiplier (once:
+   * the hot path of every fill and margin check reads the stored figure).
+   */
+  public Instrument(
+      int id,
+      String symbol,
+      AssetClass assetClass,
+      BigDecimal tickSize,
+      BigDecimal lotSize,
+      BigDecimal multiplier,
+      String currency,
+      SessionKind session,
+      long referencePriceTicks) {
+    this(
+        id,
+        symbol,
+        assetClass,
+        tickSize,
+        lotSize,
+        multiplier,
+        currency,
+        session,
+        referencePriceTicks,
+        cashPerTickLotOf(
+            Objects.requireNonNull(tickSize, "tickSize"),
+            Objects.requireNonNull(lotSize, "lotSize"),
+            Objects.requireNonNull(multiplier, "multiplier")));
   }
 
   /**
@@ -67,11 +104,6 @@ public record Instrument(
               + v.divide(MICRO).toPlainString()
               + " is not a whole number of micro-units of currency");
     }
-  }
-
-  /** Cash micro-units for one tick on one lot. */
-  public long cashPerTickLot() {
-    return cashPerTickLotOf(tickSize, lotSize, multiplier);
   }
 
   /** The value in currency units of {@code qty} lots at {@code priceTicks}: a trade's notional. */
