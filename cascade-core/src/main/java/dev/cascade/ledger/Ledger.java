@@ -295,10 +295,11 @@ public final class Ledger implements Clearing {
                   ? Math.max(Math.abs(pos + buys + qty), Math.abs(pos - sells))
                   : Math.max(Math.abs(pos + buys), Math.abs(pos - sells - qty));
           long delta = (worstAfter - worstNow) * limit * cashPerTickLot[i];
-          long equity = equity(account);
+          // equity and gross exposure (a pass over every instrument each) only when the order
+          // adds exposure: one that reduces or keeps it is admitted whatever the account holds
           if (delta > 0
               && worstGrossExposure(account) + delta
-                  > (long) (leverage[account] * Math.max(0, equity))) {
+                  > (long) (leverage[account] * Math.max(0, equity(account)))) {
             return RejectReason.INSUFFICIENT_BUYING_POWER;
           }
           (side == Side.BUY ? openBuyLots : openSellLots)[account][i] += qty;
