@@ -78,6 +78,8 @@ final class FactsCommand implements Callable<Integer> {
    * @param statedVolPct its stated vol, annualised percent (NaN if none or not the same)
    * @param volSource where the stated vol comes from (null if none)
    * @param series one-minute, then daily when a run has several days
+   * @param intraday the intraday shape of a US equity session's bars (null for other sessions, or
+   *     with fewer than two days that reach midday)
    * @param notes why a figure is missing
    */
   record SymbolFacts(
@@ -86,6 +88,7 @@ final class FactsCommand implements Callable<Integer> {
       double statedVolPct,
       String volSource,
       List<SeriesFacts> series,
+      IntradayProfile.Profile intraday,
       List<String> notes) {}
 
   @Override
@@ -139,12 +142,14 @@ final class FactsCommand implements Callable<Integer> {
       Set<SessionKind> sessions = new LinkedHashSet<>();
       Set<Double> vols = new LinkedHashSet<>();
       String volSource = null;
+      List<RunBars.Day> allDays = new ArrayList<>();
       for (RunBars r : runs) {
         List<RunBars.Day> ds = r.days.get(symbol);
         if (ds == null) {
           continue;
         }
         runCount++;
+        allDays.addAll(ds);
         for (RunBars.Day d : ds) {
           minute.addPrices(d.closes(), d.volumes());
           days++;
@@ -205,6 +210,7 @@ final class FactsCommand implements Callable<Integer> {
               statedPct,
               Double.isNaN(statedPct) ? null : volSource,
               List.copyOf(series),
+              session == SessionKind.US_EQUITY ? IntradayProfile.of(allDays) : null,
               List.copyOf(notes)));
     }
     return out;
@@ -283,6 +289,25 @@ final class FactsCommand implements Callable<Integer> {
           if (!c.note().isEmpty()) {
             co.put("note", c.note());
           }
+        }
+      }
+      if (s.intraday() != null) {
+        ObjectNode in = o.putObject("intraday");
+        in.put("days", s.intraday().days());
+        in.put(
+            "midday",
+            IntradayProfile.clock(IntradayProfile.MIDDAY_FROM)
+                + "-"
+                + IntradayProfile.clock(IntradayProfile.MIDDAY_TO));
+        ArrayNode ws = in.putArray("windows");
+        for (IntradayProfile.Window w : s.intraday().windows()) {
+          ObjectNode wo = ws.addObject();
+          wo.put("from", IntradayProfile.clock(w.fromMinute()));
+          wo.put("to", IntradayProfile.clock(w.toMinute()));
+          number(wo, "absReturnRatio", w.absReturn());
+          number(wo, "absReturnRatioSe", w.absReturnSe());
+          number(wo, "volumeRatio", w.volume());
+          number(wo, "volumeRatioSe", w.volumeSe());
         }
       }
       ArrayNode sn = o.putArray("notes");

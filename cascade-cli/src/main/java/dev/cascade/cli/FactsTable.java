@@ -39,6 +39,9 @@ final class FactsTable {
         b.append(System.lineSeparator());
         series(b, s, f, cited);
       }
+      if (s.intraday() != null) {
+        intraday(b, s.intraday());
+      }
       for (String n : s.notes()) {
         b.append("  note: ").append(n).append(System.lineSeparator());
       }
@@ -284,5 +287,36 @@ final class FactsTable {
 
   private static String pct(double v) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  /** The intraday shape: each window's mean |r| and volume over midday's, with standard errors. */
+  private static void intraday(StringBuilder b, IntradayProfile.Profile p) {
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  intraday shape (New York; each window's mean over %s-%s's, pooled over %d days,"
+                + " jackknife s.e. over days):%n",
+            IntradayProfile.clock(IntradayProfile.MIDDAY_FROM),
+            IntradayProfile.clock(IntradayProfile.MIDDAY_TO),
+            p.days()));
+    b.append(String.format(Locale.ROOT, "    %-13s  %-15s  %s%n", "window", "|r|", "volume"));
+    for (IntradayProfile.Window w : p.windows()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    %-13s  %-15s  %s%n",
+              IntradayProfile.clock(w.fromMinute()) + "-" + IntradayProfile.clock(w.toMinute()),
+              ratio(w.absReturn(), w.absReturnSe()),
+              ratio(w.volume(), w.volumeSe())));
+    }
+  }
+
+  private static String ratio(double value, double se) {
+    if (!Double.isFinite(value)) {
+      return "n/a";
+    }
+    return Double.isFinite(se)
+        ? String.format(Locale.ROOT, "%.2f +- %.2f", value, se)
+        : String.format(Locale.ROOT, "%.2f", value);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.kernel.Session;
 import dev.cascade.kernel.SessionKind;
+import dev.cascade.kernel.Time;
 import dev.cascade.report.RunDataException;
 import dev.cascade.report.RunTable;
 import dev.cascade.scenario.InstrumentSpec;
@@ -40,10 +41,11 @@ final class RunBars {
   record Instrument(SessionKind session, double statedVolPct, String volSource) {}
 
   /**
-   * One session day of one instrument: closes (currency units) and volumes (lots) of its bars in
-   * time order.
+   * One session day of one instrument: closes (currency units), volumes (lots) and the minute of
+   * the session each bar starts at (minutes since that day's open; -1 when the session is unknown),
+   * in time order.
    */
-  record Day(LocalDate day, double[] closes, double[] volumes) {
+  record Day(LocalDate day, double[] closes, double[] volumes, int[] sessionMinutes) {
     double lastClose() {
       return closes[closes.length - 1];
     }
@@ -158,24 +160,28 @@ final class RunBars {
               ? Instant.ofEpochMilli(b.millis()).atZone(ZoneOffset.UTC).toLocalDate()
               : session.tradingDay(b.millis() * 1_000_000L);
       if (current != null && !d.equals(current)) {
-        out.add(day(current, bucket));
+        out.add(day(current, bucket, session));
         bucket = new ArrayList<>();
       }
       current = d;
       bucket.add(b);
     }
-    out.add(day(current, bucket));
+    out.add(day(current, bucket, session));
     return List.copyOf(out);
   }
 
-  private static Day day(LocalDate d, List<BarRow> bars) {
+  private static Day day(LocalDate d, List<BarRow> bars, Session session) {
     double[] closes = new double[bars.size()];
     double[] volumes = new double[bars.size()];
+    int[] minutes = new int[bars.size()];
     for (int i = 0; i < bars.size(); i++) {
       closes[i] = bars.get(i).close();
       volumes[i] = bars.get(i).volume();
+      long t = bars.get(i).millis() * 1_000_000L;
+      minutes[i] =
+          session == null ? -1 : (int) ((t - session.sessionOpen(t)) / Time.NANOS_PER_MINUTE);
     }
-    return new Day(d, closes, volumes);
+    return new Day(d, closes, volumes, minutes);
   }
 
   /**

@@ -133,12 +133,59 @@ class FactsCommandTest {
     JsonNode daily = spy.get("series").get(1);
     assertThat(daily.get("returns").asText()).isEqualTo("daily");
     assertThat(daily.get("error").asText()).isEqualTo("too few returns (1)");
+    assertThat(spy.get("intraday").get("days").asInt()).isEqualTo(2);
+    assertThat(spy.get("intraday").get("midday").asText()).isEqualTo("11:30-14:30");
     JsonNode btc = j.get("symbols").get(1);
+    assertThat(btc.has("intraday")).as("no U-shape outside US equity sessions").isFalse();
     assertThat(btc.get("session").asText()).isEqualTo("crypto-24-7");
     assertThat(btc.get("statedVolPct").isNull()).isTrue();
     JsonNode btcVol = btc.get("series").get(0).get("checks");
     assertThat(btcVol.get(btcVol.size() - 1).get("result").asText()).isEqualTo("skip");
     assertThat(j.get("sources").get("Cont 2001").asText()).contains("Quantitative Finance");
+  }
+
+  @Test
+  void theIntradayShapeIsEachWindowOverMiddayWithAJackknifeStandardErrorOverDays()
+      throws Exception {
+    // SPY over three sessions: every minute's return is +-a (a = 0.003 in the first five minutes,
+    // 0.001 after), volume 100 a bar but for the first five minutes: 400, 400 and 700.
+    Path run = Files.createDirectories(tmp.resolve("shaped"));
+    Files.writeString(run.resolve("summary.json"), "{}");
+    Files.writeString(
+        run.resolve("scenario.yaml"),
+        Files.readString(Path.of(getClass().getResource("/tiny.yaml").toURI())));
+    StringBuilder csv = new StringBuilder("time,symbol,open,high,low,close,volume,trades\n");
+    String[] days = {"2025-11-18", "2025-11-19", "2025-11-20"};
+    int[] openVolume = {400, 400, 700};
+    for (int d = 0; d < days.length; d++) {
+      Instant open = Instant.parse(days[d] + "T14:30:00Z");
+      double x = Math.log(660);
+      for (int m = 0; m < 390; m++) {
+        if (m > 0) {
+          x += (m % 2 == 0 ? 1 : -1) * (m < 5 ? 0.003 : 0.001);
+        }
+        bar(csv, open.plusSeconds(60L * m), "SPY", Math.exp(x), m < 5 ? openVolume[d] : 100);
+      }
+    }
+    Files.writeString(run.resolve("bars-1m.csv"), csv);
+    Cli.Result r = Cli.run("facts", run.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode in = new ObjectMapper().readTree(r.out()).get("symbols").get(0).get("intraday");
+    assertThat(in.get("days").asInt()).isEqualTo(3);
+    JsonNode first = in.get("windows").get(0);
+    assertThat(first.get("from").asText()).isEqualTo("09:30");
+    assertThat(first.get("to").asText()).isEqualTo("09:35");
+    // the closes carry four decimals: |r| is 0.003 and 0.001 to about 1e-7
+    assertThat(first.get("absReturnRatio").asDouble()).isCloseTo(3.0, within(1e-3));
+    assertThat(first.get("absReturnRatioSe").asDouble()).isCloseTo(0, within(1e-3));
+    // volume: pooled (400 + 400 + 700) / 3 over 100; leaving out each day gives 5.5, 5.5, 4.0
+    assertThat(first.get("volumeRatio").asDouble()).isCloseTo(5.0, within(1e-9));
+    assertThat(first.get("volumeRatioSe").asDouble()).isCloseTo(1.0, within(1e-9));
+    JsonNode later = in.get("windows").get(1);
+    assertThat(later.get("from").asText()).isEqualTo("09:35");
+    assertThat(later.get("volumeRatio").asDouble()).isCloseTo(1.0, within(1e-9));
+    Cli.Result t = Cli.run("facts", run.toString());
+    assertThat(t.out()).contains("intraday shape").contains("09:30-09:35").contains("5.00 +- 1.00");
   }
 
   @Test
