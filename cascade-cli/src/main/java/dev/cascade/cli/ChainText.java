@@ -13,12 +13,22 @@ import java.util.Map;
 final class ChainText {
   private ChainText() {}
 
+  /** The chains without the moves after each shock (the run's own summary). */
+  static String render(CauseChains.Report r, int maxSteps, double realScale) {
+    return render(r, maxSteps, realScale, Map.of());
+  }
+
   /**
    * @param maxSteps steps shown per shock (deepest and largest first beyond the first few)
    * @param realScale real dollars per simulated dollar (summary.json's {@code scale}), or 0 when
    *     the run has none: then no real-dollar column
+   * @param moves per shock root, each instrument's price move over the minute after it, bps
    */
-  static String render(CauseChains.Report r, int maxSteps, double realScale) {
+  static String render(
+      CauseChains.Report r,
+      int maxSteps,
+      double realScale,
+      Map<Integer, Map<String, Double>> moves) {
     StringBuilder b = new StringBuilder();
     if (r.shocks().isEmpty()) {
       b.append("root shocks: none (the flow below is all routine)\n");
@@ -33,6 +43,16 @@ final class ChainText {
                 c.kind().label(),
                 c.label(),
                 SummaryTable.volume(c.aggressiveLots())));
+        Map<String, Double> move = moves.getOrDefault(c.root(), Map.of());
+        if (!move.isEmpty()) {
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "    price moves over each instrument's first %d s of trading after it, quotes"
+                      + " included (bps): %s%n",
+                  ShockMoves.WINDOW_SECONDS,
+                  impact(move)));
+        }
         int w = 4;
         for (CauseChains.Step st : c.steps()) {
           w = Math.max(w, st.path().length());

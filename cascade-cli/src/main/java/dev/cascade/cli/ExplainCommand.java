@@ -58,10 +58,19 @@ final class ExplainCommand implements Callable<Integer> {
     }
     try {
       CauseTable causes = CauseCsv.read(run);
-      CauseFlow flow = readTrades(run, causes.size());
+      List<Integer> roots = shockRoots(causes);
+      long[] times = roots.stream().mapToLong(id -> causes.time()[id]).toArray();
+      ShockMoves moves = new ShockMoves(times);
+      CauseFlow flow = readTrades(run, causes.size(), moves::add);
       CauseChains.Report report = CauseChains.analyze(causes, flow);
+      java.util.Map<Integer, java.util.Map<String, Double>> movesByRoot = new java.util.HashMap<>();
+      for (int i = 0; i < roots.size(); i++) {
+        movesByRoot.put(roots.get(i), moves.bps(i));
+      }
       if (json) {
-        spec.commandLine().getOut().println(toJson(report, causes.size(), flow.trades()));
+        spec.commandLine()
+            .getOut()
+            .println(toJson(report, causes.size(), flow.trades(), movesByRoot));
         spec.commandLine().getOut().flush();
         return 0;
       }
@@ -69,7 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
           .getOut()
           .printf(
               "cause chains of %s (%d causes, %d trades)%n%n%s",
-              run, causes.size(), flow.trades(), ChainText.render(report, steps, realScale(run)));
+              run,
+              causes.size(),
+              flow.trades(),
+              ChainText.render(report, steps, realScale(run), movesByRoot));
       spec.commandLine().getOut().flush();
       return 0;
     } catch (RunDataException e) {
@@ -83,21 +95,28 @@ final class ExplainCommand implements Callable<Integer> {
    * longestPath}, and {@code shocks} and {@code background}, each a list of chains ({@code root},
    * {@code kind}, {@code label}, {@code time} as ISO-8601 UTC, {@code timeNanos}, {@code
    * aggressiveLots}, {@code steps}: {@code path}, {@code depth}, {@code causes}, {@code
-   * aggressiveLots}, {@code notional}, {@code impactBps} per instrument).
+   * aggressiveLots}, {@code notional}, {@code impactBps} per instrument); a shock's chain also has
+   * {@code movesBps}, each instrument's price move over the minute after it ({@link ShockMoves}),
+   * and {@code moveWindowSeconds}.
    */
-  private String toJson(CauseChains.Report report, int causeCount, long trades) {
+  private String toJson(
+      CauseChains.Report report,
+      int causeCount,
+      long trades,
+      java.util.Map<Integer, java.util.Map<String, Double>> moves) {
     java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
     root.put("run", run.toString());
     root.put("causes", causeCount);
     root.put("trades", trades);
     root.put("longestDepth", report.longestDepth());
     root.put("longestPath", report.longestPath());
-    root.put("shocks", chains(report.shocks()));
-    root.put("background", chains(report.background()));
+    root.put("shocks", chains(report.shocks(), moves));
+    root.put("background", chains(report.background(), java.util.Map.of()));
     return JsonText.pretty(root);
   }
 
-  private static List<Object> chains(List<CauseChains.Chain> chains) {
+  private static List<Object> chains(
+      List<CauseChains.Chain> chains, java.util.Map<Integer, java.util.Map<String, Double>> moves) {
     List<Object> out = new java.util.ArrayList<>();
     for (CauseChains.Chain c : chains) {
       java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
@@ -108,6 +127,10 @@ final class ExplainCommand implements Callable<Integer> {
       o.put("timeNanos", c.time());
       o.put("aggressiveLots", c.aggressiveLots());
       o.put("steps", c.steps());
+      if (moves.containsKey(c.root())) {
+        o.put("movesBps", moves.get(c.root()));
+        o.put("moveWindowSeconds", ShockMoves.WINDOW_SECONDS);
+      }
       out.add(o);
     }
     return out;
@@ -131,8 +154,27 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** The run's trades summed by aggressor cause, in one pass: the tape is not held in memory. */
-  static CauseFlow readTrades(Path runDir, int causeCount) throws RunDataException {
+  /** The root causes of kind shock, in time order (then id). */
+  static List<Integer> shockRoots(CauseTable causes) {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int id = 1; id < causes.size(); id++) {
+      if (causes.kind().get(id) == dev.cascade.cause.CauseKind.SHOCK && causes.root(id) == id) {
+        out.add(id);
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparingLong((Integer id) -> causes.time()[id])
+            .thenComparingInt(id -> id));
+    return out;
+  }
+
+  /**
+   * The run's trades summed by aggressor cause, in one pass: the tape is not held in memory; each
+   * trade is also passed to {@code also}.
+   */
+  static CauseFlow readTrades(
+      Path runDir, int causeCount, java.util.function.Consumer<TapeTrade> also)
+      throws RunDataException {
     Path file = runDir.resolve("trades.csv");
     CauseFlow out = new CauseFlow();
     int[] c = new int[8];
@@ -160,7 +202,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new RunDataException(
                 file, row.line(), "cause id out of range of the causes (" + causeCount + ")");
           }
-          out.add(
+          TapeTrade t =
               new TapeTrade(
                   row.whole(c[0]),
                   row.text(c[1]),
@@ -169,7 +211,9 @@ final class ExplainCommand implements Callable<Integer> {
                   row.number(c[4]),
                   aggr.equals("buy"),
                   (int) buy,
-                  (int) sell));
+                  (int) sell);
+          out.add(t);
+          also.accept(t);
         });
     return out;
   }

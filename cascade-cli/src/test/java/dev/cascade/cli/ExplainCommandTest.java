@@ -52,6 +52,11 @@ class ExplainCommandTest {
             .toList();
     assertThat(makerSales).isNotEmpty().containsOnly("shock");
 
+    // The shock moves SPY about 4% within a minute, mostly through the makers' quotes: the move
+    // is shown beside the steps, whose trades carry a fraction of it.
+    String moves =
+        e.out().lines().filter(l -> l.contains("first 60 s of trading after it")).findFirst().get();
+    assertThat(moves).contains("SPY -");
     Cli.Result j = Cli.run("explain", run.toString(), "--json");
     assertThat(j.exit()).as(j.err()).isZero();
     com.fasterxml.jackson.databind.JsonNode root =
@@ -68,6 +73,14 @@ class ExplainCommandTest {
       }
     }
     assertThat(sold).as("the JSON carries the same step as the text").isTrue();
+    assertThat(shock.get("moveWindowSeconds").asInt()).isEqualTo(60);
+    double spyMove = shock.get("movesBps").get("SPY").asDouble();
+    assertThat(spyMove).as("a -4%% value shock, within a minute").isBetween(-500.0, -300.0);
+    double stepImpact = 0;
+    for (com.fasterxml.jackson.databind.JsonNode st : shock.get("steps")) {
+      stepImpact += st.get("impactBps").path("SPY").asDouble(0);
+    }
+    assertThat(Math.abs(stepImpact)).isLessThan(Math.abs(spyMove) / 2);
   }
 
   @Test
