@@ -58,15 +58,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
     try {
       CauseTable causes = CauseCsv.read(run);
-      List<Integer> roots = shockRoots(causes);
-      long[] times = roots.stream().mapToLong(id -> causes.time()[id]).toArray();
+      long[] times = shockRoots(causes).stream().mapToLong(id -> causes.time()[id]).toArray();
       ShockMoves moves = new ShockMoves(times);
       CauseFlow flow = readTrades(run, causes.size(), moves::add);
       CauseChains.Report report = CauseChains.analyze(causes, flow);
-      java.util.Map<Integer, java.util.Map<String, Double>> movesByRoot = new java.util.HashMap<>();
-      for (int i = 0; i < roots.size(); i++) {
-        movesByRoot.put(roots.get(i), moves.bps(i));
-      }
+      java.util.Map<Integer, java.util.Map<String, Double>> movesByRoot =
+          moves.byRoot(report.shocks());
       if (json) {
         spec.commandLine()
             .getOut()
@@ -154,7 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** The root causes of kind shock, in time order (then id). */
+  /** The root causes of kind shock. */
   static List<Integer> shockRoots(CauseTable causes) {
     List<Integer> out = new java.util.ArrayList<>();
     for (int id = 1; id < causes.size(); id++) {
@@ -162,9 +159,6 @@ final class ExplainCommand implements Callable<Integer> {
         out.add(id);
       }
     }
-    out.sort(
-        java.util.Comparator.comparingLong((Integer id) -> causes.time()[id])
-            .thenComparingInt(id -> id));
     return out;
   }
 

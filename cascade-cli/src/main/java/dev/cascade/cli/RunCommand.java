@@ -133,6 +133,8 @@ final class RunCommand implements Callable<Integer> {
 
     Simulation sim = Simulations.resolve(scenario, runSeed, off, registry);
     RunRecording recording = RunRecording.open(sim, target, force.force, "run", sampleSeconds, err);
+    ShockMoves shockMoves = ShockMoves.of(scenario.shocks());
+    sim.addListener(shockMoves.listener());
     boolean committed = false;
     try {
       long start = sim.startNanos();
@@ -185,7 +187,8 @@ final class RunCommand implements Callable<Integer> {
             ChainText.render(
                 chains,
                 6,
-                summary.scale() == null ? 0 : summary.scale().realDollarsPerSimulatedDollar()));
+                summary.scale() == null ? 0 : summary.scale().realDollarsPerSimulatedDollar(),
+                shockMoves.byRoot(chains.shocks())));
         outW.println();
       }
       outW.println("tape-hash: " + summary.tapeHash());

@@ -1,8 +1,14 @@
 package dev.cascade.cli;
 
+import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.TapeTrade;
 import dev.cascade.kernel.Time;
+import dev.cascade.market.Instrument;
+import dev.cascade.market.MarketListener;
+import dev.cascade.market.Side;
+import dev.cascade.scenario.ShockSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,32 +57,80 @@ final class ShockMoves {
     }
   }
 
-  /** Takes the next trade of the tape (time order). */
-  void add(TapeTrade t) {
-    long window = WINDOW_SECONDS * Time.NANOS_PER_SECOND;
-    for (int s = 0; s < times.length && times[s] <= t.time(); s++) {
-      Map<String, Move> ofShock = moves.get(s);
-      Move m = ofShock.get(t.symbol());
-      if (m == null) {
-        if (ofShock.containsKey(t.symbol())) {
-          continue; // no trade of this instrument before the shock: no move
-        }
-        Last before = last.get(t.symbol());
-        if (before == null) {
-          ofShock.put(t.symbol(), null);
-          continue;
-        }
-        m = new Move(before.price(), t.time() + window);
-        ofShock.put(t.symbol(), m);
-      }
-      if (t.time() <= m.windowEnd) {
-        m.after = t.price();
-      }
-    }
-    last.put(t.symbol(), new Last(t.time(), t.price()));
+  /** The moves after a scenario's shocks, at their scheduled times. */
+  static ShockMoves of(List<ShockSpec> shocks) {
+    return new ShockMoves(
+        shocks.stream().mapToLong(s -> Time.ofInstant(s.at().toInstant())).toArray());
   }
 
-  /** The moves after shock {@code i} (its index in the times given), bps per symbol. */
+  /** Takes the next trade of the tape (time order). */
+  void add(TapeTrade t) {
+    add(t.time(), t.symbol(), t.price());
+  }
+
+  /** Takes the next trade of the tape (time order): its time (ns), instrument and price. */
+  void add(long time, String symbol, double price) {
+    if (times.length == 0) {
+      return;
+    }
+    long window = WINDOW_SECONDS * Time.NANOS_PER_SECOND;
+    for (int s = 0; s < times.length && times[s] <= time; s++) {
+      Map<String, Move> ofShock = moves.get(s);
+      Move m = ofShock.get(symbol);
+      if (m == null) {
+        if (ofShock.containsKey(symbol)) {
+          continue; // no trade of this instrument before the shock: no move
+        }
+        Last before = last.get(symbol);
+        if (before == null) {
+          ofShock.put(symbol, null);
+          continue;
+        }
+        m = new Move(before.price(), time + window);
+        ofShock.put(symbol, m);
+      }
+      if (time <= m.windowEnd) {
+        m.after = price;
+      }
+    }
+    Last l = last.get(symbol);
+    if (l == null || l.time() != time || l.price() != price) {
+      last.put(symbol, new Last(time, price));
+    }
+  }
+
+  /** A listener that feeds every trade of a running simulation to {@link #add}. */
+  MarketListener listener() {
+    return new MarketListener() {
+      @Override
+      public void onTrade(
+          long time,
+          Instrument instrument,
+          long price,
+          long qty,
+          Side aggressor,
+          int buyAccount,
+          int sellAccount,
+          int buyCause,
+          int sellCause) {
+        add(time, instrument.symbol(), instrument.price(price));
+      }
+    };
+  }
+
+  /** The moves of each shock chain, by its root cause, matched on the shock's time. */
+  Map<Integer, Map<String, Double>> byRoot(List<CauseChains.Chain> shocks) {
+    Map<Integer, Map<String, Double>> out = new HashMap<>();
+    for (CauseChains.Chain c : shocks) {
+      int i = Arrays.binarySearch(times, c.time());
+      if (i >= 0) {
+        out.put(c.root(), bps(i));
+      }
+    }
+    return out;
+  }
+
+  /** The moves after the {@code i}-th distinct shock time, bps per symbol. */
   Map<String, Double> bps(int i) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (Map.Entry<String, Move> e : moves.get(i).entrySet()) {

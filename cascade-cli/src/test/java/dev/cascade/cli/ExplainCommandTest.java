@@ -17,6 +17,9 @@ class ExplainCommandTest {
     Path run = tmp.resolve("run");
     Cli.Result r = Cli.run("run", scenario.toString(), "--out", run.toString());
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .as("the run's own summary shows the shock's moves beside its chains")
+        .contains("first 60 s of trading after it");
     Cli.Result e = Cli.run("explain", run.toString());
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(e.out())
