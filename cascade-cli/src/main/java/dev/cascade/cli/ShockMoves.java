@@ -27,13 +27,15 @@ import java.util.Map;
 final class ShockMoves {
   static final long WINDOW_SECONDS = 60;
 
-  private final long[] times;
-  // per shock: symbol -> {price before, price now, end of the window (nanos, as a double's bits)}
-  private final List<Map<String, Move>> moves = new ArrayList<>();
-  private final Map<String, Last> last = new HashMap<>();
+  /** A symbol with no trade before the shock: no move. */
+  private static final Move NONE = new Move(Double.NaN, Long.MIN_VALUE);
 
-  /** An instrument's last trade so far. */
-  private record Last(long time, double price) {}
+  private final long[] times;
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final List<String> symbols = new ArrayList<>();
+  private Move[][] moves; // [shock][symbol id]; null until the symbol's first trade after it
+  private long[] lastTime = new long[8];
+  private double[] lastPrice = new double[8];
 
   /** One instrument's move after one shock, as it is being read. */
   private static final class Move {
@@ -48,13 +50,11 @@ final class ShockMoves {
   }
 
   /**
-   * @param shockTimes the root shocks' times, nanoseconds, in time order
+   * @param shockTimes the root shocks' times, nanoseconds (sorted and made distinct here)
    */
   ShockMoves(long[] shockTimes) {
-    this.times = shockTimes.clone();
-    for (int i = 0; i < times.length; i++) {
-      moves.add(new LinkedHashMap<>());
-    }
+    this.times = Arrays.stream(shockTimes).distinct().sorted().toArray();
+    this.moves = new Move[times.length][8];
   }
 
   /** The moves after a scenario's shocks, at their scheduled times. */
@@ -73,30 +73,40 @@ final class ShockMoves {
     if (times.length == 0) {
       return;
     }
+    int id = id(symbol);
     long window = WINDOW_SECONDS * Time.NANOS_PER_SECOND;
     for (int s = 0; s < times.length && times[s] <= time; s++) {
-      Map<String, Move> ofShock = moves.get(s);
-      Move m = ofShock.get(symbol);
+      Move m = moves[s][id];
       if (m == null) {
-        if (ofShock.containsKey(symbol)) {
-          continue; // no trade of this instrument before the shock: no move
-        }
-        Last before = last.get(symbol);
-        if (before == null) {
-          ofShock.put(symbol, null);
-          continue;
-        }
-        m = new Move(before.price(), time + window);
-        ofShock.put(symbol, m);
+        boolean tradedBefore = lastTime[id] != Long.MIN_VALUE && lastTime[id] < times[s];
+        m = tradedBefore ? new Move(lastPrice[id], time + window) : NONE;
+        moves[s][id] = m;
       }
-      if (time <= m.windowEnd) {
+      if (m != NONE && time <= m.windowEnd) {
         m.after = price;
       }
     }
-    Last l = last.get(symbol);
-    if (l == null || l.time() != time || l.price() != price) {
-      last.put(symbol, new Last(time, price));
+    lastTime[id] = time;
+    lastPrice[id] = price;
+  }
+
+  private int id(String symbol) {
+    Integer id = ids.get(symbol);
+    if (id != null) {
+      return id;
     }
+    int k = symbols.size();
+    ids.put(symbol, k);
+    symbols.add(symbol);
+    if (k == lastTime.length) {
+      lastTime = Arrays.copyOf(lastTime, 2 * k);
+      lastPrice = Arrays.copyOf(lastPrice, 2 * k);
+      for (int s = 0; s < moves.length; s++) {
+        moves[s] = Arrays.copyOf(moves[s], 2 * k);
+      }
+    }
+    lastTime[k] = Long.MIN_VALUE;
+    return k;
   }
 
   /** A listener that feeds every trade of a running simulation to {@link #add}. */
@@ -133,10 +143,10 @@ final class ShockMoves {
   /** The moves after the {@code i}-th distinct shock time, bps per symbol. */
   Map<String, Double> bps(int i) {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Move> e : moves.get(i).entrySet()) {
-      Move m = e.getValue();
-      if (m != null) {
-        out.put(e.getKey(), 1e4 * Math.log(m.after / m.before));
+    for (int id = 0; id < symbols.size(); id++) {
+      Move m = moves[i][id];
+      if (m != null && m != NONE) {
+        out.put(symbols.get(id), 1e4 * Math.log(m.after / m.before));
       }
     }
     return out;
