@@ -365,11 +365,17 @@ final class SummaryTable {
     b.append(
         String.format(
             Locale.ROOT,
-            "  options      %s -> %s contracts, %s rolled off, %s puts sold to customers%n",
+            "  options      %s -> %s contracts, %s rolled off, %s puts sold to customers%s%s%n",
             volume(d.contractsStart()),
             volume(d.contractsEnd()),
             volume(d.contractsRolledOff()),
-            volume(d.customerPuts())));
+            volume(d.customerPuts()),
+            d.customerPutsSameDay() > 0
+                ? " (" + volume(d.customerPutsSameDay()) + " expiring the same day)"
+                : "",
+            d.customerCalls() > 0
+                ? ", " + volume(d.customerCalls()) + " calls bought from overwriters"
+                : ""));
     b.append(
         String.format(
             Locale.ROOT,

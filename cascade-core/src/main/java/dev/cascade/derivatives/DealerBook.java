@@ -99,6 +99,17 @@ public final class DealerBook {
     return gone;
   }
 
+  /** Contracts of type {@code t} the dealer is long in lines expiring at or before {@code now}. */
+  public long longContractsExpiring(OptionType t, long now) {
+    long n = 0;
+    for (int j = 0; j < size; j++) {
+      if (type[j] == t && expiry[j] <= now && contracts[j] > 0) {
+        n += contracts[j];
+      }
+    }
+    return n;
+  }
+
   /** Number of lines (type, strike, expiry) held. */
   public int lines() {
     return size;

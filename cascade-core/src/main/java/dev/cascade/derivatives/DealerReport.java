@@ -21,6 +21,8 @@ package dev.cascade.derivatives;
  * @param contractsEnd dealers' gross option contracts at the end
  * @param contractsRolledOff contracts that expired during the run
  * @param customerPuts puts customers bought from the dealers during the run, contracts
+ * @param customerPutsSameDay of which expiring at the close of the day bought (0DTE)
+ * @param customerCalls calls customers sold to the dealers (call overwriting), contracts
  * @param vixStart the VIX-style index at the first sample, index points
  * @param vixMax its largest sample
  * @param vixEnd its value at the end
@@ -43,6 +45,8 @@ public record DealerReport(
     long contractsEnd,
     long contractsRolledOff,
     long customerPuts,
+    long customerPutsSameDay,
+    long customerCalls,
     double vixStart,
     double vixMax,
     double vixEnd) {}

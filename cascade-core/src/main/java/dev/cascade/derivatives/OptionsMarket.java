@@ -90,6 +90,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     long contractsStart;
     long rolledOff;
     long customerPuts;
+    long customerPutsSameDay;
+    long customerCalls;
     double openingVega;
     double weightedVegaBought;
     long hedgeBought;
@@ -182,14 +184,35 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   /**
    * Records puts customers bought from a dealer: {@code contracts}, and their vega at the sale
    * (dollars per 1.00 of vol) times the dealer's demand impact (per unit of the opening books'
-   * gross vega). The surface's demand pressure becomes the sum of these over the run divided by the
-   * gross vega of every book on the underlying when it registered (docs/model.md §10).
+   * gross vega). The surface's demand pressure becomes the net of these over the run (calls
+   * customers sold take off, {@link #recordCustomerCalls}) divided by the gross vega of every book
+   * on the underlying when it registered (docs/model.md §10).
+   *
+   * @param sameDay whether they expire at the close of the day they were bought (0DTE)
    */
-  public void recordCustomerPuts(Instrument i, long contracts, double impactWeightedVega) {
+  public void recordCustomerPuts(
+      Instrument i, long contracts, double impactWeightedVega, boolean sameDay) {
     Underlying u = underlying(i);
     u.customerPuts += contracts;
+    if (sameDay) {
+      u.customerPutsSameDay += contracts;
+    }
     if (impactWeightedVega > 0 && u.openingVega > 0) {
       u.weightedVegaBought += impactWeightedVega;
+      applyPressure(u);
+    }
+  }
+
+  /**
+   * Records calls customers sold to a dealer (call overwriting): {@code contracts}, and their vega
+   * times the dealer's demand impact, which takes that much off the demand pressure's numerator
+   * (the dealers are long the vega; the pressure stays at 0 or more).
+   */
+  public void recordCustomerCalls(Instrument i, long contracts, double impactWeightedVega) {
+    Underlying u = underlying(i);
+    u.customerCalls += contracts;
+    if (impactWeightedVega > 0 && u.openingVega > 0) {
+      u.weightedVegaBought -= impactWeightedVega;
       applyPressure(u);
     }
   }
@@ -251,6 +274,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
               grossContracts(u),
               u.rolledOff,
               u.customerPuts,
+              u.customerPutsSameDay,
+              u.customerCalls,
               u.vixStart,
               Math.max(u.vixMax, vixNow),
               vixNow));

@@ -27,6 +27,8 @@ import dev.cascade.kernel.Time;
  * @param contractsEnd gross option contracts at the end
  * @param contractsRolledOff contracts that expired during the run
  * @param customerPuts puts customers bought from dealers, contracts
+ * @param customerPutsSameDay of which expiring at the close of the day bought (0DTE)
+ * @param customerCalls calls customers sold to the dealers (call overwriting), contracts
  * @param vixStart VIX-style 30-day index at the start, points
  * @param vixMax its highest 5-minute sample
  * @param vixEnd its value at the end
@@ -49,6 +51,8 @@ public record DealerSummary(
     long contractsEnd,
     long contractsRolledOff,
     long customerPuts,
+    long customerPutsSameDay,
+    long customerCalls,
     double vixStart,
     double vixMax,
     double vixEnd) {
@@ -73,6 +77,8 @@ public record DealerSummary(
         r.contractsEnd(),
         r.contractsRolledOff(),
         r.customerPuts(),
+        r.customerPutsSameDay(),
+        r.customerCalls(),
         round(r.vixStart(), 3),
         round(r.vixMax(), 3),
         round(r.vixEnd(), 3));

@@ -64,6 +64,34 @@ class DealerBookTest {
   }
 
   @Test
+  void onlyLongCallsThatHaveExpiredCountForTheOverwritersRoll() {
+    DealerBook book = new DealerBook(0, 0);
+    long today = NOW + Time.NANOS_PER_HOUR;
+    book.add(OptionType.CALL, 102, today, 400);
+    book.add(OptionType.CALL, 104, today, -50);
+    book.add(OptionType.PUT, 95, today, 300);
+    book.add(OptionType.CALL, 102, WEEK, 700);
+
+    assertThat(book.longContractsExpiring(OptionType.CALL, NOW)).isZero();
+    assertThat(book.longContractsExpiring(OptionType.CALL, today)).isEqualTo(400);
+    assertThat(book.longContractsExpiring(OptionType.PUT, today)).isEqualTo(300);
+    assertThat(book.longContractsExpiring(OptionType.CALL, WEEK)).isEqualTo(1100);
+  }
+
+  @Test
+  void longCallsWrittenByOverwritersMakeTheBookLongerGamma() {
+    DealerBook book = new DealerBook(0, 0);
+    book.add(OptionType.PUT, 98, WEEK, -1000);
+    double before = book.gammaPerOnePercent(100, NOW, FLAT, 100);
+    double deltaBefore = book.delta(100, NOW, FLAT);
+    book.add(OptionType.CALL, 102, WEEK, 400);
+
+    assertThat(book.gammaPerOnePercent(100, NOW, FLAT, 100)).isGreaterThan(before);
+    // long delta too: the dealer sells the underlying to hedge the calls it bought
+    assertThat(book.delta(100, NOW, FLAT)).isGreaterThan(deltaBefore);
+  }
+
+  @Test
   void customerPutsAddToTheDealersShortPutsAndMakeItShorterGamma() {
     DealerBook book = new DealerBook(0, 0);
     book.add(OptionType.CALL, 102, WEEK, 1000);

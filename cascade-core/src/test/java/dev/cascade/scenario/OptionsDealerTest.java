@@ -110,14 +110,24 @@ class OptionsDealerTest {
     assertThat(someHedgeHasAMoveAsParent).isTrue();
   }
 
-  @Test
-  void optionsRollOffAtTheirExpiry() {
-    // A 0-day expiry (today 16:00 New York) and one a week later; the run crosses the close.
-    OffsetDateTime start = OffsetDateTime.parse("2025-11-18T15:30:00-05:00");
+  /** 15:30 New York on the day of the first expiry. */
+  private static final OffsetDateTime EXPIRY_DAY =
+      OffsetDateTime.parse("2025-11-18T15:30:00-05:00");
+
+  /** Short-gamma books with two expiries: today 16:00 New York and a week later. */
+  private static Map<String, Double> expiringToday() {
     Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
     params.put("firstExpiryDays", 0.0);
     params.put("expiries", 2.0);
     params.put("expirySpacingDays", 7.0);
+    return params;
+  }
+
+  @Test
+  void optionsRollOffAtTheirExpiry() {
+    // A 0-day expiry (today 16:00 New York) and one a week later; the run crosses the close.
+    OffsetDateTime start = EXPIRY_DAY;
+    Map<String, Double> params = expiringToday();
     Simulation sim = run(DealerFixture.spec(start, 45, 0, params), 1);
     DealerReport r = report(sim);
 
@@ -139,6 +149,68 @@ class OptionsDealerTest {
     assertThat(withDemand.contractsEnd())
         .isEqualTo(withDemand.contractsStart() + withDemand.customerPuts());
     assertThat(withDemand.customerPuts()).isGreaterThan(calm.customerPuts());
+  }
+
+  @Test
+  void sameDayPutsExpireAtTheCloseOfTheDayTheyWereBought() {
+    // A sell-off at 15:00 New York: every customer put is bought as a same-day (0DTE) option, and
+    // the run crosses the 16:00 close, where they leave the book.
+    OffsetDateTime start = OffsetDateTime.parse("2025-11-18T15:00:00-05:00");
+    Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
+    params.put("putDemandPctPerHour", 5.0);
+    params.put("sameDayPutShare", 1.0);
+    params.put("firstExpiryDays", 7.0);
+    DealerReport r = report(run(DealerFixture.spec(start, 75, -2, params), 2));
+
+    assertThat(r.customerPuts()).isPositive();
+    assertThat(r.customerPutsSameDay()).isEqualTo(r.customerPuts());
+    // The opening book expires a week later: what rolled off at the close is the same-day puts.
+    assertThat(r.contractsRolledOff()).isEqualTo(r.customerPuts());
+    assertThat(r.contractsEnd()).isEqualTo(r.contractsStart());
+
+    params.put("sameDayPutShare", 0.0);
+    DealerReport weekly = report(run(DealerFixture.spec(start, 75, -2, params), 2));
+    assertThat(weekly.customerPuts()).isPositive();
+    assertThat(weekly.customerPutsSameDay()).isZero();
+    assertThat(weekly.contractsRolledOff()).isZero();
+  }
+
+  @Test
+  void overwritersWriteTheExpiredCallsAgainAtTheNextOpen() {
+    // Two expiries, today 16:00 and a week later; the run crosses the close into the next morning.
+    OffsetDateTime start = EXPIRY_DAY;
+    Map<String, Double> params = expiringToday();
+    params.put("overwriteMinDays", 5.0);
+    Simulation plain = run(DealerFixture.spec(start, 1095, 0, params), 1);
+    params.put("overwriteRollShare", 1.0);
+    Simulation rolled = run(DealerFixture.spec(start, 1095, 0, params), 1);
+    DealerReport p = report(plain);
+    DealerReport r = report(rolled);
+
+    assertThat(p.customerCalls()).isZero();
+    // The expiring half of the book was 40% calls (put/call 1.5), all of them long.
+    assertThat(r.contractsRolledOff()).isEqualTo(p.contractsRolledOff());
+    assertThat(r.customerCalls()).isPositive();
+    assertThat((double) r.customerCalls() / r.contractsRolledOff()).isBetween(0.35, 0.45);
+    assertThat(r.contractsEnd())
+        .isEqualTo(r.contractsStart() - r.contractsRolledOff() + r.customerCalls());
+  }
+
+  @Test
+  void callsOverwritersSellTakeVegaPressureOffTheSurface() {
+    OffsetDateTime start = EXPIRY_DAY;
+    Map<String, Double> params = expiringToday();
+    params.put("overwriteMinDays", 5.0);
+    params.put("putDemandPctPerHour", 5.0);
+    Simulation puts = run(DealerFixture.spec(start, 1095, -2, params), 1);
+    params.put("overwriteRollShare", 1.0);
+    Simulation both = run(DealerFixture.spec(start, 1095, -2, params), 1);
+    Instrument spy = both.world().exchange().instruments().get(0);
+
+    assertThat(report(both).customerCalls()).isPositive();
+    assertThat(puts.world().options().surface(spy).demandPressure()).isPositive();
+    assertThat(both.world().options().surface(spy).demandPressure())
+        .isLessThan(puts.world().options().surface(spy).demandPressure());
   }
 
   @Test

@@ -61,10 +61,18 @@ import java.util.List;
  * book's strike grid) at the first expiry at least {@code putMinDays} away, and the dealer is short
  * them. Options leave the book on their expiry ({@link DealerBook#rollOff}).
  *
+ * <p>A share {@code sameDayPutShare} (default 0) of that demand is bought as same-day options,
+ * expiring at the close of the day they are bought, struck {@code sameDayMoneynessPct} below spot.
+ * Call overwriting, rolled: when calls the dealer is long expire, customers write {@code
+ * overwriteRollShare} (default 0) of them again, {@code overwriteMoneynessPct} above spot at the
+ * first expiry at least {@code overwriteMinDays} away, and the dealer buys them (docs/model.md
+ * §10).
+ *
  * <p>Demand pressure. Each sale is reported to the options market with its vega times {@code
  * vegaDemandImpact} (lambda, default 0.1, assumed): the shared surface's level is quoted at v0 (1 +
- * p), p = sum of lambda x vega sold to customers / gross vega of the opening books (Bollen &amp;
- * Whaley 2004; Garleanu, Pedersen &amp; Poteshman 2009; docs/model.md §10).
+ * p), p = lambda x (vega sold to customers - vega bought from overwriters) / gross vega of the
+ * opening books, at least 0 (Bollen &amp; Whaley 2004; Garleanu, Pedersen &amp; Poteshman 2009;
+ * docs/model.md §10).
  */
 public final class OptionsDealer implements Agent {
   /** The family as registered: margin accounts, 10x gross (assumed, see docs/model.md §10). */
@@ -72,7 +80,8 @@ public final class OptionsDealer implements Agent {
       new AgentFamily(
           "options-dealer",
           "holds an option book and delta-hedges it through the order book; sells puts to"
-              + " customers in sell-offs",
+              + " customers in sell-offs (a share of them same-day) and buys the calls"
+              + " overwriters write again when theirs expire",
           List.of(
               ParamSpec.real(
                   "totalNotional", "dollars of underlying the opening book controls", 3e8, 0, 1e13),
@@ -130,7 +139,39 @@ public final class OptionsDealer implements Agent {
                       + " books' gross vega (0: none)",
                   0.1,
                   0,
-                  10)),
+                  10),
+              ParamSpec.real(
+                  "sameDayPutShare",
+                  "share of customer put demand bought as options expiring at today's close"
+                      + " (0DTE)",
+                  0,
+                  0,
+                  1),
+              ParamSpec.real(
+                  "sameDayMoneynessPct",
+                  "strike of same-day customer puts below spot, percent",
+                  1,
+                  0,
+                  50),
+              ParamSpec.real(
+                  "overwriteRollShare",
+                  "share of the dealer's long calls that customers write again when they expire"
+                      + " (call overwriting rolled; 0: none)",
+                  0,
+                  0,
+                  1),
+              ParamSpec.real(
+                  "overwriteMoneynessPct",
+                  "strike of overwritten calls above spot, percent",
+                  2,
+                  0,
+                  50),
+              ParamSpec.real(
+                  "overwriteMinDays",
+                  "overwritten calls expire at least this many days out",
+                  28,
+                  0,
+                  365)),
           OptionsDealer::new,
           AccountKind.MARGIN,
           10.0);
@@ -150,6 +191,11 @@ public final class OptionsDealer implements Agent {
   private final double volRef;
   private final double maxVolScale;
   private final double vegaDemandImpact;
+  private final double sameDayPutShare;
+  private final double sameDayMoneyness;
+  private final double overwriteRollShare;
+  private final double overwriteMoneyness;
+  private final long overwriteMinNanos;
   private final double lotUnits;
 
   private OptionsMarket market;
@@ -161,6 +207,8 @@ public final class OptionsDealer implements Agent {
   private double strikeGrid;
   private double peak;
   private double pendingPuts;
+  private double pendingSameDayPuts;
+  private double pendingCalls;
   private long lastDemand;
   private boolean working;
   private int hedgeCause;
@@ -199,6 +247,11 @@ public final class OptionsDealer implements Agent {
     volRef = s.get("volRef");
     maxVolScale = s.get("maxVolScale");
     vegaDemandImpact = s.get("vegaDemandImpact");
+    sameDayPutShare = s.get("sameDayPutShare");
+    sameDayMoneyness = s.get("sameDayMoneynessPct") / 100;
+    overwriteRollShare = s.get("overwriteRollShare");
+    overwriteMoneyness = s.get("overwriteMoneynessPct") / 100;
+    overwriteMinNanos = Math.round(s.get("overwriteMinDays") * Time.NANOS_PER_DAY);
     lotUnits = ins.lotSize().doubleValue();
   }
 
@@ -232,6 +285,9 @@ public final class OptionsDealer implements Agent {
   @Override
   public void wake(AgentContext ctx, int tag) {
     long now = ctx.now();
+    if (overwriteRollShare > 0) {
+      pendingCalls += overwriteRollShare * book.longContractsExpiring(OptionType.CALL, now);
+    }
     long gone = book.rollOff(now);
     if (gone > 0) {
       market.recordRollOff(ins, gone);
@@ -298,39 +354,88 @@ public final class OptionsDealer implements Agent {
     peak = Math.max(peak, spot);
     double hours = (double) (now - lastDemand) / Time.NANOS_PER_HOUR;
     lastDemand = now;
+    if (hours <= 0) {
+      return;
+    }
+    overwrite(spot, now);
     double drawdownPct = 100 * (1 - spot / peak);
-    if (putDemand <= 0 || drawdownPct <= 0 || hours <= 0) {
+    if (putDemand <= 0 || drawdownPct <= 0) {
       return;
     }
     double volScale = Math.min(maxVolScale, Math.max(1, ctx.realizedVol(ins) / volRef));
-    pendingPuts += putDemand * openingContracts * drawdownPct * volScale * hours;
+    double demand = putDemand * openingContracts * drawdownPct * volScale * hours;
+    pendingPuts += (1 - sameDayPutShare) * demand;
+    pendingSameDayPuts += sameDayPutShare * demand;
     long n = (long) Math.floor(pendingPuts);
+    if (n >= 1) {
+      long expiry = firstExpiry(now, putMinNanos);
+      if (expiry != Long.MIN_VALUE) {
+        pendingPuts -= n;
+        sellToCustomer(OptionType.PUT, spot * (1 - putMoneyness), expiry, n, spot, now, false);
+      }
+    }
+    long m = (long) Math.floor(pendingSameDayPuts);
+    if (m >= 1) {
+      pendingSameDayPuts -= m;
+      long close = ctx.sessionClose(ins);
+      sellToCustomer(OptionType.PUT, spot * (1 - sameDayMoneyness), close, m, spot, now, true);
+    }
+  }
+
+  /**
+   * Customers' call overwriting, rolled: the calls the dealer was long that expired (written by
+   * overwriters, the convention behind dealers long calls) are written again, {@code
+   * overwriteRollShare} of them, struck overwriteMoneynessPct above spot at the first expiry at
+   * least overwriteMinDays away, at the first look with the underlying trading.
+   */
+  private void overwrite(double spot, long now) {
+    long n = (long) Math.floor(pendingCalls);
     if (n < 1) {
       return;
     }
-    long expiry = putExpiry(now);
+    long expiry = firstExpiry(now, overwriteMinNanos);
     if (expiry == Long.MIN_VALUE) {
       return;
     }
-    pendingPuts -= n;
-    double strike = Math.max(1, Math.round(spot * (1 - putMoneyness) / strikeGrid)) * strikeGrid;
-    book.add(OptionType.PUT, strike, expiry, -n);
+    pendingCalls -= n;
+    double strike = Math.round(spot * (1 + overwriteMoneyness) / strikeGrid) * strikeGrid;
+    book.add(OptionType.CALL, strike, expiry, n);
+    double vega = OptionContract.MULTIPLIER * n * lineVega(strike, expiry, spot, now);
+    market.recordCustomerCalls(ins, n, vegaDemandImpact * vega);
+  }
+
+  /**
+   * Books {@code n} options of {@code type} sold to customers (the dealer short them) at the grid
+   * strike nearest {@code strikeTarget}, and reports them with their vega.
+   */
+  private void sellToCustomer(
+      OptionType type,
+      double strikeTarget,
+      long expiry,
+      long n,
+      double spot,
+      long now,
+      boolean sameDay) {
+    double strike = Math.max(1, Math.round(strikeTarget / strikeGrid)) * strikeGrid;
+    book.add(type, strike, expiry, -n);
+    double vega = OptionContract.MULTIPLIER * n * lineVega(strike, expiry, spot, now);
+    market.recordCustomerPuts(ins, n, vegaDemandImpact * vega, sameDay);
+  }
+
+  /** Black-Scholes vega of one unit at the surface's vol, dollars per 1.00 of vol. */
+  private double lineVega(double strike, long expiry, double spot, long now) {
     double years = (expiry - now) / (365.0 * Time.NANOS_PER_DAY);
     double fwd = spot * StrictMath.exp((OptionsMarket.RATE - OptionsMarket.DIV) * years);
     double vol = surface.volAtStrike(strike, fwd, years);
-    double vega =
-        n
-            * OptionContract.MULTIPLIER
-            * BlackScholes.vega(spot, strike, years, OptionsMarket.RATE, OptionsMarket.DIV, vol);
-    market.recordCustomerPuts(ins, n, vegaDemandImpact * vega);
+    return BlackScholes.vega(spot, strike, years, OptionsMarket.RATE, OptionsMarket.DIV, vol);
   }
 
-  /** The first generated expiry at least putMinDays away, else the last one not yet expired. */
-  private long putExpiry(long now) {
+  /** The first generated expiry at least {@code min} away, else the last one not yet expired. */
+  private long firstExpiry(long now, long min) {
     long fallback = Long.MIN_VALUE;
     for (long x : expiries) {
       if (x > now) {
-        if (x - now >= putMinNanos) {
+        if (x - now >= min) {
           return x;
         }
         fallback = x;
