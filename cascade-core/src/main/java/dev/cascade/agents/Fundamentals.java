@@ -60,6 +60,16 @@ public final class Fundamentals {
   private final long[] volExpiry;
   private final double[] volKappa;
   private final double[] volTheta;
+  private final double[] annualVol;
+
+  /** Per instrument: correlation of its walk with each factor driving it (null: none). */
+  private final double[][] walkLoad;
+
+  /** Per instrument: the keys of those factors' draws. */
+  private final long[][] walkKey;
+
+  /** Per instrument: the weight of its own draw, sqrt(1 - sum of squared correlations). */
+  private final double[] ownWeight;
 
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
@@ -89,6 +99,11 @@ public final class Fundamentals {
     volExpiry = new long[n];
     volKappa = new double[n];
     volTheta = new double[n];
+    annualVol = annualVols.clone();
+    walkLoad = new double[n][];
+    walkKey = new long[n][];
+    ownWeight = new double[n];
+    java.util.Arrays.fill(ownWeight, 1);
     java.util.Arrays.fill(leader, -1);
     java.util.Arrays.fill(volUnderlying, -1);
     for (Instrument i : instruments) {
@@ -154,6 +169,65 @@ public final class Fundamentals {
     int k = l >= 0 ? l : instrument;
     advance(k, t);
     return news[k].tradingActivity();
+  }
+
+  /**
+   * Makes a common factor drive the calm walks of the instruments loaded on it (docs/model.md §12,
+   * "Spillover through common factors"): each one-second step of instrument i becomes
+   *
+   * <pre>
+   *   Z_i = sqrt(1 - sum_f rho_if^2) e_i + sum_f rho_if F_f(second),   rho_if = beta_if sigma_f / sigma_i
+   * </pre>
+   *
+   * with e_i its own draw (still one per open step from its stream, whoever looks) and F_f the
+   * factor's standard normal draw for that second of the clock, shared by every instrument loaded
+   * on it. Each walk keeps its variance; two instruments' steps correlate by sum_f rho_if rho_jf.
+   * The factor's draws are a function of its key and the second ({@link #factorDraw}), so they do
+   * not depend on which instrument steps first.
+   *
+   * @param key the factor's draws' key (from its own random stream)
+   * @param instruments the loaded instruments (none a basket, a follower or a volatility future)
+   * @param loadings their betas on the factor
+   * @param factorVol the factor's volatility, annualised decimal
+   */
+  public void addWalkFactor(long key, int[] instruments, double[] loadings, double factorVol) {
+    for (int j = 0; j < instruments.length; j++) {
+      int k = instruments[j];
+      if (basketMembers[k] != null || leader[k] >= 0 || volIndex[k] != null) {
+        throw new IllegalArgumentException(
+            "a factor drives only instruments with walks of their own");
+      }
+      double rho = loadings[j] * factorVol / annualVol[k];
+      double left = ownWeight[k] * ownWeight[k] - rho * rho;
+      if (!(left >= -1e-9)) {
+        throw new IllegalArgumentException("factors explain more than the instrument's variance");
+      }
+      int m = walkLoad[k] == null ? 0 : walkLoad[k].length;
+      walkLoad[k] =
+          walkLoad[k] == null ? new double[1] : java.util.Arrays.copyOf(walkLoad[k], m + 1);
+      walkKey[k] = walkKey[k] == null ? new long[1] : java.util.Arrays.copyOf(walkKey[k], m + 1);
+      walkLoad[k][m] = rho;
+      walkKey[k][m] = key;
+      ownWeight[k] = Math.sqrt(Math.max(0, left));
+    }
+  }
+
+  /**
+   * A factor's standard normal draw for one second of the clock: SplitMix64 (Steele, Lea and Flood
+   * 2014) of the key and the second, two uniforms, Box-Muller. The same on every JVM.
+   */
+  static double factorDraw(long key, long second) {
+    long h1 = mix64(key + second * 0x9E3779B97F4A7C15L);
+    long h2 = mix64(h1 ^ 0xD1B54A32D192ED03L);
+    double u1 = ((h1 >>> 11) + 1) * 0x1.0p-53;
+    double u2 = (h2 >>> 11) * 0x1.0p-53;
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+  }
+
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /**
@@ -320,7 +394,16 @@ public final class Fundamentals {
           f.update(ses, at);
         }
         double s = f.diffusionSigma();
-        value[k] *= StrictMath.exp(s * Gaussian.next(rng[k]) - 0.5 * s * s);
+        double z = Gaussian.next(rng[k]);
+        double[] load = walkLoad[k];
+        if (load != null) {
+          long second = Math.floorDiv(at, STEP_NANOS);
+          z *= ownWeight[k];
+          for (int j = 0; j < load.length; j++) {
+            z += load[j] * factorDraw(walkKey[k][j], second);
+          }
+        }
+        value[k] *= StrictMath.exp(s * z - 0.5 * s * s);
         double jump = f.jumpLog();
         if (jump != 0) {
           value[k] *= StrictMath.exp(jump);

@@ -11,14 +11,21 @@ import java.util.Objects;
  * @param name the factor's name, as shocks' {@code spillover} lists it
  * @param volPct the factor's annualised volatility, percent (above 0)
  * @param loadings each loaded instrument's exposure to the factor (its beta), by symbol
+ * @param walk whether the factor also drives the loaded instruments' calm value walks (their
+ *     one-second steps share its draws), not only the spillover of news
  */
-public record FactorSpec(String name, double volPct, Map<String, Double> loadings) {
+public record FactorSpec(String name, double volPct, Map<String, Double> loadings, boolean walk) {
   public FactorSpec {
     Objects.requireNonNull(name, "name");
     loadings = Map.copyOf(loadings);
     if (!(volPct > 0)) {
       throw new IllegalArgumentException("a factor's volPct must be above 0");
     }
+  }
+
+  /** A factor that drives the calm walks too (the default). */
+  public FactorSpec(String name, double volPct, Map<String, Double> loadings) {
+    this(name, volPct, loadings, true);
   }
 
   /** The instrument's loading on this factor, 0 when it has none. */

@@ -53,7 +53,7 @@ final class ScenarioReader {
           "factors",
           "shocks",
           "episode");
-  static final List<String> FACTOR_KEYS = List.of("volPct", "loadings");
+  static final List<String> FACTOR_KEYS = List.of("volPct", "loadings", "walk");
   static final List<String> EPISODE_KEYS =
       List.of("source", "from", "observed", "index", "sectors", "levels");
   static final List<String> OBSERVED_KEYS = List.of("price", "changePct", "relativeVolume");
@@ -524,6 +524,7 @@ final class ScenarioReader {
       Fields f = new Fields(fm, path);
       f.only(FACTOR_KEYS);
       Double vol = real(f.require("volPct"), path + ".volPct", 0, false, MAX_FACTOR_VOL_PCT, true);
+      Boolean walk = f.has("walk") ? bool(f.get("walk"), path + ".walk") : Boolean.TRUE;
       YamlNode.Mapping lm =
           f.has("loadings") ? mapping(f.get("loadings"), path + ".loadings") : null;
       if (!f.has("loadings")) {
@@ -546,14 +547,18 @@ final class ScenarioReader {
           if (b == null || ins == null) {
             continue;
           }
-          if (ins.basket() != null || ins.perpetual().index() != null) {
+          if (ins.basket() != null
+              || ins.perpetual().index() != null
+              || ins.volFuture().present()) {
             errors.add(
                 l.line(),
                 l.column(),
                 lp,
                 l.key()
                     + "'s value follows "
-                    + (ins.basket() != null ? "its basket's net asset value" : "its index")
+                    + (ins.basket() != null
+                        ? "its basket's net asset value"
+                        : ins.volFuture().present() ? "a volatility index" : "its index")
                     + ": load the instruments it follows instead");
             continue;
           }
@@ -573,8 +578,8 @@ final class ScenarioReader {
           }
         }
       }
-      if (errors.count() == before && vol != null) {
-        FactorSpec spec = new FactorSpec(e.key(), vol, loadings);
+      if (errors.count() == before && vol != null && walk != null) {
+        FactorSpec spec = new FactorSpec(e.key(), vol, loadings, walk);
         out.add(spec);
         factorsByName.put(e.key(), spec);
       }
@@ -2089,6 +2094,20 @@ final class ScenarioReader {
       return null;
     }
     return t;
+  }
+
+  /** A YAML boolean (true or false, unquoted), or null after a located error. */
+  private Boolean bool(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s) {
+      if (s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE) {
+        return Boolean.TRUE;
+      }
+      if (s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_FALSE) {
+        return Boolean.FALSE;
+      }
+    }
+    errors.at(node, path, "expected true or false but found " + node.describe());
+    return null;
   }
 
   private static boolean isNumber(YamlNode.Scalar s) {

@@ -584,8 +584,19 @@ public final class ScenarioSchema {
                 + " indexed perpetual (their values follow others'). Per instrument, the sum of"
                 + " loading^2 x volPct^2 over factors must not exceed fundamentalVolPct^2.",
             number(null, -ScenarioReader.MAX_LOADING, true, ScenarioReader.MAX_LOADING, true)));
+    p.put(
+        "walk",
+        JSON.objectNode()
+            .put("type", "boolean")
+            .put(
+                "description",
+                "Whether the factor also drives the loaded instruments' calm value walks (they"
+                    + " share its one-second draws, so they co-move with correlation"
+                    + " loading x volPct / fundamentalVolPct for each); false: it carries the"
+                    + " spillover of news only.")
+            .put("default", true));
     ObjectNode out = JSON.objectNode().put("description", "A common factor of values.");
-    return object(out, ScenarioReader.FACTOR_KEYS, p, ScenarioReader.FACTOR_KEYS);
+    return object(out, ScenarioReader.FACTOR_KEYS, p, List.of("volPct", "loadings"));
   }
 
   private static ObjectNode shock() {

@@ -121,6 +121,20 @@ public final class Simulations {
     MarkPrice marks = new MarkPrice(clock, exchange, indexOf);
     marksRef[0] = marks;
     Fundamentals fundamentals = new Fundamentals(instruments, vols, streams, start);
+    for (FactorSpec f : spec.factors()) {
+      if (!f.walk() || f.loadings().isEmpty()) {
+        continue;
+      }
+      int[] ids = new int[f.loadings().size()];
+      double[] betas = new double[ids.length];
+      int j = 0;
+      for (Map.Entry<String, Double> l : new java.util.TreeMap<>(f.loadings()).entrySet()) {
+        ids[j] = indexOf(instruments, l.getKey());
+        betas[j++] = l.getValue();
+      }
+      fundamentals.addWalkFactor(
+          streams.stream("factor:" + f.name()).nextLong(), ids, betas, f.volPct() / 100);
+    }
     World world = new World(clock, streams, causes, exchange, ledger, fundamentals);
     for (InstrumentSpec is : spec.instruments()) {
       int id = indexOf(instruments, is.symbol());

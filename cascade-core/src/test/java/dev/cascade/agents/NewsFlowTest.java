@@ -23,7 +23,7 @@ class NewsFlowTest {
   private static final long START =
       ZonedDateTime.parse("2025-01-02T00:00:00Z").toInstant().toEpochMilli() * 1_000_000L;
 
-  private static Instrument crypto(int id, String symbol, long priceTicks) {
+  static Instrument crypto(int id, String symbol, long priceTicks) {
     return new Instrument(
         id,
         symbol,

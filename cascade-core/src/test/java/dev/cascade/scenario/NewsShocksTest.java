@@ -125,6 +125,17 @@ class NewsShocksTest {
   }
 
   @Test
+  void aFactorDrivesTheCalmWalksUnlessItSaysNewsOnly() {
+    String shocks =
+        "  - type: fundamental\n    at: 2025-11-18T12:00:00-05:00\n    target: NVDA\n    pct: -8\n";
+    assertThat(parse(file(AI, shocks)).spec().orElseThrow().factors().get(0).walk()).isTrue();
+    String newsOnly =
+        "factors:\n  ai:\n    volPct: 20\n    loadings: {NVDA: 1.0}\n    walk: false\n";
+    assertThat(parse(file(newsOnly, shocks)).spec().orElseThrow().factors().get(0).walk())
+        .isFalse();
+  }
+
+  @Test
   void factorErrorsAreLocated() {
     String shocks =
         "  - type: fundamental\n    at: 2025-11-18T12:00:00-05:00\n    target: NVDA\n    pct: -8\n";
@@ -137,6 +148,11 @@ class NewsShocksTest {
     assertError(t3, "0\n    loadings", "factors.ai.volPct", "must be in (0, 500]");
     String t4 = file("factors:\n  Bad_Name:\n    volPct: 10\n    loadings: {NVDA: 1.0}\n", shocks);
     assertError(t4, "Bad_Name", "factors.Bad_Name", "not a valid factor name");
+    String t5 =
+        file(
+            "factors:\n  ai:\n    volPct: 20\n    loadings: {NVDA: 1.0}\n    walk: \"true\"\n",
+            shocks);
+    assertError(t5, "\"true\"", "factors.ai.walk", "expected true or false");
   }
 
   @Test
