@@ -1,6 +1,7 @@
 package dev.cascade.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cascade.agents.StandardFamilies;
 import dev.cascade.kernel.Time;
@@ -67,6 +68,12 @@ class EpisodeScenariosTest {
   void everyEpisodeFileLoads() {
     assertThat(load("ai-margin-call-2025.yaml").episode().index()).isEqualTo("SPY");
     assertThat(load("cross-asset-deleveraging-2026.yaml").shocks()).hasSize(5);
-    assertThat(load("ai-margin-call-2025.yaml").factors()).hasSize(1);
+    // the AI factor (news spillover and calm walks) and the market factor (calm walks)
+    assertThat(load("ai-margin-call-2025.yaml").factors())
+        .extracting(FactorSpec::name, FactorSpec::walk)
+        .containsExactly(tuple("ai", true), tuple("market", true));
+    assertThat(load("cross-asset-deleveraging-2026.yaml").factors())
+        .extracting(FactorSpec::walk)
+        .containsExactly(false);
   }
 }
