@@ -52,6 +52,12 @@ final class DealerSection implements ReportSection {
                 + ReportPage.money(d.hedgeNotional(), run.summary.scale())
                 + ")",
             String.format(Locale.ROOT, "%,d → %,d", d.contractsStart(), d.contractsEnd()),
+            String.format(
+                Locale.ROOT,
+                "%,d (%,d) / %,d",
+                d.customerPuts(),
+                d.customerPutsSameDay(),
+                d.customerCalls()),
             String.format(Locale.ROOT, "%.2f / %.2f / %.2f", d.vixStart(), d.vixMax(), d.vixEnd())
           });
     }
@@ -67,6 +73,7 @@ final class DealerSection implements ReportSection {
           {"Spot crossed flip", "UTC"},
           {"Hedges", "lots ($)"},
           {"Contracts", "start → end"},
+          {"Customers", "puts bought (same-day) / calls from overwriters"},
           {"VIX-style", "start / max / end"}
         },
         rows);

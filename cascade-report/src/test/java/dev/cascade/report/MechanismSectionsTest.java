@@ -153,6 +153,8 @@ class MechanismSectionsTest {
     assertThat(vix.get("yName").asText()).isEqualTo("index points");
     assertThat(vix.get("series").get(0).get("data").get("v")).hasSize(12);
     assertThat(html).contains("2025-11-18 15:00:00", "$3.00M", "-$1.00M");
+    // customers' puts (of which same-day) and the calls overwriters wrote
+    assertThat(html).contains("1,234 (567) / 89");
   }
 
   @Test

@@ -112,6 +112,9 @@ final class SyntheticMechanisms {
       d.put("flipCrossedAt", "2025-11-18T15:00:00Z");
       d.put("hedgeLots", 1000);
       d.put("hedgeNotional", HEDGE);
+      d.put("customerPuts", 1234);
+      d.put("customerPutsSameDay", 567);
+      d.put("customerCalls", 89);
       d.put("vixStart", 16.0);
       d.put("vixMax", 18.2);
       d.put("vixEnd", 18.2);
