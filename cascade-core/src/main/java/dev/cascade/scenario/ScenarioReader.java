@@ -157,6 +157,11 @@ final class ScenarioReader {
 
   private final Map<String, YamlNode> realVolumeNodes = new HashMap<>();
 
+  /** Where each instrument's basket was written, by symbol, and its path. */
+  private final Map<String, YamlNode> basketNodes = new HashMap<>();
+
+  private final Map<String, String> basketPaths = new HashMap<>();
+
   private final Map<String, String> realVolumePaths = new HashMap<>();
 
   /** The market's real scale, fixed once the instruments are read. */
@@ -190,6 +195,7 @@ final class ScenarioReader {
     oneSidedPerpetuals(fileName, spec, out);
     unevenScale(fileName, spec.scale(), out);
     fundsLargerThanTheirMarket(fileName, spec, out);
+    basketsOffTheirStatedVolatility(fileName, spec, out);
     java.util.Set<String> traded = new java.util.HashSet<>();
     for (AgentGroupSpec g : spec.agents()) {
       traded.addAll(g.instruments());
@@ -249,6 +255,71 @@ final class ScenarioReader {
       }
     }
     return out;
+  }
+
+  /**
+   * A basket's volatility more than this factor above or below the fund's own {@code
+   * fundamentalVolPct} is flagged (assumed threshold).
+   */
+  static final double BASKET_VOL_WARNING_RATIO = 1.25;
+
+  /**
+   * An ETF whose basket, at its members' {@code fundamentalVolPct} and the factors that drive their
+   * walks, has a volatility more than {@link #BASKET_VOL_WARNING_RATIO} times off the fund's own
+   * {@code fundamentalVolPct}: the fund's value is its basket's NAV, so its price realises the
+   * basket's volatility, not the figure stated on it (members walking independently diversify it
+   * away).
+   */
+  private void basketsOffTheirStatedVolatility(
+      String fileName, ScenarioSpec spec, List<ScenarioError> out) {
+    for (InstrumentSpec ins : spec.instruments()) {
+      YamlNode where = basketNodes.get(ins.symbol());
+      if (ins.basket() == null || where == null || !(ins.fundamentalVolPct() > 0)) {
+        continue;
+      }
+      List<String> members = new ArrayList<>(ins.basket().weights().keySet());
+      double variance = 0;
+      for (String a : members) {
+        InstrumentSpec ia = specs.get(a);
+        if (ia == null) {
+          return;
+        }
+        for (String b : members) {
+          double cov;
+          if (a.equals(b)) {
+            cov = ia.fundamentalVolPct() * ia.fundamentalVolPct();
+          } else {
+            cov = 0;
+            for (FactorSpec f : spec.factors()) {
+              if (f.walk()) {
+                cov += f.loading(a) * f.loading(b) * f.volPct() * f.volPct();
+              }
+            }
+          }
+          variance += ins.basket().weights().get(a) * ins.basket().weights().get(b) * cov;
+        }
+      }
+      double implied = Math.sqrt(variance);
+      double ratio = implied / ins.fundamentalVolPct();
+      if (ratio < 1 / BASKET_VOL_WARNING_RATIO || ratio > BASKET_VOL_WARNING_RATIO) {
+        out.add(
+            warning(
+                fileName,
+                where,
+                basketPaths.get(ins.symbol()),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%s's basket has a volatility of about %.1f%% a year (its members'"
+                        + " fundamentalVolPct and the factors that drive their walks), against"
+                        + " its fundamentalVolPct %s%%: its value is the basket's, so its price"
+                        + " realises about %.1f%%; a factor with walk: true loading the members"
+                        + " correlates them",
+                    ins.symbol(),
+                    implied,
+                    fmt(ins.fundamentalVolPct()),
+                    implied)));
+      }
+    }
   }
 
   /**
@@ -965,6 +1036,10 @@ final class ScenarioReader {
     Double convexity = optionalReal(f, "convexity", path, 0, true, 10_000, true, 0);
     Double yieldPct = optionalReal(f, "yieldPct", path, -5, true, 50, true, Double.NaN);
     BasketSpec basket = f.has("basket") ? basket(f, path, symbol) : null;
+    if (basket != null) {
+      basketNodes.put(symbol, f.get("basket"));
+      basketPaths.put(symbol, path + ".basket");
+    }
     if (f.has("creationUnit") && !f.has("basket")) {
       errors.at(
           f.get("creationUnit"),

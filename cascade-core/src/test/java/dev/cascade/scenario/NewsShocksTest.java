@@ -135,6 +135,38 @@ class NewsShocksTest {
         .isFalse();
   }
 
+  /** An ETF stated at 20% on two 20% members, with these factors. */
+  private static String basketFile(String factors) {
+    return """
+        name: basket-vol
+        start: 2025-11-18T09:30:00-05:00
+        end: 2025-11-18T10:30:00-05:00
+        instruments:
+          - {symbol: SPY, class: etf, price: 660.00, fundamentalVolPct: 20, basket: {AAA: 0.5, BBB: 0.5}}
+          - {symbol: AAA, class: equity, price: 100.00, fundamentalVolPct: 20}
+          - {symbol: BBB, class: equity, price: 50.00, fundamentalVolPct: 20}
+        agents:
+          - {family: noise, count: 10, cash: 1000000, holdings: {SPY: 100, AAA: 100, BBB: 100}}
+        """
+        + factors;
+  }
+
+  @Test
+  void anEtfWhoseBasketCannotRealiseItsStatedVolatilityIsWarnedAbout() {
+    // Independent members: sqrt(2 x 0.25 x 400) = 14.1% against 20%, 0.71 of it.
+    LoadResult alone = parse(basketFile(""));
+    assertThat(alone.errors()).isEmpty();
+    assertThat(alone.warnings()).hasSize(1);
+    ScenarioError w = alone.warnings().get(0);
+    assertThat(w.path()).isEqualTo("instruments[0].basket");
+    assertThat(w.message()).contains("about 14.1% a year").contains("fundamentalVolPct 20%");
+    // A market factor of 18% loading both at 1: sqrt(200 + 2 x 0.25 x 324) = 19.0%, no warning.
+    String market = "factors:\n  mkt:\n    volPct: 18\n    loadings: {AAA: 1.0, BBB: 1.0}\n";
+    assertThat(parse(basketFile(market)).warnings()).isEmpty();
+    // The same factor for the news only leaves the members independent.
+    assertThat(parse(basketFile(market + "    walk: false\n")).warnings()).hasSize(1);
+  }
+
   @Test
   void factorErrorsAreLocated() {
     String shocks =
