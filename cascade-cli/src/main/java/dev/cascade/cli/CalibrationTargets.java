@@ -5,6 +5,7 @@ import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.record.InstrumentSummary;
 import dev.cascade.scenario.AgentGroupSpec;
+import dev.cascade.scenario.FactorSpec;
 import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.ScenarioError;
 import dev.cascade.scenario.ScenarioSpec;
@@ -287,8 +288,20 @@ final class CalibrationTargets {
         double min = v.get("min");
         double max = v.get("max");
         double start = v.get("start");
+        double floor = instrument >= 0 ? factorVolPct(symbols().get(instrument)) : 0;
         if (!(min < max)) {
           error(t.getValueNode(), path, "min must be below max, got " + fmt(min) + ", " + fmt(max));
+        } else if (min < floor) {
+          error(
+              t.getValueNode(),
+              path,
+              "min "
+                  + fmt(min)
+                  + " is below the "
+                  + fmt(Math.round(floor * 1e4) / 1e4)
+                  + "% a year the scenario's factors give "
+                  + symbols().get(instrument)
+                  + " (sum over factors of loading^2 x volPct^2): its volatility cannot go lower");
         } else if (min < lo || max > hi) {
           error(
               t.getValueNode(),
@@ -367,6 +380,16 @@ final class CalibrationTargets {
           out.add(new Moment(name, instrument, field, target, weight, scale));
         }
       }
+    }
+
+    /** The volatility, percent a year, the scenario's factors give an instrument (0: none). */
+    private double factorVolPct(String symbol) {
+      double variance = 0;
+      for (FactorSpec f : scenario.factors()) {
+        double b = f.loading(symbol);
+        variance += b * b * f.volPct() * f.volPct();
+      }
+      return Math.sqrt(variance);
     }
 
     private List<String> symbols() {

@@ -194,6 +194,36 @@ class CalibrateCommandTest {
     assertThat(cal.text()).startsWith("# tiny calibrated by cascade calibrate");
   }
 
+  /** {@code cascade calibrate SCENARIO --targets TARGETS --out OUT}. */
+  private static Cli.Result calibrateInto(Path out, String scenario, Path targets) {
+    return Cli.run("calibrate", scenario, "--targets", targets.toString(), "--out", out.toString());
+  }
+
+  @Test
+  void aVolatilityBelowWhatTheFactorsGiveIsALocatedError() throws Exception {
+    // A factor of 20% loading SPY at 0.6 gives it 12% a year: its walk cannot be calibrated below.
+    Path scenario = tmp.resolve("factor.yaml");
+    Files.writeString(
+        scenario,
+        Files.readString(tiny())
+            + "factors:\n  mkt:\n    volPct: 20\n    loadings: {SPY: 0.6, BTC: 0.5}\n");
+    Path targets = tmp.resolve("low.yaml");
+    Files.writeString(
+        targets,
+        "free:\n"
+            + "  instruments.SPY.fundamentalVolPct: {min: 5, max: 60, start: 15}\n"
+            + "moments:\n"
+            + "  SPY.realizedVolPct: {target: 15}\n");
+    Cli.Result r = calibrateInto(tmp.resolve("x"), scenario.toString(), targets);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "low.yaml:2:38: free.instruments.SPY.fundamentalVolPct: min 5 is below the 12% a year"
+                + " the scenario's factors give SPY")
+        .doesNotContain("Exception");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
   @Test
   void mistakesInTheTargetsFileAreLocatedOneLineErrors() throws Exception {
     Path targets = tmp.resolve("bad.yaml");
@@ -207,14 +237,7 @@ class CalibrateCommandTest {
             + "  SPY.avgSpreadBp: {target: 2}\n"
             + "  QQQ.avgSpreadBps: {target: 2}\n"
             + "  SPY.changePct: {target: 0}\n");
-    Cli.Result r =
-        Cli.run(
-            "calibrate",
-            tiny().toString(),
-            "--targets",
-            targets.toString(),
-            "--out",
-            tmp.resolve("x").toString());
+    Cli.Result r = calibrateInto(tmp.resolve("x"), tiny().toString(), targets);
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .contains(
