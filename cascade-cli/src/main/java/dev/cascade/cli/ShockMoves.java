@@ -3,9 +3,7 @@ package dev.cascade.cli;
 import dev.cascade.analytics.CauseChains;
 import dev.cascade.analytics.TapeTrade;
 import dev.cascade.kernel.Time;
-import dev.cascade.market.Instrument;
 import dev.cascade.market.MarketListener;
-import dev.cascade.market.Side;
 import dev.cascade.scenario.ShockSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,21 +109,8 @@ final class ShockMoves {
 
   /** A listener that feeds every trade of a running simulation to {@link #add}. */
   MarketListener listener() {
-    return new MarketListener() {
-      @Override
-      public void onTrade(
-          long time,
-          Instrument instrument,
-          long price,
-          long qty,
-          Side aggressor,
-          int buyAccount,
-          int sellAccount,
-          int buyCause,
-          int sellCause) {
+    return (time, instrument, price, qty, aggressor, buyer, seller, buyCause, sellCause) ->
         add(time, instrument.symbol(), instrument.price(price));
-      }
-    };
   }
 
   /** The moves of each shock chain, by its root cause, matched on the shock's time. */

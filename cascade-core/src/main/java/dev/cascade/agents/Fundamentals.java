@@ -62,11 +62,20 @@ public final class Fundamentals {
   private final double[] volTheta;
   private final double[] annualVol;
 
-  /** Per instrument: correlation of its walk with each factor driving it (null: none). */
+  private static final double[] NO_LOADS = new double[0];
+  private static final int[] NO_FACTORS = new int[0];
+
+  /** Per instrument: correlation of its walk with each factor driving it (empty: none). */
   private final double[][] walkLoad;
 
-  /** Per instrument: the keys of those factors' draws. */
-  private final long[][] walkKey;
+  /** Per instrument: the index of each of those factors. */
+  private final int[][] walkFactor;
+
+  /** Per factor: its draws' key, and its draw for the second last asked (each is drawn once). */
+  private long[] factorKey = new long[0];
+
+  private long[] factorSecond = new long[0];
+  private double[] factorValue = new double[0];
 
   /** Per instrument: the weight of its own draw, sqrt(1 - sum of squared correlations). */
   private final double[] ownWeight;
@@ -101,7 +110,9 @@ public final class Fundamentals {
     volTheta = new double[n];
     annualVol = annualVols.clone();
     walkLoad = new double[n][];
-    walkKey = new long[n][];
+    walkFactor = new int[n][];
+    java.util.Arrays.fill(walkLoad, NO_LOADS);
+    java.util.Arrays.fill(walkFactor, NO_FACTORS);
     ownWeight = new double[n];
     java.util.Arrays.fill(ownWeight, 1);
     java.util.Arrays.fill(leader, -1);
@@ -191,6 +202,12 @@ public final class Fundamentals {
    * @param factorVol the factor's volatility, annualised decimal
    */
   public void addWalkFactor(long key, int[] instruments, double[] loadings, double factorVol) {
+    int f = factorKey.length;
+    factorKey = java.util.Arrays.copyOf(factorKey, f + 1);
+    factorSecond = java.util.Arrays.copyOf(factorSecond, f + 1);
+    factorValue = java.util.Arrays.copyOf(factorValue, f + 1);
+    factorKey[f] = key;
+    factorSecond[f] = Long.MIN_VALUE;
     for (int j = 0; j < instruments.length; j++) {
       int k = instruments[j];
       if (basketMembers[k] != null || leader[k] >= 0 || volIndex[k] != null) {
@@ -202,12 +219,11 @@ public final class Fundamentals {
       if (!(left >= -1e-9)) {
         throw new IllegalArgumentException("factors explain more than the instrument's variance");
       }
-      int m = walkLoad[k] == null ? 0 : walkLoad[k].length;
-      walkLoad[k] =
-          walkLoad[k] == null ? new double[1] : java.util.Arrays.copyOf(walkLoad[k], m + 1);
-      walkKey[k] = walkKey[k] == null ? new long[1] : java.util.Arrays.copyOf(walkKey[k], m + 1);
+      int m = walkLoad[k].length;
+      walkLoad[k] = java.util.Arrays.copyOf(walkLoad[k], m + 1);
+      walkFactor[k] = java.util.Arrays.copyOf(walkFactor[k], m + 1);
       walkLoad[k][m] = rho;
-      walkKey[k][m] = key;
+      walkFactor[k][m] = f;
       ownWeight[k] = Math.sqrt(Math.max(0, left));
     }
   }
@@ -222,6 +238,15 @@ public final class Fundamentals {
     double u1 = ((h1 >>> 11) + 1) * 0x1.0p-53;
     double u2 = (h2 >>> 11) * 0x1.0p-53;
     return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+  }
+
+  /** Factor {@code f}'s draw for {@code second}, computed once however many walks it drives. */
+  private double factorDraw(int f, long second) {
+    if (factorSecond[f] != second) {
+      factorSecond[f] = second;
+      factorValue[f] = factorDraw(factorKey[f], second);
+    }
+    return factorValue[f];
   }
 
   private static long mix64(long z) {
@@ -396,11 +421,11 @@ public final class Fundamentals {
         double s = f.diffusionSigma();
         double z = Gaussian.next(rng[k]);
         double[] load = walkLoad[k];
-        if (load != null) {
+        if (load.length > 0) {
           long second = Math.floorDiv(at, STEP_NANOS);
           z *= ownWeight[k];
           for (int j = 0; j < load.length; j++) {
-            z += load[j] * factorDraw(walkKey[k][j], second);
+            z += load[j] * factorDraw(walkFactor[k][j], second);
           }
         }
         value[k] *= StrictMath.exp(s * z - 0.5 * s * s);

@@ -197,10 +197,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     if (sameDay) {
       u.customerPutsSameDay += contracts;
     }
-    if (impactWeightedVega > 0 && u.openingVega > 0) {
-      u.weightedVegaBought += impactWeightedVega;
-      applyPressure(u);
-    }
+    addCustomerVega(u, impactWeightedVega);
   }
 
   /**
@@ -211,8 +208,13 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   public void recordCustomerCalls(Instrument i, long contracts, double impactWeightedVega) {
     Underlying u = underlying(i);
     u.customerCalls += contracts;
-    if (impactWeightedVega > 0 && u.openingVega > 0) {
-      u.weightedVegaBought -= impactWeightedVega;
+    addCustomerVega(u, -impactWeightedVega);
+  }
+
+  /** Adds customers' net vega bought (negative: sold) to the demand pressure's numerator. */
+  private static void addCustomerVega(Underlying u, double impactWeightedVega) {
+    if (impactWeightedVega != 0 && u.openingVega > 0) {
+      u.weightedVegaBought += impactWeightedVega;
       applyPressure(u);
     }
   }

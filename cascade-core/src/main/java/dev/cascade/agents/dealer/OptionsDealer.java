@@ -371,14 +371,14 @@ public final class OptionsDealer implements Agent {
       long expiry = firstExpiry(now, putMinNanos);
       if (expiry != Long.MIN_VALUE) {
         pendingPuts -= n;
-        sellToCustomer(OptionType.PUT, spot * (1 - putMoneyness), expiry, n, spot, now, false);
+        tradeWithCustomer(OptionType.PUT, spot * (1 - putMoneyness), expiry, -n, spot, now, false);
       }
     }
     long m = (long) Math.floor(pendingSameDayPuts);
     if (m >= 1) {
       pendingSameDayPuts -= m;
       long close = ctx.sessionClose(ins);
-      sellToCustomer(OptionType.PUT, spot * (1 - sameDayMoneyness), close, m, spot, now, true);
+      tradeWithCustomer(OptionType.PUT, spot * (1 - sameDayMoneyness), close, -m, spot, now, true);
     }
   }
 
@@ -398,28 +398,32 @@ public final class OptionsDealer implements Agent {
       return;
     }
     pendingCalls -= n;
-    double strike = Math.round(spot * (1 + overwriteMoneyness) / strikeGrid) * strikeGrid;
-    book.add(OptionType.CALL, strike, expiry, n);
-    double vega = OptionContract.MULTIPLIER * n * lineVega(strike, expiry, spot, now);
-    market.recordCustomerCalls(ins, n, vegaDemandImpact * vega);
+    tradeWithCustomer(
+        OptionType.CALL, spot * (1 + overwriteMoneyness), expiry, n, spot, now, false);
   }
 
   /**
-   * Books {@code n} options of {@code type} sold to customers (the dealer short them) at the grid
-   * strike nearest {@code strikeTarget}, and reports them with their vega.
+   * Books a trade with customers at the grid strike nearest {@code strikeTarget}: {@code
+   * dealerContracts} below 0 for puts customers buy (the dealer short them), above 0 for calls
+   * overwriters write (the dealer long them), and reports it to the options market with its vega.
    */
-  private void sellToCustomer(
+  private void tradeWithCustomer(
       OptionType type,
       double strikeTarget,
       long expiry,
-      long n,
+      long dealerContracts,
       double spot,
       long now,
       boolean sameDay) {
     double strike = Math.max(1, Math.round(strikeTarget / strikeGrid)) * strikeGrid;
-    book.add(type, strike, expiry, -n);
+    book.add(type, strike, expiry, dealerContracts);
+    long n = Math.abs(dealerContracts);
     double vega = OptionContract.MULTIPLIER * n * lineVega(strike, expiry, spot, now);
-    market.recordCustomerPuts(ins, n, vegaDemandImpact * vega, sameDay);
+    if (dealerContracts < 0) {
+      market.recordCustomerPuts(ins, n, vegaDemandImpact * vega, sameDay);
+    } else {
+      market.recordCustomerCalls(ins, n, vegaDemandImpact * vega);
+    }
   }
 
   /** Black-Scholes vega of one unit at the surface's vol, dollars per 1.00 of vol. */

@@ -164,15 +164,6 @@ public final class MarketMaker implements Agent {
   }
 
   /**
-   * The news the price has not yet taken in, as a log shift of the quotes: public news moves a
-   * maker's quotes at once (the dealer of Glosten and Milgrom 1985 revises its quotes on public
-   * information without waiting for order flow). Each change of the fundamental value since the
-   * last requote adds to the carry; a move of the mid in the same direction takes it out (the
-   * market has absorbed the news); a move against it does not (order flow is not news); what is
-   * left fades with a time constant of {@value #CARRY_SECONDS} s (assumed), so a maker never stands
-   * alone against a market that does not follow.
-   */
-  /**
    * The cause of a requote: the latest shock to the instrument's value while its news is still in
    * the carry (the first requote after it, then while the carry keeps its sign and at least {@link
    * #SHOCK_CARRY_SHARE} of its size then: the quotes are still moving on that news, and a maker
@@ -196,6 +187,15 @@ public final class MarketMaker implements Agent {
     return cause;
   }
 
+  /**
+   * The news the price has not yet taken in, as a log shift of the quotes: public news moves a
+   * maker's quotes at once (the dealer of Glosten and Milgrom 1985 revises its quotes on public
+   * information without waiting for order flow). Each change of the fundamental value since the
+   * last requote adds to the carry; a move of the mid in the same direction takes it out (the
+   * market has absorbed the news); a move against it does not (order flow is not news); what is
+   * left fades with a time constant of {@value #CARRY_SECONDS} s (assumed), so a maker never stands
+   * alone against a market that does not follow.
+   */
   private double newsCarry(AgentContext ctx, Instrument ins, int k, double mid) {
     double v = ctx.fundamentalValue(ins);
     long now = ctx.now();
