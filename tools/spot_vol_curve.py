@@ -26,6 +26,11 @@ L = ln(VIX_0 / 19.44):
 
 fitted the same way over all days (derivatives.SpotVolCurve.fitted() holds these numbers); the
 table after it compares the rule with the data by bin and starting level.
+
+What the rule leaves unexplained, e = y - f(R), is the VIX's own news. Its variance grows with the
+day's move; the script fits e^2 = s0^2 + k^2 R^2 by least squares over all days and compares the
+model's standard deviation with the data's by bin of |R| (the surface draws e with this variance,
+docs/model.md §9).
 """
 import csv
 import math
@@ -181,6 +186,18 @@ def main():
             mr = sum(x[1] for x in sel) / len(sel)
             mv = math.exp(sum(math.log(x[3]) for x in sel) / len(sel))
             print(f"    {name:>9} {len(sel):5d} {m:+8.4f} ({se:.4f}) | {f_level(mr, mv, ref, bd, bu):+8.4f}")
+    res = [(r, y - f_level(r, v, ref, bd, bu)) for _, r, y, v, _ in rows]
+    br, sr = ols_no_intercept([(1.0, r * r) for r, _ in res], [e * e for _, e in res])
+    print(f"\nresidual e = y - f: e^2 = s0^2 + k^2 R^2 over all days: s0^2 = {br[0]:.5f} "
+          f"(s.e. {sr[0]:.5f}), k^2 = {br[1]:.3f} (s.e. {sr[1]:.3f}); "
+          f"s0 = {math.sqrt(br[0]):.4f}, k = {math.sqrt(max(br[1], 0)):.3f}")
+    print(f"  {'|R|':>9} {'days':>5} {'sd of e':>8} {'model':>8}")
+    for lo, hi, name in ((0, 0.005, "0-0.5%"), (0.005, 0.01, "0.5-1%"), (0.01, 0.02, "1-2%"),
+                         (0.02, 0.04, "2-4%"), (0.04, 1, "> 4%")):
+        sel = [(r, e) for r, e in res if lo <= abs(r) < hi]
+        data_sd = math.sqrt(sum(e * e for _, e in sel) / len(sel))
+        model_sd = math.sqrt(br[0] + br[1] * sum(r * r for r, _ in sel) / len(sel))
+        print(f"  {name:>9} {len(sel):5d} {data_sd:8.4f} {model_sd:8.4f}")
     print("\nlargest down days (S&P return, VIX before -> after, log change):")
     for d, r, y, v0, v1 in sorted(rows, key=lambda x: x[1])[:12]:
         print(f"  {d} {100 * r:+6.2f}%  {v0:6.2f} -> {v1:6.2f}  {y:+.3f}")

@@ -79,7 +79,7 @@ public final class World implements MarketListener, MarginCallListener {
     this.exchange = exchange;
     this.ledger = ledger;
     this.fundamentals = fundamentals;
-    this.options = new OptionsMarket(clock, exchange, causes);
+    this.options = new OptionsMarket(clock, streams, exchange, causes);
     int n = exchange.instruments().size();
     spreadStress = new double[n];
     depthStress = new double[n];

@@ -2,7 +2,9 @@ package dev.cascade.derivatives;
 
 import dev.cascade.cause.CauseKind;
 import dev.cascade.cause.CauseLog;
+import dev.cascade.kernel.Gaussian;
 import dev.cascade.kernel.Priority;
+import dev.cascade.kernel.RandomStreams;
 import dev.cascade.kernel.Scheduler;
 import dev.cascade.kernel.Time;
 import dev.cascade.kernel.Wakeable;
@@ -12,6 +14,7 @@ import dev.cascade.market.MarketListener;
 import dev.cascade.market.Side;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * The listed-options market of a run: one {@link VolSurface} per underlying, shared by every dealer
@@ -20,14 +23,15 @@ import java.util.List;
  * until a dealer {@link #register registers} a book.
  *
  * <p>Surface coupling. Every {@link #SURFACE_SECONDS} of simulated time while the underlying
- * trades, the surface is updated with the last trade price and the exchange's short-term realised
- * vol ({@link VolSurface#update}); the index is sampled right after. On the first sample after the
- * underlying's session closes, the surface is told the close ({@link VolSurface#closeSession}, the
- * last trade price), which anchors the next day's spot response. The surface starts at the defaults
- * of {@link VolSurfaceParams#defaults()} with its ATM level at impliedOverRealized x the exchange's
- * prior vol of the underlying, and its EWMA speed rescaled from RiskMetrics' daily lambda 0.94 to
- * the update interval: alpha = 1 - 0.94^(dt / trading day), a trading day being 1/252 of the
- * session's trading year.
+ * trades, the surface is updated with the last trade price, the exchange's short-term realised vol
+ * and one standard normal draw for its residual from the stream "vol:SYMBOL", over dt / trading day
+ * of the day ({@link VolSurface#update(double, double, double, double)}); the index is sampled
+ * right after. On the first sample after the underlying's session closes, the surface is told the
+ * close ({@link VolSurface#closeSession}, the last trade price), which anchors the next day's spot
+ * response. The surface starts at the defaults of {@link VolSurfaceParams#defaults()} with its ATM
+ * level at impliedOverRealized x the exchange's prior vol of the underlying, and its EWMA speed
+ * rescaled from RiskMetrics' daily lambda 0.94 to the update interval: alpha = 1 - 0.94^(dt /
+ * trading day), a trading day being 1/252 of the session's trading year.
  *
  * <p>Every {@link #SAMPLE_SECONDS} the sign of the dealers' net GEX at spot is compared with its
  * sign at the first sample: the first difference is the time spot crossed the flip. Trades are
@@ -60,6 +64,7 @@ public final class OptionsMarket implements MarketListener, Wakeable {
   private static final double MIN_PRESSURE = 0;
 
   private final Scheduler clock;
+  private final RandomStreams streams;
   private final Exchange exchange;
   private final CauseLog causes;
   private final VixIndex vix = VixIndex.standard();
@@ -108,14 +113,24 @@ public final class OptionsMarket implements MarketListener, Wakeable {
     double vixBeforeSample = Double.NaN;
     double futuresVegaBought;
 
-    Underlying(Instrument instrument, VolSurface surface) {
+    final RandomGenerator volNews;
+    final double updateDayFraction;
+
+    Underlying(
+        Instrument instrument,
+        VolSurface surface,
+        RandomGenerator volNews,
+        double updateDayFraction) {
       this.instrument = instrument;
       this.surface = surface;
+      this.volNews = volNews;
+      this.updateDayFraction = updateDayFraction;
     }
   }
 
-  public OptionsMarket(Scheduler clock, Exchange exchange, CauseLog causes) {
+  public OptionsMarket(Scheduler clock, RandomStreams streams, Exchange exchange, CauseLog causes) {
     this.clock = clock;
+    this.streams = streams;
     this.exchange = exchange;
     this.causes = causes;
     this.byInstrument = new Underlying[exchange.instruments().size()];
@@ -310,7 +325,8 @@ public final class OptionsMarket implements MarketListener, Wakeable {
       }
       u.sessionOpen = open;
       if (timeNanos - u.lastSurfaceUpdate >= surfaceNanos && exchange.isOpen(id)) {
-        u.surface.update(spot, exchange.realizedVol(id));
+        u.surface.update(
+            spot, exchange.realizedVol(id), Gaussian.next(u.volNews), u.updateDayFraction);
         u.lastSurfaceUpdate = timeNanos;
         double v = vix.value(u.surface, spot, RATE, DIV);
         u.vixMax = Math.max(u.vixMax, v);
@@ -457,7 +473,12 @@ public final class OptionsMarket implements MarketListener, Wakeable {
               base.skewBeta(),
               base.minSkew(),
               base.maxSkew());
-      u = new Underlying(i, new VolSurface(p, i.price(exchange.lastPrice(i.id()))));
+      u =
+          new Underlying(
+              i,
+              new VolSurface(p, i.price(exchange.lastPrice(i.id()))),
+              streams.stream("vol:" + i.symbol()),
+              SURFACE_SECONDS / tradingDaySeconds);
       byInstrument[i.id()] = u;
       underlyings.add(u);
     }

@@ -24,6 +24,7 @@ package dev.cascade.derivatives;
  * observation, with r = ln(S / S_prev):
  *
  * <pre>
+ *   B    <- B e^{e}     the VIX's own news, e ~ N(0, s0^2 d + k^2 r^2), d the day's share elapsed
  *   v0   = B * e^{f(R)}                                        the day's spot response
  *   v0  <- v0 + alpha (impliedOverRealized * realisedVol - v0)  EWMA towards realised
  *   clamp v0 to [minVol, maxVol];  B = v0 / e^{f(R)}
@@ -31,14 +32,22 @@ package dev.cascade.derivatives;
  *   s    <- s + alpha (s_base - s)                             skew relaxes back at the EWMA speed
  * </pre>
  *
- * and s is clamped to [minSkew, maxSkew]. {@link #closeSession}(S) marks a close: the level at S
- * becomes the next session's anchor A and B, S the next S_close, so a fall over several days
- * compounds day by day with a response that flattens as the level rises, as in the data. The
- * surface is not guaranteed free of static arbitrage in the far wings; the floor and cap bound the
- * damage.
+ * and s is clamped to [minSkew, maxSkew]. The options are quoted at the level v0 n (1 + p), p the
+ * {@link #demandPressure}: after every update and close, n (1 at the start) is set so that the
+ * 30-day VIX-style index of the quoted surface ({@link VixIndex#standard()}) is c v0 (1 + p), c its
+ * ratio to the level at the start. The spot response f is fitted to the VIX itself, so the index,
+ * not the ATM level, is what must move by e^f: the term structure, which mutes the 30-day point,
+ * and the skew, whose steepening on falls the VIX already carries, change the surface's shape and
+ * not the index (docs/model.md §9). {@link #closeSession}(S) marks a close: the level at S becomes
+ * the next session's anchor A and B, S the next S_close, so a fall over several days compounds day
+ * by day with a response that flattens as the level rises, as in the data. The surface is not
+ * guaranteed free of static arbitrage in the far wings; the floor and cap bound the damage.
  */
 public final class VolSurface {
   private static final double MIN_NORMALISING_YEARS = 1.0 / 365;
+  private static final VixIndex INDEX = VixIndex.standard();
+  private static final double MIN_LEVEL_SCALE = 0.5;
+  private static final double MAX_LEVEL_SCALE = 2;
 
   private final VolSurfaceParams params;
   private double spot;
@@ -48,6 +57,8 @@ public final class VolSurface {
   private double anchor;
   private double base;
   private double demandPressure;
+  private final double indexPerLevel;
+  private double levelScale = 1;
 
   /** A surface at its initial parameters for an underlying trading at {@code spot} dollars. */
   public VolSurface(VolSurfaceParams params, double spot) {
@@ -61,16 +72,17 @@ public final class VolSurface {
     this.closeSpot = spot;
     this.anchor = atmLevel;
     this.base = atmLevel;
+    this.indexPerLevel = INDEX.value(this, spot, 0, 0) / atmLevel;
   }
 
   /**
-   * ATM vol for maturity {@code years}, annualised decimal, from the level v0 (1 + p), p the {@link
-   * #demandPressure}.
+   * ATM vol for maturity {@code years}, annualised decimal, from the level v0 n (1 + p), n the
+   * {@link #levelScale} and p the {@link #demandPressure}.
    */
   public double atm(double years) {
     double kt = params.termSpeed() * Math.max(years, 0);
     double weight = kt < 1e-8 ? 1 - kt / 2 : -StrictMath.expm1(-kt) / kt;
-    double level = atmLevel * (1 + demandPressure);
+    double level = atmLevel * levelScale * (1 + demandPressure);
     return clamp(params.longRunAtm() + (level - params.longRunAtm()) * weight);
   }
 
@@ -107,12 +119,26 @@ public final class VolSurface {
    * annualised decimal (e.g. an EWMA of squared returns).
    */
   public void update(double newSpot, double realizedVol) {
+    update(newSpot, realizedVol, 0, 0);
+  }
+
+  /**
+   * {@link #update(double, double)} with the spot response's residual (docs/model.md §9): the level
+   * net of the day's response is multiplied by e^{e}, e = {@code gaussian} x {@link
+   * SpotVolCurve#residualStd}({@code dayFraction}, r), r the log return since the last update and
+   * {@code dayFraction} the trading day's share that has passed since it. Zero-mean in log, so the
+   * mean log change for a given return stays the fit's.
+   */
+  public void update(double newSpot, double realizedVol, double gaussian, double dayFraction) {
     if (!(newSpot > 0) || !(realizedVol >= 0) || Double.isInfinite(newSpot + realizedVol)) {
       throw new IllegalArgumentException(
           "need spot > 0 and realizedVol >= 0, got " + newSpot + ", " + realizedVol);
     }
     double r = StrictMath.log(newSpot / spot);
     double a = params.ewmaSpeed();
+    if (gaussian != 0) {
+      base *= StrictMath.exp(gaussian * params.spotVol().residualStd(dayFraction, r));
+    }
     double response = StrictMath.exp(params.spotVol().response(newSpot / closeSpot - 1, anchor));
     double level = base * response;
     level += a * (params.impliedOverRealized() * realizedVol - level);
@@ -122,6 +148,24 @@ public final class VolSurface {
     s += a * (params.skew() - s);
     skew = Math.max(params.minSkew(), Math.min(params.maxSkew(), s));
     spot = newSpot;
+    matchIndexToLevel();
+  }
+
+  /**
+   * Sets n so that the 30-day index is c v0 (1 + p): two secant steps, since the index is nearly,
+   * not exactly, proportional to the quoted level (the floor and cap of the vols, the wings). n is
+   * held to [1/2, 2], so a target the clamped vols cannot reach does not wind it up.
+   */
+  private void matchIndexToLevel() {
+    double target = indexPerLevel * atmLevel * (1 + demandPressure);
+    for (int k = 0; k < 2; k++) {
+      double index = INDEX.value(this, spot, 0, 0);
+      double ratio = target / index;
+      if (!(ratio > 0) || Double.isInfinite(ratio)) {
+        return;
+      }
+      levelScale = Math.max(MIN_LEVEL_SCALE, Math.min(MAX_LEVEL_SCALE, levelScale * ratio));
+    }
   }
 
   /**
@@ -140,6 +184,7 @@ public final class VolSurface {
     anchor = atmLevel;
     base = atmLevel;
     this.closeSpot = closeSpot;
+    matchIndexToLevel();
   }
 
   /** The price the day's return is measured from (the previous close), dollars. */
@@ -155,6 +200,14 @@ public final class VolSurface {
   /** The instantaneous ATM level v0, annualised decimal. */
   public double atmLevel() {
     return atmLevel;
+  }
+
+  /**
+   * The factor n on the quoted ATM level that keeps the 30-day VIX-style index at c v0 (1 + p)
+   * whatever the skew and the term structure (1 at the start), dimensionless.
+   */
+  public double levelScale() {
+    return levelScale;
   }
 
   /** The current skew s (per unit of x = ln(K/F)/sqrt(T)). */

@@ -63,13 +63,33 @@ class SpotVolCurveTest {
     double fitted = FIT.response(-0.04, 0.1944);
     // the ATM level follows the fit exactly, whatever the path within the day
     assertThat(Math.log(s.atmLevel() / 0.1944)).isCloseTo(fitted, within(1e-12));
-    // the 30-day index follows it within 0.03 in log (the term structure mutes the short end:
-    // atm(30 days) moves about 0.92 of v0; the skew is held here)
+    // and so does the 30-day index: the fit is of the VIX, so the quoted level is rescaled for
+    // what the term structure (which mutes the 30-day point) and the smile (whose wings reach
+    // further at a higher level) do to the index
     double indexMove = Math.log(vix.value(s, 96, 0, 0) / before);
-    assertThat(indexMove).isCloseTo(fitted, within(0.03));
+    assertThat(indexMove).isCloseTo(fitted, within(1e-3));
+    assertThat(s.levelScale()).isNotEqualTo(1.0);
     // about +0.30 in log: the data's mean over -4..-3% days starting at VIX 15-25 is +0.25 (s.e.
     // 0.03) at a mean return of -3.3%
     assertThat(indexMove).isBetween(0.25, 0.32);
+  }
+
+  @Test
+  void skewSteepeningReshapesTheSurfaceWithoutLiftingTheIndex() {
+    VixIndex vix = VixIndex.standard();
+    VolSurface flat = new VolSurface(spotOnly(0), 100);
+    VolSurface steep = new VolSurface(spotOnly(2), 100);
+    for (int step = 1; step <= 12; step++) {
+      flat.update(100 * (1 - 0.03 * step / 12), 0.2);
+      steep.update(100 * (1 - 0.03 * step / 12), 0.2);
+    }
+    assertThat(steep.skew()).isLessThan(flat.skew() - 0.05);
+    // the same index: the fitted response already carries the VIX's skew on falls
+    assertThat(vix.value(steep, 97, 0, 0)).isCloseTo(vix.value(flat, 97, 0, 0), within(0.01));
+    // but a steeper shape: the 10%-out put richer, the ATM cheaper
+    double t = 30.0 / 365;
+    assertThat(steep.vol(Math.log(0.9), t)).isGreaterThan(flat.vol(Math.log(0.9), t));
+    assertThat(steep.atm(t)).isLessThan(flat.atm(t));
   }
 
   @Test
@@ -134,5 +154,54 @@ class SpotVolCurveTest {
     assertThat(s.atm(VixIndex.THIRTY_DAYS)).isEqualTo(atm30);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.setDemandPressure(-0.01))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theResidualHasTheFittedVarianceAndNoMean() {
+    // 13 updates a day, no EWMA pull (spotOnly): a flat day's log change of the level is the
+    // residual alone, s0 = 0.0362; a day with one -3% jump adds k^2 ln(0.97)^2. 300 days: the
+    // standard deviations' relative standard error is about 4%, the tolerance 12%
+    java.util.random.RandomGenerator rng = new java.util.SplittableRandom(11);
+    int days = 300;
+    double[] flat = new double[days];
+    double[] jump = new double[days];
+    for (int d = 0; d < days; d++) {
+      VolSurface f = new VolSurface(spotOnly(0), 100);
+      VolSurface j = new VolSurface(spotOnly(0), 100);
+      for (int step = 1; step <= 13; step++) {
+        f.update(100, 0.2, dev.cascade.kernel.Gaussian.next(rng), 1.0 / 13);
+        j.update(step >= 7 ? 97 : 100, 0.2, dev.cascade.kernel.Gaussian.next(rng), 1.0 / 13);
+      }
+      flat[d] = Math.log(f.atmLevel() / 0.1944);
+      jump[d] = Math.log(j.atmLevel() / 0.1944) - FIT.response(-0.03, 0.1944);
+    }
+    double expectedJump = Math.sqrt(0.0362 * 0.0362 + 1.563 * 1.563 * Math.pow(Math.log(0.97), 2));
+    assertThat(sd(flat)).isCloseTo(0.0362, within(0.0362 * 0.12));
+    assertThat(sd(jump)).isCloseTo(expectedJump, within(expectedJump * 0.12));
+    // zero-mean in log: the mean daily change stays the fit's (3 standard errors)
+    assertThat(mean(flat)).isCloseTo(0, within(3 * 0.0362 / Math.sqrt(days)));
+    assertThat(mean(jump)).isCloseTo(0, within(3 * expectedJump / Math.sqrt(days)));
+    // with no draw the level is the fit's exactly, as before the residual
+    VolSurface none = new VolSurface(spotOnly(0), 100);
+    none.update(97, 0.2, 0, 1);
+    assertThat(Math.log(none.atmLevel() / 0.1944))
+        .isCloseTo(FIT.response(-0.03, 0.1944), within(1e-12));
+  }
+
+  private static double mean(double[] x) {
+    double m = 0;
+    for (double v : x) {
+      m += v;
+    }
+    return m / x.length;
+  }
+
+  private static double sd(double[] x) {
+    double m = mean(x);
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - m) * (v - m);
+    }
+    return Math.sqrt(ss / (x.length - 1));
   }
 }

@@ -202,6 +202,7 @@ class OptionsDealerTest {
     Map<String, Double> params = expiringToday();
     params.put("overwriteMinDays", 5.0);
     params.put("putDemandPctPerHour", 5.0);
+    params.put("vegaDemandImpact", 0.1);
     Simulation puts = run(DealerFixture.spec(start, 1095, -2, params), 1);
     params.put("overwriteRollShare", 1.0);
     Simulation both = run(DealerFixture.spec(start, 1095, -2, params), 1);
@@ -217,6 +218,7 @@ class OptionsDealerTest {
   void customerVegaBoughtRaisesTheSurfaceAndNothingElseDoes() {
     Map<String, Double> params = new HashMap<>(DealerFixture.shortGamma());
     params.put("putDemandPctPerHour", 5.0);
+    params.put("vegaDemandImpact", 0.1);
     Simulation withDemand = run(DealerFixture.spec(DealerFixture.START, 30, -2, params), 2);
     var surface =
         withDemand.world().options().surface(withDemand.world().exchange().instruments().get(0));
@@ -224,7 +226,8 @@ class OptionsDealerTest {
     // customers bought vega, the dealers are short it: the level is quoted higher, not lower
     assertThat(surface.demandPressure()).isPositive().isLessThan(1);
 
-    params.put("vegaDemandImpact", 0.0);
+    // the family's default is none: the fitted spot response already carries real customers' demand
+    params.remove("vegaDemandImpact");
     Simulation noImpact = run(DealerFixture.spec(DealerFixture.START, 30, -2, params), 2);
     assertThat(report(noImpact).customerPuts()).isPositive();
     assertThat(

@@ -69,10 +69,12 @@ import java.util.List;
  * §10).
  *
  * <p>Demand pressure. Each sale is reported to the options market with its vega times {@code
- * vegaDemandImpact} (lambda, default 0.1, assumed): the shared surface's level is quoted at v0 (1 +
- * p), p = lambda x (vega sold to customers - vega bought from overwriters) / gross vega of the
- * opening books, at least 0 (Bollen &amp; Whaley 2004; Garleanu, Pedersen &amp; Poteshman 2009;
- * docs/model.md §10).
+ * vegaDemandImpact} (lambda, default 0): the shared surface's level is quoted at v0 (1 + p), p =
+ * lambda x (vega sold to customers - vega bought from overwriters) / gross vega of the opening
+ * books, at least 0 (Bollen &amp; Whaley 2004; Garleanu, Pedersen &amp; Poteshman 2009;
+ * docs/model.md §10). Off by default: the surface's spot response is fitted to the VIX, which
+ * already carries real customers' demand on falls; lambda &gt; 0 is a what-if for demand beyond
+ * history's.
  */
 public final class OptionsDealer implements Agent {
   /** The family as registered: margin accounts, 10x gross (assumed, see docs/model.md §10). */
@@ -136,8 +138,8 @@ public final class OptionsDealer implements Agent {
               ParamSpec.real(
                   "vegaDemandImpact",
                   "rise of the surface's level per unit of customer vega bought over the opening"
-                      + " books' gross vega (0: none)",
-                  0.1,
+                      + " books' gross vega (0, the default: none beyond the fitted spot response)",
+                  0,
                   0,
                   10),
               ParamSpec.real(
