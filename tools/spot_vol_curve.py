@@ -154,6 +154,36 @@ def report(title, rows):
         print(f"  f({100 * r:+.0f}%) = {f(r, bd, bu):+.4f}  (VIX x {math.exp(f(r, bd, bu)):.3f})")
 
 
+def intraday(spx_path, vix_path, ref, bd, bu):
+    """Does the rule hold within the day? The VIX's intraday high against the rule at the S&P 500's
+    intraday low, both from the previous close, days from 2004 (the VIX file's highs and lows are
+    the close before that) starting with the VIX at 15-25, by bin of the day's close return."""
+    vix = {}
+    for r in csv.DictReader(open(vix_path)):
+        try:
+            vix[r["DATE"]] = (float(r["HIGH"]), float(r["LOW"]), float(r["CLOSE"]))
+        except ValueError:
+            pass
+    spx = [(r["date"], float(r["low"]), float(r["close"])) for r in csv.DictReader(open(spx_path))]
+    days = []
+    for (d0, _, c0), (d1, low1, c1) in zip(spx, spx[1:]):
+        if d1 < "2004" or d0 not in vix or d1 not in vix:
+            continue
+        v0 = vix[d0][2]
+        if 15 <= v0 <= 25:
+            days.append((c1 / c0 - 1, low1 / c0 - 1, math.log(vix[d1][0] / v0), v0))
+    print(f"\nwithin the day, {len(days)} days from 2004 starting at VIX 15-25: mean ln(VIX high / "
+          "previous close) against the rule at the S&P 500's low of the day")
+    print(f"  {'close R':>9} {'days':>5} {'VIX high':>9} {'f(low)':>8}")
+    for lo, hi, name in BINS:
+        sel = [x for x in days if lo <= x[0] < hi]
+        if len(sel) < 3:
+            continue
+        high = sum(x[2] for x in sel) / len(sel)
+        at_low = sum(f_level(x[1], x[3], ref, bd, bu) for x in sel) / len(sel)
+        print(f"  {name:>9} {len(sel):5d} {high:+9.3f} {at_low:+8.3f}")
+
+
 def main():
     spx_path = sys.argv[1] if len(sys.argv) > 1 else "data/sp500_daily_ohlcv_2000-2020_vega.csv"
     vix_path = sys.argv[2] if len(sys.argv) > 2 else "data/vix_daily_cboe.csv"
@@ -198,6 +228,7 @@ def main():
         data_sd = math.sqrt(sum(e * e for _, e in sel) / len(sel))
         model_sd = math.sqrt(br[0] + br[1] * sum(r * r for r, _ in sel) / len(sel))
         print(f"  {name:>9} {len(sel):5d} {data_sd:8.4f} {model_sd:8.4f}")
+    intraday(spx_path, vix_path, ref, bd, bu)
     print("\nlargest down days (S&P return, VIX before -> after, log change):")
     for d, r, y, v0, v1 in sorted(rows, key=lambda x: x[1])[:12]:
         print(f"  {d} {100 * r:+6.2f}%  {v0:6.2f} -> {v1:6.2f}  {y:+.3f}")
