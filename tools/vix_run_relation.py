@@ -12,7 +12,10 @@ close being its last sample at or before the close's bar ends. Then the pairs po
 the bins of tools/spot_vol_curve.py, with the mean and standard error of y, next to the real bin
 means over days starting with the VIX at 15-25 (recomputed from the shipped data files) and the
 fitted rule at the simulated days' returns and starting levels. Also the
-mean change of the underlying and QQQ over the runs and the number of halts and pauses.
+mean change of the underlying and QQQ over the runs and the number of halts and pauses. Last,
+within the day: the index's highest sample in each day against the rule at the underlying's low of
+that day, both from the previous close, by bin of the close return (the real days' same figures
+are printed by tools/spot_vol_curve.py).
 """
 import csv
 import json
@@ -47,6 +50,23 @@ def closes(run, underlying):
     return out
 
 
+def intraday(run, underlying):
+    """Per day after the first: (close-to-close return, return to the day's low, ln(the index's
+    highest sample in the day / the index at the previous close), the index at the previous close)."""
+    bars = [(r["time"], float(r["low"]), float(r["close"]))
+            for r in csv.DictReader(open(os.path.join(run, "bars-1m.csv")))
+            if r["symbol"] == underlying]
+    vix = [(r["time"], float(r["vix"])) for r in csv.DictReader(open(os.path.join(run, "vix.csv")))
+           if r["underlying"] == underlying]
+    c = closes(run, underlying)
+    out = []
+    for (d0, p0, v0), (d1, p1, _) in zip(c, c[1:]):
+        low = min(lo for t, lo, _ in bars if d0 < t[:10] <= d1)
+        high = max([v for t, v in vix if d0 < t[:10] <= d1], default=v0)
+        out.append((p1 / p0 - 1, low / p0 - 1, math.log(high / v0), v0))
+    return out
+
+
 def main():
     args = sys.argv[1:]
     underlying = "SPY"
@@ -57,6 +77,7 @@ def main():
     pairs = []
     maxes = []
     changes = {}
+    highs = []
     halts = 0
     print(f"{'run':>28} {'vixStart':>8} {'vixMax':>7} {'vixEnd':>7}  daily (return%, dlnVIX)")
     for run in args:
@@ -67,6 +88,7 @@ def main():
         for ins in summary["instruments"]:
             changes.setdefault(ins["symbol"], []).append(ins["changePct"])
         halts += len(summary["halts"])
+        highs += intraday(run, underlying)
         c = closes(run, underlying)
         day_pairs = [(p1 / p0 - 1, math.log(v1 / v0)) for (_, p0, v0), (_, p1, v1) in zip(c, c[1:])]
         pairs += [(r, y, v0) for (r, y), (_, _, v0) in zip(day_pairs, c)]
@@ -100,6 +122,18 @@ def main():
               f"{len(rl):9d} {rmr:6.2f}% {rm:+7.3f} {rse:6.3f} | {sum(fit) / len(fit):+6.3f}")
     print("(real: days starting with the VIX at 15-25; fit: the surface's f(R) of tools/spot_vol_curve.py"
           " at each simulated day's return and previous close, averaged over the bin)")
+    print(f"\nwithin the day: ln(the index's highest sample in the day / the previous close) against the"
+          f" fit at the underlying's low of the day, by bin of the close return")
+    print(f"{'bin':>9} | {'sim days':>8} {'high':>7} {'f(low)':>7}")
+    for lo, hi, name in spot_vol_curve.BINS:
+        sim = [x for x in highs if lo <= x[0] < hi]
+        if not sim:
+            continue
+        high = sum(x[2] for x in sim) / len(sim)
+        at_low = sum(spot_vol_curve.f_level(x[1], x[3], spot_vol_curve.REFERENCE_VIX, B_DOWN, B_UP)
+                     for x in sim) / len(sim)
+        print(f"{name:>9} | {len(sim):8d} {high:+7.3f} {at_low:+7.3f}")
+    print("(the real days' figures: python3 tools/spot_vol_curve.py, \"within the day\")")
 
 
 if __name__ == "__main__":
