@@ -63,6 +63,13 @@ public final class Main implements Runnable {
       paramLabel = "FILE",
       description = "write the log (info level) to FILE instead of standard error")
   void logFile(java.nio.file.Path file) {
+    // The logger truncates its file: only a new file, an empty one or a log Cascade wrote may be
+    // it (nothing the user owns is replaced).
+    String refused = logFileRefusal(file);
+    if (refused != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--log-file " + file + ": " + refused);
+    }
     // Opened here, once, so that a path the logger could not write is the user's one-line error,
     // not the logger's stack trace on the first log line.
     try (java.io.OutputStream probe =
@@ -80,6 +87,41 @@ public final class Main implements Runnable {
     if ("off".equals(System.getProperty(LOG_LEVEL))) {
       System.setProperty(LOG_LEVEL, "info");
     }
+  }
+
+  /**
+   * A log line as the logger writes it: an ISO date-time with milliseconds and offset, a thread.
+   */
+  private static final java.util.regex.Pattern LOG_LINE =
+      java.util.regex.Pattern.compile(
+          "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4} \\[.*");
+
+  /**
+   * Why {@code file} may not be the log, or null: it is a directory, its directory does not exist,
+   * or it holds something other than a log Cascade wrote (the logger would replace it).
+   */
+  static String logFileRefusal(java.nio.file.Path file) {
+    java.nio.file.Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+      return "its directory " + parent + " does not exist";
+    }
+    if (java.nio.file.Files.isDirectory(file)) {
+      return "is a directory; give a file";
+    }
+    if (!java.nio.file.Files.exists(file)) {
+      return null;
+    }
+    try (java.io.BufferedReader in =
+        java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      if (first == null || LOG_LINE.matcher(first).matches()) {
+        return null;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // unreadable or not text: not a log Cascade wrote
+    }
+    return "exists and is not a log Cascade wrote; give a new file (Cascade replaces only an empty"
+        + " file or its own log)";
   }
 
   public static void main(String[] args) {

@@ -3,7 +3,9 @@ package dev.cascade.cli;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
+import dev.cascade.scenario.ShockBounds;
 import dev.cascade.scenario.ShockScaling;
+import dev.cascade.scenario.ShockSpec;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +46,17 @@ record Scaling(double shocks, Map<String, Double> byLabel, double leverage, doub
       return spec;
     }
     ScenarioSpec scaled = shocksIdentity() ? spec : ShockScaling.scale(spec, shocks, byLabel);
+    for (int i = 0; i < scaled.shocks().size(); i++) {
+      ShockSpec s = scaled.shocks().get(i);
+      String problem = ShockBounds.problem(s.type(), s.params());
+      if (problem != null) {
+        throw CliFailure.usage(
+            "--scale-shocks/--scale-shock: shock '"
+                + s.label()
+                + "' scaled goes beyond what a scenario may state: "
+                + problem);
+      }
+    }
     scaled = ParticipantScaling.flows(scaled, flows);
     return ParticipantScaling.leverage(scaled, leverage, registry);
   }

@@ -82,8 +82,31 @@ class LoggingTest {
     Cli.Result r = Cli.run("--log-file", where.toString(), "validate", scenario);
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains("--log-file " + where + ": cannot be written")
+        .contains("--log-file " + where + ": its directory")
+        .contains("does not exist")
         .doesNotContain("\tat ");
     assertThat(where.getParent()).doesNotExist();
+  }
+
+  @Test
+  void aLogFileNeverReplacesWhatCascadeDidNotWrite() throws Exception {
+    Path scenario = tmp.resolve("mine.yaml");
+    Files.copy(Path.of(getClass().getResource("/tiny.yaml").toURI()), scenario);
+    byte[] before = Files.readAllBytes(scenario);
+    Cli.Result r = Cli.run("--log-file", scenario.toString(), "validate", scenario.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("is not a log Cascade wrote").doesNotContain("\tat ");
+    assertThat(Files.readAllBytes(scenario)).isEqualTo(before);
+
+    Path dir = Files.createDirectories(tmp.resolve("logs"));
+    assertThat(Cli.run("--log-file", dir.toString(), "validate", scenario.toString()).err())
+        .contains("is a directory");
+    // a log Cascade wrote, and an empty file, may be reused
+    Path log = tmp.resolve("old.log");
+    Files.writeString(log, "2026-12-07T18:00:00.000+0000 [main] INFO dev.cascade.cli.Main - x\n");
+    assertThat(Main.logFileRefusal(log)).isNull();
+    Path empty = Files.createFile(tmp.resolve("empty.log"));
+    assertThat(Main.logFileRefusal(empty)).isNull();
+    assertThat(Main.logFileRefusal(tmp.resolve("new.log"))).isNull();
   }
 }

@@ -58,6 +58,33 @@ class ShockScaleCommandTest {
   }
 
   @Test
+  void aScaledShockBeyondWhatAFileMayStateIsRefused() throws Exception {
+    Path scenario = tmp.resolve("yield.yaml");
+    java.nio.file.Files.writeString(
+        scenario,
+        java.nio.file.Files.readString(Path.of(getClass().getResource("/shocked.yaml").toURI()))
+                .stripTrailing()
+            + "\n  - {type: yield, at: 2025-11-18T09:40:00-05:00, label: print, bp: 20}\n");
+    Cli.Result ok =
+        Cli.run("run", scenario.toString(), "--out", tmp.resolve("y1").toString(), "--no-csv");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    Cli.Result far =
+        Cli.run(
+            "run",
+            scenario.toString(),
+            "--out",
+            tmp.resolve("y2").toString(),
+            "--scale-shock",
+            "print=100");
+    assertThat(far.exit()).isEqualTo(2);
+    assertThat(far.err().strip())
+        .contains("shock 'print' scaled goes beyond what a scenario may state")
+        .contains("2000 bp")
+        .doesNotContain("\n");
+    assertThat(tmp.resolve("y2")).doesNotExist();
+  }
+
+  @Test
   void leverageAndFlowScalingsAreRecordedAndBadFactorsRefused() throws Exception {
     Cli.Result base = run("f");
     Cli.Result one = run("g", "--scale-leverage", "1", "--scale-flows", "1");

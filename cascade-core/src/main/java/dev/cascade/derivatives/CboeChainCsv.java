@@ -77,8 +77,14 @@ public final class CboeChainCsv {
                 MAX_BYTES));
       }
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return failed(file + " is not UTF-8 text (a CSV file is expected)");
+    } catch (java.nio.file.NoSuchFileException e) {
+      return failed(file + " does not exist");
+    } catch (java.nio.file.AccessDeniedException e) {
+      return failed(file + " cannot be read (permission denied)");
     } catch (IOException | RuntimeException e) {
-      return failed("cannot read " + file + ": " + e);
+      return failed("cannot read " + file + ": " + e.getMessage());
     }
     return parse(lines);
   }

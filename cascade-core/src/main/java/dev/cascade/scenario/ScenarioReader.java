@@ -477,9 +477,8 @@ final class ScenarioReader {
         f.has("seed")
             ? integer(f.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE)
             : Long.valueOf(1);
-    OffsetDateTime start =
-        engineTime(f.get("start"), "start", dateTime(f.require("start"), "start"));
-    OffsetDateTime end = engineTime(f.get("end"), "end", dateTime(f.require("end"), "end"));
+    OffsetDateTime start = dateTime(f.require("start"), "start");
+    OffsetDateTime end = dateTime(f.require("end"), "end");
     if (start != null && end != null) {
       if (!end.isAfter(start)) {
         end = null; // so shocks are not also reported as outside an empty window
@@ -1863,6 +1862,11 @@ final class ScenarioReader {
     if (label == null) {
       label = target == null ? type.configName() : type.configName() + " " + target;
     }
+    String size = ShockBounds.problem(type, params);
+    if (size != null) {
+      errors.at(m, path, size);
+      return null;
+    }
     ShockSpec spec = new ShockSpec(type, at, label, target, params, spillover);
     if (type == ShockType.METAORDER && specs.containsKey(target)) {
       String problem = Metaorders.problem(spec, specs.get(target));
@@ -2136,7 +2140,8 @@ final class ScenarioReader {
       return null;
     }
     try {
-      return OffsetDateTime.parse(s);
+      // every time in a file is one the engine can represent, or a located error here
+      return engineTime(node, path, OffsetDateTime.parse(s));
     } catch (DateTimeParseException e) {
       errors.at(
           node,

@@ -167,6 +167,20 @@ class GexProfileTest {
    * test brackets it).
    */
   @Test
+  void aFileThatIsNotTextOrNotThereIsAPlainError(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path binary = dir.resolve("binary.csv");
+    java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+    ChainLoad bad = CboeChainCsv.read(binary);
+    assertThat(bad.book()).isEmpty();
+    assertThat(bad.errors().get(0).message()).contains("not UTF-8").doesNotContain("Exception");
+    ChainLoad missing = CboeChainCsv.read(dir.resolve("none.csv"));
+    assertThat(missing.errors().get(0).message())
+        .contains("does not exist")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void spxChainLoadsAndHasAFlipBelowSpot() {
     ChainLoad load = CboeChainCsv.read(CHAIN);
     assertThat(load.errors()).isEmpty();

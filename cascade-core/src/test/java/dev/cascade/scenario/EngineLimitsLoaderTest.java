@@ -101,6 +101,29 @@ class EngineLimitsLoaderTest {
   }
 
   @Test
+  void shocksBeyondWhatAMarketCanTakeAreRefusedAtTheShock() {
+    // a negative spread multiplier ran, with prices rising 15% on 1000-2100% realised volatility
+    assertError(
+        goodWith("spreadMultiplier: 3", "spreadMultiplier: -3"),
+        "type: liquidity",
+        "shocks[1]",
+        "spreadMultiplier must be above 0 and at most 1000, is -3");
+    assertError(
+        goodWith("pct: -8", "pct: 1e20"),
+        "type: fundamental",
+        "shocks[0]",
+        "pct is 1.000e+20%; a value may move by more than -100% and at most +1000%");
+    // a yield shock of 50,000 bp stepped a rate-sensitive value through 126 M events in a minute
+    assertError(
+        goodWith(
+            "  - type: liquidity\n",
+            "  - {type: yield, at: 2025-11-18T13:00:00-05:00, bp: 50000}\n  - type: liquidity\n"),
+        "{type: yield",
+        "shocks[1]",
+        "bp moves discount rates by 50000 bp; at most 1000 either way");
+  }
+
+  @Test
   void timesTheEngineCannotSimulateAreRefusedWithoutFailing() {
     assertError(
         goodWith("start: 2025-11-18T09:30:00-05:00", "start: 1969-12-31T09:30:00-05:00"),

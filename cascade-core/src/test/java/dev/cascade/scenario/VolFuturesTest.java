@@ -150,6 +150,9 @@ class VolFuturesTest {
         .contains("expiry");
     assertThat(message(BASE.replace("expiry: 2026-03-31", "expiry: 2026-03-09")))
         .startsWith("instruments[1].expiry: must be after the run's end");
+    // beyond the times the engine can represent: a located error, not an overflow in the run
+    assertThat(message(BASE.replace("expiry: 2026-03-31", "expiry: 2263-03-31")))
+        .startsWith("instruments[1].expiry: must be between");
     assertThat(parse(BASE.replace("class: future", "class: metal")).errors())
         .extracting(ScenarioError::message)
         .contains(

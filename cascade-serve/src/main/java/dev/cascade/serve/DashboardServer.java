@@ -414,14 +414,13 @@ public final class DashboardServer implements AutoCloseable {
     try {
       n = json.readTree(bytes);
     } catch (JsonProcessingException e) {
+      // Jackson's stream limits (nesting depth, number length) fail without a location
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
       throw ApiError.badRequest(
           null,
           "the body is not JSON: "
               + e.getOriginalMessage()
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr());
+              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
