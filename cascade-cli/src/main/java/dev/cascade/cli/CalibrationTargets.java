@@ -118,11 +118,25 @@ final class CalibrationTargets {
    *
    * @return the targets, or null after printing every error and a count to {@code err}
    */
+  /** The largest targets file read (1 MiB). */
+  static final long MAX_TARGETS_BYTES = 1 << 20;
+
   static CalibrationTargets load(
       Path file, ScenarioSpec scenario, AgentRegistry registry, java.io.PrintWriter err) {
     String text;
+    String unreadable = InputFile.problem(file);
+    if (unreadable == null && file.toFile().length() > MAX_TARGETS_BYTES) {
+      unreadable = "is larger than " + MAX_TARGETS_BYTES + " bytes (a targets file is a few lines)";
+    }
+    if (unreadable != null) {
+      err.println(file + ":0:0: cannot read the targets file: " + unreadable);
+      return null;
+    }
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      err.println(file + ":0:0: the targets file is not UTF-8 text (YAML is expected)");
+      return null;
     } catch (IOException e) {
       err.println(file + ":0:0: cannot read the targets file: " + CliFailure.reason(e));
       return null;
@@ -273,7 +287,7 @@ final class CalibrationTargets {
             continue;
           }
           lo = 0;
-          hi = 1000;
+          hi = 500; // the loader's own bound, so calibrated.yaml validates
         } else {
           error(
               t.getKeyNode(),

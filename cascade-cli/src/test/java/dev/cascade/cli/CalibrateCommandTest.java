@@ -255,4 +255,32 @@ class CalibrateCommandTest {
         .doesNotContain("Exception");
     assertThat(tmp.resolve("x")).doesNotExist();
   }
+
+  @Test
+  void aVolatilityBoundBeyondWhatTheLoaderAcceptsIsRefused() throws Exception {
+    // calibrate once searched up to 1000 and wrote a calibrated.yaml that validate refused
+    Path targets = tmp.resolve("high.yaml");
+    Files.writeString(
+        targets,
+        "free:\n"
+            + "  instruments.SPY.fundamentalVolPct: {min: 600, max: 1000, start: 800}\n"
+            + "moments:\n"
+            + "  SPY.realizedVolPct: {target: 900}\n");
+    Cli.Result r = calibrateInto(tmp.resolve("h"), tiny().toString(), targets);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("high.yaml:2:").contains("500").doesNotContain("Exception");
+    assertThat(tmp.resolve("h")).doesNotExist();
+  }
+
+  @Test
+  void aTargetsFileThatIsNoTextFileIsOneLine() throws Exception {
+    Path binary = tmp.resolve("binary.yaml");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    Cli.Result r = calibrateInto(tmp.resolve("b"), tiny().toString(), binary);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("not UTF-8 text").doesNotContain("Input length");
+    Cli.Result dir = calibrateInto(tmp.resolve("d"), tiny().toString(), tmp);
+    assertThat(dir.exit()).isEqualTo(2);
+    assertThat(dir.err()).contains("is a directory");
+  }
 }
