@@ -124,6 +124,14 @@ class EngineLimitsLoaderTest {
   }
 
   @Test
+  void controlCharactersOfTheFileAreNotEchoedRaw() {
+    // YAML's own escapes put an ESC and a BEL into an unknown key, which the error names
+    LoadResult r = parse(goodWith("label: NVDA earnings miss", "label: x\n    \"k\\e]0;t\\a\": 1"));
+    assertThat(r.ok()).isFalse();
+    assertThat(r.errors().toString()).contains("\\u001b]0;t\\u0007").doesNotContain("\u001b");
+  }
+
+  @Test
   void timesTheEngineCannotSimulateAreRefusedWithoutFailing() {
     assertError(
         goodWith("start: 2025-11-18T09:30:00-05:00", "start: 1969-12-31T09:30:00-05:00"),
