@@ -55,6 +55,25 @@ class ServeApiTest {
   }
 
   @Test
+  void aHostThatIsNotThisMachineIsRefused() throws Exception {
+    URI base = URI.create(serve.base);
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/scenarios HTTP/1.1\r\nHost: rebound.example:"
+                      + base.getPort()
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String reply =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 403").contains("rebound.example");
+    }
+    assertThat(serve.get("/api/scenarios").status()).isEqualTo(200);
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsRefusedWith400() {
     refused(serve.post("/api/runs", "{\"scenario\": "), 400, null, "not JSON");
     refused(serve.post("/api/runs", "[1, 2]"), 400, null, "JSON object");

@@ -142,6 +142,13 @@ public final class DashboardServer implements AutoCloseable {
   private void authorise(Context ctx) {
     String token = settings.token();
     if (token == null) {
+      // bound to loopback, with no token: a page elsewhere must not reach it by a DNS name that
+      // resolves here (DNS rebinding), so the Host must name this machine
+      String host = hostName(ctx.header("Host"));
+      if (host != null && !LOOPBACK_NAMES.contains(host) && !host.equals(settings.host())) {
+        throw new ApiError(
+            403, null, "the Host header names " + host + ", not this machine's loopback server");
+      }
       return;
     }
     String given = ctx.queryParam("token");
@@ -160,6 +167,23 @@ public final class DashboardServer implements AutoCloseable {
               ? "this server needs its access token: Authorization: Bearer <token> or ?token="
               : "wrong access token");
     }
+  }
+
+  private static final java.util.Set<String> LOOPBACK_NAMES =
+      java.util.Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  /** The host part of a Host header, lower case, or null when there is none. */
+  static String hostName(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String h = header.trim().toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      return end < 0 ? h : h.substring(0, end + 1);
+    }
+    int colon = h.indexOf(':');
+    return colon < 0 ? h : h.substring(0, colon);
   }
 
   private synchronized void listRuns(Context ctx) throws IOException {
