@@ -70,7 +70,12 @@ final class CliFailure extends RuntimeException {
         return where(f) + "no such file or directory";
       }
       if (f instanceof FileAlreadyExistsException) {
-        return where(f) + "already exists";
+        // creating a/b where a is a file names a: the problem is that it is no directory
+        boolean notDir =
+            f.getFile() != null
+                && java.nio.file.Files.exists(java.nio.file.Path.of(f.getFile()))
+                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(f.getFile()));
+        return where(f) + (notDir ? "exists and is not a directory" : "already exists");
       }
       if (f instanceof NotDirectoryException) {
         return where(f) + "not a directory";

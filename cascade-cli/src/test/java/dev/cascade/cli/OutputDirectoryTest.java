@@ -199,12 +199,16 @@ class OutputDirectoryTest {
   }
 
   @Test
-  void ioErrorsReadAsTheSystemsReason() {
+  void ioErrorsReadAsTheSystemsReason() throws Exception {
     StringWriter w = new StringWriter();
     OutputDirectory.removeStale(tmp.resolve("missing"), new PrintWriter(w));
     assertThat(w.toString()).isEmpty();
     assertThat(CliFailure.reason(new java.nio.file.AccessDeniedException("/x")))
         .isEqualTo("/x: permission denied");
+    // --out a-file/sub: creating the directory fails at the file, which is no directory
+    java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("afile.txt"), "x");
+    assertThat(CliFailure.reason(new java.nio.file.FileAlreadyExistsException(file.toString())))
+        .isEqualTo(file + ": exists and is not a directory");
   }
 
   @Test
