@@ -149,6 +149,10 @@ final class ImpactCommand implements Callable<Integer> {
       if (!(v > 0 && v <= 1000)) {
         throw CliFailure.usage("--sizes must be above 0 and at most 1000 (percent), got " + p);
       }
+      if (pcts.contains(v)) {
+        // the fit's sizes must differ: a repeated one is the same runs twice, not a second point
+        throw CliFailure.usage("--sizes names " + p + " twice; give each size once");
+      }
       pcts.add(v);
     }
 

@@ -86,6 +86,7 @@ class ImpactCommandTest {
       {"impact", s, "--instrument", "SPY", "--sizes", "0"},
       {"impact", s, "--instrument", "SPY", "--sizes", "abc"},
       {"impact", s, "--instrument", "SPY", "--sizes", "0.0000001"},
+      {"impact", s, "--instrument", "SPY", "--sizes", "1,1"},
       {"impact", s, "--instrument", "SPY", "--seeds", "0"},
       {"impact", s, "--instrument", "SPY", "--seeds", "many"},
       {"impact", s, "--instrument", "SPY", "--side", "short"},
