@@ -4,9 +4,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * The simulated clock: owns the event queue and the current time, and advances only by running
- * events. One scheduler per simulation, used by one thread.
+ * events. One scheduler per simulation, used by one thread; only {@link #interrupt} may be called
+ * from another.
  */
 public final class Scheduler {
+  /** Events between two looks at {@link #interrupted}, minus one (a power of two). */
+  private static final long INTERRUPT_MASK = (1 << 16) - 1;
+
+  private volatile boolean interrupted;
+
   private final EventQueue queue;
   private long now;
   private long eventsRun;
@@ -64,10 +70,29 @@ public final class Scheduler {
       now = queue.currentTime();
       queue.currentTarget().wake(now, queue.currentTag());
       n++;
+      if ((n & INTERRUPT_MASK) == 0 && interrupted) {
+        // another thread asked the run to stop: end here, mid-slice, the clock where it is
+        eventsRun += n;
+        return n;
+      }
     }
     now = Math.max(now, endNanos);
     eventsRun += n;
     return n;
+  }
+
+  /**
+   * Asks a run on another thread to stop: {@link #runUntil} returns within 65,536 events, its clock
+   * left at the last event run. A stopped run's tape is not a finished one; only the dashboard's
+   * stop uses this.
+   */
+  public void interrupt() {
+    interrupted = true;
+  }
+
+  /** True once {@link #interrupt} was called. */
+  public boolean interrupted() {
+    return interrupted;
   }
 
   /** Time of the next pending event, or {@link Long#MAX_VALUE}. */

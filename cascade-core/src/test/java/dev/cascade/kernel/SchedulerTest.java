@@ -107,4 +107,28 @@ class SchedulerTest {
     double expected = rate * seconds;
     assertThat((double) count[0]).isCloseTo(expected, offset(3 * Math.sqrt(expected)));
   }
+
+  @Test
+  void anInterruptEndsASliceThatWouldNeverEnd() {
+    // an event that reschedules itself at the same instant: runUntil alone would never return
+    Scheduler s = new Scheduler(0);
+    long[] count = {0};
+    Wakeable loop =
+        new Wakeable() {
+          @Override
+          public void wake(long t, int tag) {
+            count[0]++;
+            if (count[0] == 100_000) {
+              s.interrupt(); // as the dashboard's stop does, from its own thread
+            }
+            s.at(t, Priority.AGENT, this, tag);
+          }
+        };
+    s.at(5, Priority.AGENT, loop, 0);
+    long ran = s.runUntil(10);
+    assertThat(s.interrupted()).isTrue();
+    assertThat(ran).isEqualTo(count[0]).isBetween(100_000L, 100_000L + 65_536);
+    assertThat(s.now()).isEqualTo(5); // the clock stays where the last event ran
+    assertThat(s.eventsRun()).isEqualTo(ran);
+  }
 }

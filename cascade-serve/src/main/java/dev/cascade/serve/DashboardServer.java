@@ -131,7 +131,7 @@ public final class DashboardServer implements AutoCloseable {
     reaper.shutdownNow();
     synchronized (this) {
       for (LiveRun r : runs.values()) {
-        r.gate().stop();
+        r.stop();
       }
     }
     if (app != null) {
@@ -346,7 +346,7 @@ public final class DashboardServer implements AutoCloseable {
         if (!s.live()) {
           throw ApiError.conflict("run " + r.id() + " is " + s.label() + " already");
         }
-        r.gate().stop();
+        r.stop();
       }
       default ->
           throw ApiError.notFound(
@@ -417,7 +417,7 @@ public final class DashboardServer implements AutoCloseable {
     long limit = settings.idleTimeout().toNanos();
     for (LiveRun r : runs.values()) {
       if (r.state().live() && r.idleNanos() > limit) {
-        r.gate().stop();
+        r.stop();
       }
     }
   }

@@ -107,6 +107,15 @@ final class LiveRun {
     return gate;
   }
 
+  /**
+   * Stops the run: the gate ends it at the next slice, and the simulation's clock is interrupted so
+   * that a slice with a great many events ends within 65,536 of them.
+   */
+  void stop() {
+    gate.stop();
+    sim.clock().interrupt();
+  }
+
   /** Simulated time reached, ns. */
   long simNow() {
     return simNow;
