@@ -155,6 +155,7 @@ class ServeApiTest {
   @Test
   void anUnknownRunOrActionIs404() {
     refused(serve.get("/api/runs/99"), 404, "id", "no run 99");
+    refused(serve.get("/api/nope"), 404, null, "no such resource: GET /api/nope");
     refused(serve.get("/api/runs/99/events"), 404, "id", "no run 99");
     refused(serve.post("/api/runs/99/pause", ""), 404, "id", "no run 99");
     String id = serve.start("{\"scenario\": \"tiny.yaml\", \"speed\": 1}");

@@ -102,7 +102,10 @@ public final class DashboardServer implements AutoCloseable {
               config.routes.error(
                   404,
                   ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                    // Javalin writes its own plain-text "Endpoint ... not found" first; every
+                    // refusal of this API is JSON, so anything that is not already is replaced
+                    String type = ctx.res().getContentType();
+                    if (type == null || !type.startsWith("application/json")) {
                       error(ctx, 404, null, "no such resource: " + ctx.method() + " " + ctx.path());
                     }
                   });
