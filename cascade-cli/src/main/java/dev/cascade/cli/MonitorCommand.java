@@ -268,9 +268,18 @@ final class MonitorCommand implements Callable<Integer> {
                   row.number(c[3]),
                   row.number(c[4]),
                   row.number(c[5]));
-          if (!(b.close() > 0) || b.high() < b.low()) {
+          if (!(b.open() > 0 && b.close() > 0 && b.low() > 0)
+              || b.high() < Math.max(b.open(), b.close())
+              || b.low() > Math.min(b.open(), b.close())) {
             throw new RunDataException(
-                file, row.line(), "close must be positive and high at least low");
+                file,
+                row.line(),
+                "prices must be positive, with the high at least the open and the close and the"
+                    + " low at most both");
+          }
+          if (!(b.volume() >= 0)) {
+            throw new RunDataException(
+                file, row.line(), "volume must be 0 (unknown) or more, got " + row.text(c[5]));
           }
           bars.add(b);
         });

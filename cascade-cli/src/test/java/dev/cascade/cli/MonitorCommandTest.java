@@ -53,6 +53,16 @@ class MonitorCommandTest {
     Cli.Result missing = Cli.run("monitor", "--prices", tmp.resolve("x.csv").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file").doesNotContain("\tat ");
+    // a close above the high, an open of 0, a negative volume: each refused at its line
+    String[] rows = {
+      "2020-01-02,1,2,0.5,2.5,10", "2020-01-02,0,2,0.5,1.5,10", "2020-01-02,1,2,0.5,1.5,-5"
+    };
+    for (String row : rows) {
+      Files.writeString(bad, "date,open,high,low,close,volume\n" + row + "\n");
+      Cli.Result r2 = Cli.run("monitor", "--prices", bad.toString());
+      assertThat(r2.exit()).as(row).isEqualTo(2);
+      assertThat(r2.err()).as(row).contains("bad.csv:2").doesNotContain("\tat ");
+    }
   }
 
   @Test
