@@ -87,6 +87,17 @@ final class GexCommand implements Callable<Integer> {
       return 2;
     }
     OpenInterestBook book = load.book().orElseThrow();
+    if (book.expiries().isEmpty()) {
+      // every contract expired before the chain's valuation time: no gamma is left to measure
+      err.println(
+          "cascade gex: "
+              + chain
+              + ": every contract expires before the chain's valuation time "
+              + book.valuationTime()
+              + "; no open interest is left to measure");
+      err.flush();
+      return 2;
+    }
     if (spot != null) {
       book = book.withSpot(spot);
     }
@@ -101,9 +112,12 @@ final class GexCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The largest --spot (an index level or a price; SPX is in the thousands). */
+  private static final double MAX_SPOT = 1e9;
+
   private String checkFlags() {
-    if (spot != null && !(spot > 0 && Double.isFinite(spot))) {
-      return "--spot must be a positive number, got " + spot;
+    if (spot != null && !(spot > 0 && spot <= MAX_SPOT)) {
+      return "--spot must be a positive number of at most 1e9, got " + spot;
     }
     if (!Double.isFinite(rate) || Math.abs(rate) > 1) {
       return "--rate is a decimal per year between -1 and 1 (0.02 = 2%), got " + rate;

@@ -79,6 +79,23 @@ class GexCommandTest {
   }
 
   @Test
+  void aChainWhoseContractsHaveAllExpiredIsRefused(@TempDir Path dir) throws IOException {
+    // valued on 24 February 2011, after the 28 January expiry of its only contracts
+    Path late = dir.resolve("late.csv");
+    Files.writeString(
+        late,
+        "SPX (S&P 500 INDEX),1290.59,+7.24,\n"
+            + "Feb 24 2011 @ 14:03 ET,\n"
+            + "Calls,Last Sale,Net,Bid,Ask,Vol,Open Int,Puts,Last Sale,Net,Bid,Ask,Vol,Open Int,\n"
+            + "11 Jan 1075.00 (SPXW1128A1075-E),0.0,0.0,215.30,217.00,0,0,"
+            + "11 Jan 1075.00 (SPXW1128M1075-E),0.05,-0.10,0.05,0.10,10,15535,\n");
+    assertThat(run("gex", "--chain", late.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("every contract expires before").doesNotContain("\tat ");
+    assertThat(run("gex", "--chain", CHAIN, "--spot", "1e300")).isEqualTo(2);
+    assertThat(err.toString()).contains("at most 1e9");
+  }
+
+  @Test
   void missingFileAndBadFlagsExitTwoWithoutAStackTrace() {
     assertThat(run("gex", "--chain", "no/such/chain.csv")).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
