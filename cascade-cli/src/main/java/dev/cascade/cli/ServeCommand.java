@@ -90,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     if (Files.exists(runs) && !Files.isDirectory(runs)) {
       throw CliFailure.usage("--runs " + runs + " is not a directory");
     }
+    String notHere = bindProblem(bind);
+    if (notHere != null) {
+      throw CliFailure.usage("--bind " + bind + ": " + notHere);
+    }
     String token = ServeSettings.loopback(bind) ? null : ServeSettings.newToken();
     ServeSettings settings =
         new ServeSettings(
@@ -139,5 +143,29 @@ final class ServeCommand implements Callable<Integer> {
                 "cascade-serve-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Null if {@code bind} is an address this machine can listen on (the wildcard, a loopback
+   * address, or one of its interfaces'), else why not: a bad address was reported by the server as
+   * "port already in use".
+   */
+  static String bindProblem(String bind) {
+    java.net.InetAddress a;
+    try {
+      a = java.net.InetAddress.getByName(bind);
+    } catch (java.net.UnknownHostException | SecurityException e) {
+      return "not an address or a host name this machine can resolve";
+    }
+    try {
+      if (a.isAnyLocalAddress()
+          || a.isLoopbackAddress()
+          || java.net.NetworkInterface.getByInetAddress(a) != null) {
+        return null;
+      }
+    } catch (java.net.SocketException e) {
+      return null; // the interfaces cannot be listed here: let the server try
+    }
+    return "not an address of this machine (give 127.0.0.1, 0.0.0.0 or one of its interfaces')";
   }
 }

@@ -320,6 +320,13 @@ class ServeApiTest {
     String[] runs = ReportCommandTest.cascade("serve", "--max-runs", "0");
     assertThat(runs[0]).isEqualTo("2");
     assertThat(runs[2]).contains("--max-runs must be in [1, 64]");
+    // an address of another machine (TEST-NET-3) was reported as "port already in use"
+    String[] away =
+        ReportCommandTest.cascade("serve", "--scenarios", dir.toString(), "--bind", "203.0.113.7");
+    assertThat(away[0]).isEqualTo("2");
+    assertThat(away[2]).contains("not an address of this machine").doesNotContain("in use");
+    assertThat(ServeCommand.bindProblem("127.0.0.1")).isNull();
+    assertThat(ServeCommand.bindProblem("0.0.0.0")).isNull();
   }
 
   @Test
