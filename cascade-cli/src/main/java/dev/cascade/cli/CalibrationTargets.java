@@ -113,14 +113,14 @@ final class CalibrationTargets {
     return moments;
   }
 
+  /** The largest targets file read (1 MiB). */
+  static final long MAX_TARGETS_BYTES = 1 << 20;
+
   /**
    * Reads {@code file} against {@code scenario}.
    *
    * @return the targets, or null after printing every error and a count to {@code err}
    */
-  /** The largest targets file read (1 MiB). */
-  static final long MAX_TARGETS_BYTES = 1 << 20;
-
   static CalibrationTargets load(
       Path file, ScenarioSpec scenario, AgentRegistry registry, java.io.PrintWriter err) {
     String text;
@@ -134,9 +134,6 @@ final class CalibrationTargets {
     }
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      err.println(file + ":0:0: the targets file is not UTF-8 text (YAML is expected)");
-      return null;
     } catch (IOException e) {
       err.println(file + ":0:0: cannot read the targets file: " + CliFailure.reason(e));
       return null;

@@ -85,6 +85,10 @@ final class CliFailure extends RuntimeException {
       }
       return where(f) + "file system error";
     }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      // the decoder's own words ("Input length = 1") say nothing to a user
+      return "not UTF-8 text";
+    }
     String m = e.getMessage();
     return m == null || m.isBlank() ? "input/output error" : m;
   }
