@@ -114,7 +114,12 @@ final class RunCommand implements Callable<Integer> {
     }
     ScenarioSpec scenario = scale.apply(loaded.spec());
     Set<String> off = new LinkedHashSet<>(without);
-    String unknown = unknownWithout("run", scenario, off);
+    String unknown =
+        unknownWithout(
+            "run",
+            scenario,
+            off,
+            spec.commandLine().getParseResult().hasMatchedOption("--without"));
     if (unknown != null) {
       err.println(unknown);
       return 2;
@@ -214,13 +219,25 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Names in {@code off} that match no mechanism, family, group or shock type of the scenario. */
   /**
    * Null if {@code --without} names only what the scenario has, else the one-line refusal: the
-   * unknown names and every name it accepts for this file, by kind.
+   * unknown names and every name it accepts for this file, by kind. {@code given} says whether the
+   * option was on the command line: given with no name at all ({@code --without=} or only commas)
+   * is refused too, rather than run as if nothing were left out.
    */
-  static String unknownWithout(String command, ScenarioSpec s, Set<String> off) {
+  static String unknownWithout(String command, ScenarioSpec s, Set<String> off, boolean given) {
     WithoutNames accepted = WithoutNames.of(s);
+    boolean blank = off.stream().anyMatch(String::isBlank);
+    if (blank || (given && off.isEmpty())) {
+      return "cascade "
+          + command
+          + (off.stream().allMatch(String::isBlank)
+              ? ": --without names nothing (an empty value or only commas)"
+              : ": --without has an empty name (a stray comma?)")
+          + "; it accepts "
+          + accepted.describe()
+          + " (cascade mechanisms FILE lists them)";
+    }
     List<String> unknown = accepted.unknown(off);
     if (unknown.isEmpty()) {
       return null;

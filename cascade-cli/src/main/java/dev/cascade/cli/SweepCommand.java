@@ -238,7 +238,12 @@ final class SweepCommand implements Callable<Integer> {
     }
     ScenarioSpec scenario = scale.apply(loaded.spec());
     Set<String> off = new LinkedHashSet<>(without);
-    String unknown = RunCommand.unknownWithout("sweep", scenario, off);
+    String unknown =
+        RunCommand.unknownWithout(
+            "sweep",
+            scenario,
+            off,
+            spec.commandLine().getParseResult().hasMatchedOption("--without"));
     if (unknown != null) {
       err.println(unknown);
       return 2;

@@ -45,7 +45,7 @@ class MechanismsCommandTest {
             .spec()
             .orElseThrow();
     for (String n : names) {
-      assertThat(RunCommand.unknownWithout("run", spec, java.util.Set.of(n))).as(n).isNull();
+      assertThat(RunCommand.unknownWithout("run", spec, java.util.Set.of(n), true)).as(n).isNull();
     }
   }
 
@@ -66,6 +66,27 @@ class MechanismsCommandTest {
         .contains("families", "shock types", "cascade mechanisms FILE")
         .doesNotContain("Exception");
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+    // given with no name at all: refused, not run with nothing left out
+    for (String empty : new String[] {"--without=", "--without=,"}) {
+      for (String command : new String[] {"run", "sweep"}) {
+        Cli.Result none =
+            Cli.run(
+                command, SYSTEMATIC, empty, "--no-progress", "--out", tmp.resolve("y").toString());
+        assertThat(none.exit()).as(command + " " + empty).isEqualTo(2);
+        assertThat(none.err()).contains("--without names nothing", "it accepts mechanisms");
+        assertThat(Files.exists(tmp.resolve("y"))).isFalse();
+      }
+    }
+    Cli.Result stray =
+        Cli.run(
+            "run",
+            SYSTEMATIC,
+            "--without=stops,,retail",
+            "--no-progress",
+            "--out",
+            tmp.resolve("y").toString());
+    assertThat(stray.exit()).isEqualTo(2);
+    assertThat(stray.err()).contains("--without has an empty name");
   }
 
   @Test
