@@ -281,6 +281,35 @@ final class ReverseStressCommand implements Callable<Integer> {
     ScaleLever how = ScaleLever.parse(lever, scenario, registry);
     BreachCondition condition = BreachCondition.parse(breach, scenario);
     ScenarioSpec atMax = how.apply(scenario, maxScale, registry);
+    String beyond = Scaling.beyondBounds(atMax);
+    if (beyond != null) {
+      // the shocks' sizes grow with the scale: the largest scale within bounds, by bisection
+      double lo = 0;
+      double hi = maxScale;
+      for (int k = 0; k < 60; k++) {
+        double mid = (lo + hi) / 2;
+        if (Scaling.beyondBounds(how.apply(scenario, mid, registry)) == null) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      String first = Scaling.beyondBounds(how.apply(scenario, hi, registry));
+      double safe =
+          new java.math.BigDecimal(lo)
+              .round(new java.math.MathContext(3, java.math.RoundingMode.DOWN))
+              .doubleValue();
+      throw CliFailure.usage(
+          "--max-scale "
+              + num(maxScale)
+              + ": "
+              + beyond
+              + "; every shock stays within them up to a scale of "
+              + num(safe)
+              + " (above it "
+              + (first == null ? beyond : first)
+              + "): lower --max-scale");
+    }
     try {
       ShockScaleOption.checkMetaorders(scenario, atMax);
     } catch (CliFailure f) {

@@ -46,18 +46,26 @@ record Scaling(double shocks, Map<String, Double> byLabel, double leverage, doub
       return spec;
     }
     ScenarioSpec scaled = shocksIdentity() ? spec : ShockScaling.scale(spec, shocks, byLabel);
-    for (int i = 0; i < scaled.shocks().size(); i++) {
-      ShockSpec s = scaled.shocks().get(i);
-      String problem = ShockBounds.problem(s.type(), s.params());
-      if (problem != null) {
-        throw CliFailure.usage(
-            "--scale-shocks/--scale-shock: shock '"
-                + s.label()
-                + "' scaled goes beyond what a scenario may state: "
-                + problem);
-      }
+    String beyond = beyondBounds(scaled);
+    if (beyond != null) {
+      throw CliFailure.usage("--scale-shocks/--scale-shock: " + beyond);
     }
     scaled = ParticipantScaling.flows(scaled, flows);
     return ParticipantScaling.leverage(scaled, leverage, registry);
+  }
+
+  /**
+   * The first of a scaled scenario's shocks whose size is beyond what a scenario may state ({@link
+   * ShockBounds}), as "shock 'LABEL' scaled goes beyond what a scenario may state: PROBLEM", or
+   * null when every one is within them.
+   */
+  static String beyondBounds(ScenarioSpec scaled) {
+    for (ShockSpec s : scaled.shocks()) {
+      String problem = ShockBounds.problem(s.type(), s.params());
+      if (problem != null) {
+        return "shock '" + s.label() + "' scaled goes beyond what a scenario may state: " + problem;
+      }
+    }
+    return null;
   }
 }

@@ -181,4 +181,23 @@ class ReverseStressCommandTest {
         .isEqualTo("cascade reverse-stress: --seeds 8-1: the range ends before it starts");
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
   }
+
+  @Test
+  void aMaxScaleThatTakesAShockBeyondItsBoundsIsRefusedWithTheLargestThatDoesNot()
+      throws Exception {
+    // systematic-demo's yield shock is +25 bp: 100 x 25 = 2,500 bp, beyond the 1,000 bp a scenario
+    // may state (at 40); its liquidity shock's spread multiplier of 3 scales as 3^X and passes
+    // 1,000 first, at X = ln 1000 / ln 3 = 6.29.
+    String file = Path.of("..", "scenarios", "systematic-demo.yaml").toString();
+    String out = tmp.resolve("rs").toString();
+    Cli.Result r =
+        Cli.run("reverse-stress", file, "--breach", "halt", "--max-scale", "100", "--out", out);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--max-scale 100: shock 'hot inflation print, yields +25 bp' scaled goes beyond")
+        .contains("up to a scale of 6.28 (above it shock '")
+        .contains("spreadMultiplier")
+        .doesNotContain("Exception");
+    assertThat(Files.exists(tmp.resolve("rs"))).isFalse();
+  }
 }
