@@ -80,6 +80,14 @@ public final class Fundamentals {
   /** Per instrument: the weight of its own draw, sqrt(1 - sum of squared correlations). */
   private final double[] ownWeight;
 
+  /** Per instrument: its leverage effect (none unless set). */
+  private final LeverageEffect[] leverage;
+
+  /** Per instrument: the exponential average of the log traded price, and trading seconds seen. */
+  private final double[] leverageReference;
+
+  private final double[] leverageSeconds;
+
   /**
    * @param annualVols volatility of each instrument's walk, annualised decimal
    * @param start simulation start, nanos
@@ -115,6 +123,10 @@ public final class Fundamentals {
     java.util.Arrays.fill(walkFactor, NO_FACTORS);
     ownWeight = new double[n];
     java.util.Arrays.fill(ownWeight, 1);
+    leverage = new LeverageEffect[n];
+    java.util.Arrays.fill(leverage, LeverageEffect.NONE);
+    leverageReference = new double[n];
+    leverageSeconds = new double[n];
     java.util.Arrays.fill(leader, -1);
     java.util.Arrays.fill(volUnderlying, -1);
     for (Instrument i : instruments) {
@@ -128,7 +140,13 @@ public final class Fundamentals {
       session[k] = Session.of(i.session());
       double daySeconds = NewsFlow.tradingDaySeconds(i.session());
       dailySigma[k] = annualVols[k] * Math.sqrt(daySeconds / i.session().tradingSecondsPerYear());
-      news[k] = new NewsFlow(i.session(), streams.stream("news:" + i.symbol()), stepSigma[k]);
+      news[k] =
+          new NewsFlow(
+              i.session(),
+              streams.stream("news:" + i.symbol()),
+              streams.stream("jumps:" + i.symbol()),
+              stepSigma[k]);
+      leverageReference[k] = StrictMath.log(value[k]);
       if (session[k].isOpen(start)) {
         news[k].update(session[k], start);
       }
@@ -180,6 +198,60 @@ public final class Fundamentals {
     int k = l >= 0 ? l : instrument;
     advance(k, t);
     return news[k].tradingActivity();
+  }
+
+  /**
+   * Gives the instrument's news flow a leverage effect (docs/model.md §4, "Leverage"): from then on
+   * {@link #observePrice} scales its activity by {@code G = exp(h(x)) / E_v[exp(h)]}, with h the
+   * effect's {@link LeverageEffect#logVariance}, x the log of the traded price over its exponential
+   * average with memory T, and E_v the mean of exp(h) over x normal with variance v = sigma_d^2 (T
+   * / 2)(1 - exp(-2 t / T)), what x would have after t trading days on the walk alone (sigma_d its
+   * daily volatility): G has mean 1 under that walk, so the long-run volatility stays the stated
+   * one.
+   */
+  public void setLeverageEffect(int instrument, LeverageEffect effect) {
+    leverage[instrument] = effect;
+  }
+
+  /**
+   * Whether the instrument's own news flow reads its price: it has a leverage effect and a walk of
+   * its own (an ETF on a basket, a future following a leader and a volatility future take their
+   * members', leader's or index's).
+   */
+  public boolean readsPrice(int instrument) {
+    return leverage[instrument].amplitude() > 0
+        && basketMembers[instrument] == null
+        && leader[instrument] < 0
+        && volIndex[instrument] == null;
+  }
+
+  /**
+   * Reads the instrument's last traded price at time {@code t}, {@code seconds} of trading time
+   * after the last reading, and sets its news flow's leverage factor from it. Does nothing when its
+   * session is closed. The walk is first advanced to {@code t}, so every step up to {@code t} has
+   * the factor of the reading before and every step after it this one's, whoever asks for the value
+   * when: the readings come from a clock of their own ({@link LeverageClock}).
+   */
+  public void observePrice(int instrument, long t, double priceTicks, double seconds) {
+    int k = instrument;
+    if (!session[k].isOpen(t) || !(priceTicks > 0)) {
+      return;
+    }
+    advance(k, t);
+    LeverageEffect e = leverage[k];
+    double days = e.days();
+    double daySeconds = NewsFlow.tradingDaySeconds(session[k].kind());
+    double x = StrictMath.log(priceTicks) - leverageReference[k];
+    leverageReference[k] += -StrictMath.expm1(-seconds / (days * daySeconds)) * x;
+    leverageSeconds[k] += seconds;
+    double tDays = leverageSeconds[k] / daySeconds;
+    double v = dailySigma[k] * dailySigma[k] * days / 2 * -StrictMath.expm1(-2 * tDays / days);
+    news[k].setLeverage(StrictMath.exp(e.logVariance(x)) / e.meanFactor(v));
+  }
+
+  /** The leverage effect's current factor on the instrument's activity (1: none). */
+  public double leverageFactor(int instrument) {
+    return news[instrument].leverage();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * traders, so volatility clusters, minute returns have heavy tails and volume answers volatility
  * (the mixture-of-distributions view: Clark 1973, Tauchen and Pitts 1983; Andersen 1996).
  *
- * <p>{@code a(t) = U(t) exp(X(t) - Var X / 2 + E(t))}:
+ * <p>{@code a(t) = U(t) exp(X(t) - Var X / 2 + E(t)) G(t)}:
  *
  * <ul>
  *   <li>{@code X} is a sum of {@value #COMPONENTS} Ornstein-Uhlenbeck processes in trading time
@@ -32,6 +32,9 @@ import java.util.random.RandomGenerator;
  *       activity after a market shock grows with its size and relaxes over about an hour (the Omori
  *       and productivity laws of Lillo and Mantegna 2003 and Petersen et al. 2010); the logarithm
  *       and the hour are assumed.
+ *   <li>{@code G} is the leverage effect: the instrument's traded price against its own average
+ *       raises the activity after falls and lowers it after rises ({@link LeverageEffect}, set by
+ *       {@link Fundamentals#observePrice}; 1 when the instrument has none).
  * </ul>
  *
  * <p>The trading activity {@code b(t)}, which paces the noise traders, is the same with {@code
@@ -43,7 +46,10 @@ import java.util.random.RandomGenerator;
  * 2007 put jumps at about a tenth of daily variance and Lee and Mykland 2008 find several a day in
  * individual stocks; both figures here are assumed within those ranges). The activity is updated
  * once a minute from its own random stream, so the walk's draws and the activity's are independent
- * and neither depends on who looks.
+ * and neither depends on who looks. Whether a jump arrives takes one uniform of that stream every
+ * step and a jump's size comes from a stream of its own, so the draws do not depend on the activity
+ * either: two runs whose activities differ (a leverage effect reading different prices) keep their
+ * draws paired.
  */
 public final class NewsFlow {
   static final int COMPONENTS = 6;
@@ -60,6 +66,7 @@ public final class NewsFlow {
 
   private final SessionKind kind;
   private final RandomGenerator rng;
+  private final RandomGenerator jumpRng;
   private final double componentVar;
   private final double[] y = new double[COMPONENTS];
   private final double[] decay = new double[COMPONENTS];
@@ -73,15 +80,19 @@ public final class NewsFlow {
   private long lastUpdate = Long.MIN_VALUE;
   private double activity = 1;
   private double tradingActivity = 1;
+  private double leverage = 1;
 
   /**
    * @param kind the instrument's session
-   * @param rng the activity's own stream
+   * @param rng the activity's own stream: the components' draws and one uniform a step for whether
+   *     a jump arrives, so its draws do not depend on the activity
+   * @param jumpRng the jumps' sizes, one draw a jump: the k-th jump of two runs has the same size
    * @param stepSigma the walk's standard deviation per one-second step at activity 1
    */
-  NewsFlow(SessionKind kind, RandomGenerator rng, double stepSigma) {
+  NewsFlow(SessionKind kind, RandomGenerator rng, RandomGenerator jumpRng, double stepSigma) {
     this.kind = kind;
     this.rng = rng;
+    this.jumpRng = jumpRng;
     componentVar = INTERMITTENCY * Math.log(SCALE_RATIO);
     double scale = FIRST_SCALE_SECONDS;
     for (int c = 0; c < COMPONENTS; c++, scale *= SCALE_RATIO) {
@@ -122,7 +133,7 @@ public final class NewsFlow {
       u = shape / uMean;
       uTrading = Math.sqrt(shape) / uRootMean;
     }
-    double level = StrictMath.exp(x - 0.5 * COMPONENTS * componentVar + excitation);
+    double level = StrictMath.exp(x - 0.5 * COMPONENTS * componentVar + excitation) * leverage;
     activity = u * level;
     tradingActivity = uTrading * level;
   }
@@ -134,6 +145,21 @@ public final class NewsFlow {
       activity *= 1 + z;
       tradingActivity *= 1 + z;
     }
+  }
+
+  /**
+   * Sets the leverage effect's factor on the activity (1: none), from now on: the instrument's
+   * price against its own average sets it ({@link Fundamentals#observePrice}).
+   */
+  void setLeverage(double factor) {
+    activity *= factor / leverage;
+    tradingActivity *= factor / leverage;
+    leverage = factor;
+  }
+
+  /** The leverage effect's current factor on the activity (1: none). */
+  double leverage() {
+    return leverage;
   }
 
   /** The current activity (mean 1): the rate of information, which sets the walk's variance. */
@@ -161,7 +187,7 @@ public final class NewsFlow {
     if (rng.nextDouble() >= jumpProbPerStep * activity) {
       return 0;
     }
-    return jumpSigma * Gaussian.next(rng) - 0.5 * jumpSigma * jumpSigma;
+    return jumpSigma * Gaussian.next(jumpRng) - 0.5 * jumpSigma * jumpSigma;
   }
 
   private static double uShape(double m) {

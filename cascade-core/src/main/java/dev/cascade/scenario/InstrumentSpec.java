@@ -1,5 +1,6 @@
 package dev.cascade.scenario;
 
+import dev.cascade.agents.LeverageEffect;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.market.AssetClass;
 import java.math.BigDecimal;
@@ -26,6 +27,8 @@ import java.util.Objects;
  *     10%), or 0 for none
  * @param volFuture what a future on a volatility index settles to and how its term structure moves
  *     ({@link VolFutureSpec#NONE} for every other instrument)
+ * @param leverageEffect how the news flow's activity answers the instrument's own price (its
+ *     class's default unless the scenario gives one)
  */
 public record InstrumentSpec(
     String symbol,
@@ -42,7 +45,8 @@ public record InstrumentSpec(
     BasketSpec basket,
     PerpetualSpec perpetual,
     double dailyLimitPct,
-    VolFutureSpec volFuture) {
+    VolFutureSpec volFuture,
+    LeverageEffect leverageEffect) {
 
   public InstrumentSpec {
     if (!(dailyLimitPct >= 0 && dailyLimitPct < 100)) {
@@ -59,6 +63,7 @@ public record InstrumentSpec(
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(perpetual, "perpetual");
     Objects.requireNonNull(volFuture, "volFuture");
+    Objects.requireNonNull(leverageEffect, "leverageEffect");
   }
 
   /** The same instrument with another fundamental volatility (percent a year). */
@@ -78,7 +83,8 @@ public record InstrumentSpec(
         basket,
         perpetual,
         dailyLimitPct,
-        volFuture);
+        volFuture,
+        leverageEffect);
   }
 
   /**
@@ -111,7 +117,8 @@ public record InstrumentSpec(
         null,
         PerpetualSpec.NONE,
         0,
-        VolFutureSpec.NONE);
+        VolFutureSpec.NONE,
+        LeverageEffect.defaultFor(assetClass));
   }
 
   /** The same instrument with other rate sensitivity. */
@@ -131,7 +138,8 @@ public record InstrumentSpec(
         basket,
         perpetual,
         dailyLimitPct,
-        volFuture);
+        volFuture,
+        leverageEffect);
   }
 
   /** The same instrument with another creation basket (null for none). */
@@ -151,7 +159,8 @@ public record InstrumentSpec(
         b,
         perpetual,
         dailyLimitPct,
-        volFuture);
+        volFuture,
+        leverageEffect);
   }
 
   /** The same instrument with other perpetual terms. */
@@ -171,6 +180,28 @@ public record InstrumentSpec(
         basket,
         p,
         dailyLimitPct,
-        volFuture);
+        volFuture,
+        leverageEffect);
+  }
+
+  /** The same instrument with another leverage effect. */
+  public InstrumentSpec withLeverageEffect(LeverageEffect l) {
+    return new InstrumentSpec(
+        symbol,
+        assetClass,
+        tick,
+        lot,
+        multiplier,
+        currency,
+        session,
+        price,
+        fundamentalVolPct,
+        baselineDailyVolume,
+        rates,
+        basket,
+        perpetual,
+        dailyLimitPct,
+        volFuture,
+        l);
   }
 }

@@ -3,6 +3,7 @@ package dev.cascade.scenario;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.Distribution;
+import dev.cascade.agents.LeverageEffect;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.market.AssetClass;
@@ -53,6 +54,7 @@ final class ScenarioReader {
           "factors",
           "shocks",
           "episode");
+  static final List<String> LEVERAGE_EFFECT_KEYS = List.of("amplitude", "days", "saturation");
   static final List<String> FACTOR_KEYS = List.of("volPct", "loadings", "walk");
   static final List<String> EPISODE_KEYS =
       List.of("source", "from", "observed", "index", "sectors", "levels");
@@ -97,7 +99,8 @@ final class ScenarioReader {
           "expiry",
           "meanReversion",
           "longRunMean",
-          "vegaDemandImpact");
+          "vegaDemandImpact",
+          "leverageEffect");
 
   /** The keys of a future on a VIX-style index (docs/model.md §10). */
   static final List<String> VOL_FUTURE_KEYS =
@@ -1047,7 +1050,12 @@ final class ScenarioReader {
     }
     PerpetualSpec perpetual = perpetual(f, path, symbol, cls);
     VolFutureSpec volFuture = volFuture(f, path, symbol, cls);
+    LeverageEffect leverage =
+        f.has("leverageEffect")
+            ? leverageEffect(f.get("leverageEffect"), path + ".leverageEffect")
+            : cls == null ? null : LeverageEffect.defaultFor(cls);
     if (errors.count() > before
+        || leverage == null
         || perpetual == null
         || volFuture == null
         || duration == null
@@ -1083,7 +1091,44 @@ final class ScenarioReader {
         basket,
         perpetual,
         dailyLimit,
-        volFuture);
+        volFuture,
+        leverage);
+  }
+
+  /**
+   * An instrument's {@code leverageEffect: {amplitude: A, days: T, saturation: c}} (docs/model.md
+   * §4, "Leverage"): A in [0, 200] per unit of return and T in (0, 1000] trading days, both
+   * required; c in (0, 3], the index's 0.33 if absent.
+   */
+  private LeverageEffect leverageEffect(YamlNode node, String path) {
+    YamlNode.Mapping m = mapping(node, path);
+    if (m == null) {
+      return null;
+    }
+    Fields f = new Fields(m, path);
+    f.only(LEVERAGE_EFFECT_KEYS);
+    Double amplitude =
+        real(
+            f.require("amplitude"),
+            path + ".amplitude",
+            0,
+            true,
+            LeverageEffect.MAX_AMPLITUDE,
+            true);
+    Double days = real(f.require("days"), path + ".days", 0, false, LeverageEffect.MAX_DAYS, true);
+    Double saturation =
+        optionalReal(
+            f,
+            "saturation",
+            path,
+            0,
+            false,
+            LeverageEffect.MAX_SATURATION,
+            true,
+            LeverageEffect.INDEX_SATURATION);
+    return amplitude == null || days == null || saturation == null
+        ? null
+        : new LeverageEffect(amplitude, days, saturation);
   }
 
   /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.Distribution;
+import dev.cascade.agents.LeverageEffect;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.kernel.SessionKind;
 import dev.cascade.market.AssetClass;
@@ -355,6 +356,44 @@ public final class ScenarioSchema {
                 100,
                 true)
             .put("default", VolFutureSpec.DEFAULT_DEMAND_IMPACT));
+    Map<String, ObjectNode> lp = new LinkedHashMap<>();
+    lp.put(
+        "amplitude",
+        number(
+            "A: a 1% fall raises the next days' variance by about A percent (0: none).",
+            0, true, LeverageEffect.MAX_AMPLITUDE, true));
+    lp.put(
+        "days",
+        number(
+            "T: trading days over which the effect fades (the memory of the price's average).",
+            0,
+            false,
+            LeverageEffect.MAX_DAYS,
+            true));
+    lp.put(
+        "saturation",
+        number(
+                "c: the largest change of the log variance either way; h(x) = -c tanh(A x / c).",
+                0,
+                false,
+                LeverageEffect.MAX_SATURATION,
+                true)
+            .put("default", LeverageEffect.INDEX_SATURATION));
+    p.put(
+        "leverageEffect",
+        object(
+            JSON.objectNode()
+                .put(
+                    "description",
+                    "How the news flow's activity answers the instrument's own price: its"
+                        + " variance times exp(-c tanh(A x / c)) over its mean, x the log price"
+                        + " over its T-day average, so L(tau) = -A exp(-tau / T) for small moves"
+                        + " (docs/model.md §4). Default by class: etf and index A 33.6, T 21, c"
+                        + " 0.33 (the S&P 500 2000-2020); equity A 2, T 50 (Bouchaud, Matacz and"
+                        + " Potters 2001), c 0.33; others none."),
+            ScenarioReader.LEVERAGE_EFFECT_KEYS,
+            lp,
+            List.of("amplitude", "days")));
     ObjectNode out = JSON.objectNode().put("description", "One instrument.");
     object(out, ScenarioReader.INSTRUMENT_KEYS, p, List.of("symbol", "class", "price"));
     ObjectNode dependent = JSON.objectNode();

@@ -6,6 +6,7 @@ import dev.cascade.agents.AgentSetup;
 import dev.cascade.agents.Distribution;
 import dev.cascade.agents.EtfBasket;
 import dev.cascade.agents.Fundamentals;
+import dev.cascade.agents.LeverageClock;
 import dev.cascade.agents.ParamSpec;
 import dev.cascade.agents.World;
 import dev.cascade.agents.execution.TwapExecution;
@@ -175,6 +176,20 @@ public final class Simulations {
         trackVolFuture(world, instruments, indexOf(instruments, is.symbol()), vf, start);
       }
     }
+    List<Integer> readsPrice = new ArrayList<>();
+    for (InstrumentSpec is : spec.instruments()) {
+      int id = indexOf(instruments, is.symbol());
+      fundamentals.setLeverageEffect(id, is.leverageEffect());
+      if (fundamentals.readsPrice(id)) {
+        readsPrice.add(id);
+      }
+    }
+    LeverageClock leverageClock =
+        new LeverageClock(
+            clock,
+            exchange,
+            fundamentals,
+            readsPrice.stream().mapToInt(Integer::intValue).sorted().toArray());
     Margin margin = new Margin(world, vols);
 
     for (AgentGroupSpec g : spec.agents()) {
@@ -218,6 +233,7 @@ public final class Simulations {
     }
     margin.start();
     marks.start();
+    leverageClock.start();
     Funding funding =
         new Funding(
             clock,

@@ -100,7 +100,12 @@ class NewsFlowTest {
     Session us = Session.of(SessionKind.US_EQUITY);
     long open =
         ZonedDateTime.parse("2025-11-18T09:30:00-05:00").toInstant().toEpochMilli() * 1_000_000L;
-    NewsFlow f = new NewsFlow(SessionKind.US_EQUITY, new java.util.SplittableRandom(11), 1e-4);
+    NewsFlow f =
+        new NewsFlow(
+            SessionKind.US_EQUITY,
+            new java.util.SplittableRandom(11),
+            new java.util.SplittableRandom(12),
+            1e-4);
     double[] variance = new double[390];
     double[] pace = new double[390];
     for (int m = 0; m < 390; m++) {
