@@ -165,6 +165,11 @@ final class ScenarioReader {
 
   private final Map<String, String> basketPaths = new HashMap<>();
 
+  /** Per symbol: where an instrument's leverageEffect was written, and its path. */
+  private final Map<String, YamlNode> leverageNodes = new HashMap<>();
+
+  private final Map<String, String> leveragePaths = new HashMap<>();
+
   private final Map<String, String> realVolumePaths = new HashMap<>();
 
   /** The market's real scale, fixed once the instruments are read. */
@@ -199,6 +204,7 @@ final class ScenarioReader {
     unevenScale(fileName, spec.scale(), out);
     fundsLargerThanTheirMarket(fileName, spec, out);
     basketsOffTheirStatedVolatility(fileName, spec, out);
+    ignoredLeverageEffects(fileName, spec, out);
     java.util.Set<String> traded = new java.util.HashSet<>();
     for (AgentGroupSpec g : spec.agents()) {
       traded.addAll(g.instruments());
@@ -451,6 +457,37 @@ final class ScenarioReader {
                     + (allLong ? "1" : "0")
                     + ") and no basis trader trades it: their open interest has no one on the"
                     + " other side but the market makers"));
+      }
+    }
+  }
+
+  /**
+   * A {@code leverageEffect} written on an instrument whose news flow is another's (an ETF with a
+   * basket, a perpetual following its index, a VIX-style future): the engine ignores it.
+   */
+  private void ignoredLeverageEffects(String fileName, ScenarioSpec spec, List<ScenarioError> out) {
+    for (InstrumentSpec ins : spec.instruments()) {
+      YamlNode where = leverageNodes.get(ins.symbol());
+      if (where == null || ins.leverageEffect().amplitude() == 0) {
+        continue;
+      }
+      String whose =
+          ins.basket() != null
+              ? "its basket members'"
+              : ins.perpetual().index() != null
+                  ? "its index " + ins.perpetual().index() + "'s"
+                  : ins.volFuture().present() ? "its volatility index's" : null;
+      if (whose != null) {
+        out.add(
+            warning(
+                fileName,
+                where,
+                leveragePaths.get(ins.symbol()),
+                ins.symbol()
+                    + "'s news flow is "
+                    + whose
+                    + ", so its own leverageEffect is ignored; give it to the instruments"
+                    + " whose values walk"));
       }
     }
   }
@@ -1054,6 +1091,10 @@ final class ScenarioReader {
         f.has("leverageEffect")
             ? leverageEffect(f.get("leverageEffect"), path + ".leverageEffect")
             : cls == null ? null : LeverageEffect.defaultFor(cls);
+    if (f.has("leverageEffect") && symbol != null) {
+      leverageNodes.put(symbol, f.get("leverageEffect"));
+      leveragePaths.put(symbol, path + ".leverageEffect");
+    }
     if (errors.count() > before
         || leverage == null
         || perpetual == null

@@ -92,6 +92,25 @@ class LeverageEffectScenarioTest {
     assertThat(e.path()).isEqualTo("instruments[0].leverageEffect");
   }
 
+  @Test
+  void anEffectWrittenOnABasketEtfIsIgnoredWithAWarning() {
+    String text =
+        file("")
+            .replace(
+                "  - {symbol: BTC,",
+                "  - {symbol: IDX, class: etf, price: 100.00, basket: {SPY: 0.5, NVDA: 0.5},"
+                    + " leverageEffect: {amplitude: 30, days: 20}}\n  - {symbol: BTC,");
+    LoadResult r = parse(text);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.warnings())
+        .anySatisfy(
+            w -> {
+              assertThat(w.path()).isEqualTo("instruments[2].leverageEffect");
+              assertThat(w.message()).contains("IDX's news flow is its basket members'");
+            });
+    assertThat(parse(file("")).warnings()).noneMatch(w -> w.path().contains("leverageEffect"));
+  }
+
   /**
    * Sum over seeds of the squared one-minute log changes of SPY's last trade from 10:35 to 11:35,
    * after a value shock of {@code pct} at 10:30.
