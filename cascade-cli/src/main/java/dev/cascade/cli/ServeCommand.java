@@ -90,6 +90,23 @@ final class ServeCommand implements Callable<Integer> {
     if (Files.exists(runs) && !Files.isDirectory(runs)) {
       throw CliFailure.usage("--runs " + runs + " is not a directory");
     }
+    // Runs are written under --runs when they are started: a directory that cannot be written or
+    // created is refused now, not at the first run.
+    Path existing = runs.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw CliFailure.usage(
+          "--runs " + runs + " cannot be created: " + existing + " is not a directory");
+    }
+    if (!Files.isWritable(existing)) {
+      throw CliFailure.usage(
+          "--runs "
+              + runs
+              + (existing.equals(runs.toAbsolutePath().normalize()) ? "" : ": " + existing)
+              + " is not writable");
+    }
     String notHere = bindProblem(bind);
     if (notHere != null) {
       throw CliFailure.usage("--bind " + bind + ": " + notHere);

@@ -80,6 +80,12 @@ class ServeApiTest {
     refused(serve.post("/api/runs", ""), 400, null, "empty");
     // beyond Jackson's nesting limit: refused as not JSON, though the parser gives no location
     refused(serve.post("/api/runs", "[".repeat(2000) + "]".repeat(2000)), 400, null, "not JSON");
+    // a key given twice: refused, naming it, rather than the last one silently kept
+    refused(
+        serve.post("/api/runs", "{\"scenario\": \"tiny.yaml\", \"scenario\": \"other.yaml\"}"),
+        400,
+        null,
+        "Duplicate field 'scenario'");
     ServeFixture.Reply form =
         serve.send(
             HttpRequest.newBuilder(URI.create(serve.base + "/api/runs"))
@@ -317,6 +323,18 @@ class ServeApiTest {
         ReportCommandTest.cascade("serve", "--scenarios", dir.resolve("nope").toString());
     assertThat(dirs[0]).isEqualTo("2");
     assertThat(dirs[2]).contains("is not a directory").doesNotContain("Exception");
+    // --runs under a file: it could never be created, so it is refused before the server starts
+    Path file = dir.resolve("a-file");
+    try {
+      Files.writeString(file, "x");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String[] under =
+        ReportCommandTest.cascade(
+            "serve", "--scenarios", dir.toString(), "--runs", file.resolve("runs").toString());
+    assertThat(under[0]).isEqualTo("2");
+    assertThat(under[2]).contains("cannot be created").contains("is not a directory");
     String[] runs = ReportCommandTest.cascade("serve", "--max-runs", "0");
     assertThat(runs[0]).isEqualTo("2");
     assertThat(runs[2]).contains("--max-runs must be in [1, 64]");

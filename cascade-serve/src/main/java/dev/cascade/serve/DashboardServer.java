@@ -48,7 +48,14 @@ public final class DashboardServer implements AutoCloseable {
   private final ServeSettings settings;
   private final RunArchive archive;
   private final AgentRegistry registry;
-  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Reads request bodies and writes replies; a key given twice in a body is refused, not merged.
+   */
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private final ScenarioCatalog scenarios;
   private final PastRuns past;
   private final Map<String, LiveRun> runs = new LinkedHashMap<>();
