@@ -94,6 +94,7 @@ public final class MechanismsCommand implements Callable<Integer> {
     line(b, "families", w.families());
     line(b, "groups", w.groups());
     line(b, "shock types", w.shockTypes());
+    line(b, "market", w.market());
     return b.toString();
   }
 
@@ -151,6 +152,7 @@ public final class MechanismsCommand implements Callable<Integer> {
     w.families().forEach(without.putArray("families")::add);
     w.groups().forEach(without.putArray("groups")::add);
     w.shockTypes().forEach(without.putArray("shockTypes")::add);
+    w.market().forEach(without.putArray("market")::add);
     return mapper.writeValueAsString(root) + "\n";
   }
 }

@@ -23,7 +23,7 @@ class MechanismsCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("scenario systematic-demo", "instruments (7)", "agent groups (10)", "shocks (3)")
-        .contains("--without accepts", "mechanisms", "families", "groups", "shock types")
+        .contains("--without accepts", "mechanisms", "families", "groups", "shock types", "market")
         .contains("vol-target", "yield", "flow");
   }
 
@@ -38,7 +38,7 @@ class MechanismsCommandTest {
     assertThat(j.get("shocks").get(0).get("label").asText()).isNotBlank();
     List<String> names = new ArrayList<>();
     j.get("without").forEach(kind -> kind.forEach(n -> names.add(n.asText())));
-    assertThat(names).contains("passive-flows", "flow", "yield");
+    assertThat(names).contains("passive-flows", "flow", "yield", "leverage-effect");
     var spec =
         dev.cascade.scenario.ScenarioLoader.load(
                 Path.of(SYSTEMATIC), dev.cascade.agents.StandardFamilies.registry())

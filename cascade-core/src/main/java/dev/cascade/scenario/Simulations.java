@@ -179,7 +179,9 @@ public final class Simulations {
     List<Integer> readsPrice = new ArrayList<>();
     for (InstrumentSpec is : spec.instruments()) {
       int id = indexOf(instruments, is.symbol());
-      fundamentals.setLeverageEffect(id, is.leverageEffect());
+      if (!off.contains(WithoutNames.LEVERAGE_EFFECT)) {
+        fundamentals.setLeverageEffect(id, is.leverageEffect());
+      }
       if (fundamentals.readsPrice(id)) {
         readsPrice.add(id);
       }

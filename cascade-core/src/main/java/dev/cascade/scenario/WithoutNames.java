@@ -7,22 +7,37 @@ import java.util.Set;
 
 /**
  * The names {@code --without} accepts for one scenario, by kind: the mechanisms present in it
- * ({@link Mechanisms#presentIn}), its agent families, its group names and its shock types, each in
- * the order the scenario first uses it. {@link Simulations#resolve} leaves out whatever they name.
+ * ({@link Mechanisms#presentIn}), its agent families, its group names, its shock types, each in the
+ * order the scenario first uses it, and the market's own features it has ({@link
+ * #LEVERAGE_EFFECT}). {@link Simulations#resolve} leaves out whatever they name.
  *
  * @param mechanisms mechanisms with at least one member in the scenario
  * @param families agent families of its groups
  * @param groups its groups' names (a group without a name is named after its family)
  * @param shockTypes the types of its shocks
+ * @param market features of the market itself that can be turned off (not forced flow: {@code
+ *     cascade attribute} keeps them on)
  */
 public record WithoutNames(
-    List<String> mechanisms, List<String> families, List<String> groups, List<String> shockTypes) {
+    List<String> mechanisms,
+    List<String> families,
+    List<String> groups,
+    List<String> shockTypes,
+    List<String> market) {
+
+  /**
+   * The news flow's leverage effect (docs/model.md §4): off, every instrument's activity ignores
+   * its price, as if its {@code leverageEffect} amplitude were 0; every random stream stays the
+   * same.
+   */
+  public static final String LEVERAGE_EFFECT = "leverage-effect";
 
   public WithoutNames {
     mechanisms = List.copyOf(mechanisms);
     families = List.copyOf(families);
     groups = List.copyOf(groups);
     shockTypes = List.copyOf(shockTypes);
+    market = List.copyOf(market);
   }
 
   /** The names {@code --without} accepts for {@code spec}. */
@@ -37,11 +52,20 @@ public record WithoutNames(
     for (ShockSpec s : spec.shocks()) {
       shocks.add(s.type().configName());
     }
+    boolean leverage = false;
+    for (InstrumentSpec i : spec.instruments()) {
+      leverage |=
+          i.leverageEffect().amplitude() > 0
+              && i.basket() == null
+              && i.perpetual().index() == null
+              && !i.volFuture().present();
+    }
     return new WithoutNames(
         Mechanisms.presentIn(spec),
         new ArrayList<>(families),
         new ArrayList<>(groups),
-        new ArrayList<>(shocks));
+        new ArrayList<>(shocks),
+        leverage ? List.of(LEVERAGE_EFFECT) : List.of());
   }
 
   /** True if {@code name} is one of them. */
@@ -49,7 +73,8 @@ public record WithoutNames(
     return mechanisms.contains(name)
         || families.contains(name)
         || groups.contains(name)
-        || shockTypes.contains(name);
+        || shockTypes.contains(name)
+        || market.contains(name);
   }
 
   /** The names of {@code names} that are none of them, in their order. */
@@ -73,6 +98,7 @@ public record WithoutNames(
     part(parts, "families", families);
     part(parts, "groups", groups);
     part(parts, "shock types", shockTypes);
+    part(parts, "market features", market);
     return parts.isEmpty()
         ? "none (the scenario has no agents or shocks)"
         : String.join("; ", parts);

@@ -93,6 +93,37 @@ class LeverageEffectScenarioTest {
   }
 
   @Test
+  void withoutLeverageEffectRunsTheTapeOfAFileWithEveryAmplitudeZero() {
+    ScenarioSpec on = parse(file("")).spec().orElseThrow();
+    assertThat(WithoutNames.of(on).market()).containsExactly(WithoutNames.LEVERAGE_EFFECT);
+    assertThat(WithoutNames.of(on).accepts("leverage-effect")).isTrue();
+    String zero = ", leverageEffect: {amplitude: 0, days: 21}";
+    String text =
+        file(zero)
+            .replace(
+                "fundamentalVolPct: 45}",
+                "fundamentalVolPct: 45, leverageEffect: {amplitude: 0, days: 50}}");
+    ScenarioSpec off = parse(text).spec().orElseThrow();
+    assertThat(WithoutNames.of(off).market()).isEmpty();
+    String[] hashes = new String[3];
+    int k = 0;
+    for (Object[] run :
+        new Object[][] {
+          {on, Set.of("leverage-effect")}, {off, Set.<String>of()}, {on, Set.<String>of()}
+        }) {
+      @SuppressWarnings("unchecked")
+      Simulation sim =
+          Simulations.resolve(
+              (ScenarioSpec) run[0], 2, (Set<String>) run[1], StandardFamilies.registry());
+      dev.cascade.record.TapeHash hash = new dev.cascade.record.TapeHash();
+      sim.addListener(hash);
+      sim.run(Time.NANOS_PER_HOUR, (t, e) -> {});
+      hashes[k++] = hash.hex();
+    }
+    assertThat(hashes[0]).isEqualTo(hashes[1]).isNotEqualTo(hashes[2]);
+  }
+
+  @Test
   void anEffectWrittenOnABasketEtfIsIgnoredWithAWarning() {
     String text =
         file("")

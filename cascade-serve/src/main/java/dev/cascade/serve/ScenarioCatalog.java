@@ -80,6 +80,7 @@ final class ScenarioCatalog {
         o.set("families", json.valueToTree(names.families()));
         o.set("groups", json.valueToTree(names.groups()));
         o.set("shockTypes", json.valueToTree(names.shockTypes()));
+        o.set("market", json.valueToTree(names.market()));
         o.set(
             "instruments",
             json.valueToTree(spec.instruments().stream().map(i -> i.symbol()).toList()));
