@@ -96,16 +96,30 @@ final class CrcLog implements AutoCloseable {
         ch.close();
         throw CliFailure.usage(dir + " is in use by another Cascade process; wait for it to end");
       }
-      String text = Files.readString(f, StandardCharsets.UTF_8);
+      // Bytes, split at '\n' (never part of a longer UTF-8 sequence) and decoded line by line: a
+      // line that is not UTF-8 is damaged like any other, not a failure of the whole file.
+      byte[] bytes = Files.readAllBytes(f);
       long keep = 0;
       int at = 0;
       boolean first = true;
       while (true) {
-        int nl = text.indexOf('\n', at);
-        if (nl < 0) {
+        int nl = at;
+        while (nl < bytes.length && bytes[nl] != '\n') {
+          nl++;
+        }
+        if (nl >= bytes.length) {
           break;
         }
-        String line = text.substring(at, nl);
+        String line;
+        try {
+          line =
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .decode(java.nio.ByteBuffer.wrap(bytes, at, nl - at))
+                  .toString();
+        } catch (java.nio.charset.CharacterCodingException x) {
+          break; // not text: it and everything after it are made again (or, as the header, refused)
+        }
         if (first) {
           if (!line.equals(header)) {
             break;
@@ -119,8 +133,8 @@ final class CrcLog implements AutoCloseable {
             break; // a torn or damaged line: it and everything after it are made again
           }
         }
+        keep += nl - at + 1;
         at = nl + 1;
-        keep += line.getBytes(StandardCharsets.UTF_8).length + 1;
       }
       if (first) {
         ch.close();

@@ -92,6 +92,28 @@ class BatchResumeTest {
   }
 
   @Test
+  void bytesThatAreNotTextAreADamagedLineNotAWriteError() throws Exception {
+    Path whole = tmp.resolve("whole");
+    Path cut = tmp.resolve("cut");
+    assertThat(sweep(whole, "--threads", "2").exit()).isZero();
+    assertThat(sweep(cut, "--threads", "1", "--halt-after", "3").exit()).isEqualTo(BatchRun.HALTED);
+    Path paths = tmp.resolve("cut.partial").resolve(PartialRun.PATHS);
+    List<String> lines = Files.readAllLines(paths);
+    // the third path's line overwritten by bytes that are not UTF-8 (a disk or a copy gone wrong)
+    byte[] head = (String.join("\n", lines.subList(0, 3)) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] junk = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0x81, '\n'};
+    byte[] all = java.util.Arrays.copyOf(head, head.length + junk.length);
+    System.arraycopy(junk, 0, all, head.length, junk.length);
+    Files.write(paths, all);
+
+    Cli.Result resumed = sweep(cut, "--threads", "2", "--resume");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("2 of 6 paths done, 4 to run");
+    assertThat(Files.readString(cut.resolve("sweep-paths.csv")))
+        .isEqualTo(Files.readString(whole.resolve("sweep-paths.csv")));
+  }
+
+  @Test
   void aPartialOfAnotherExperimentIsRefusedSayingWhatDiffers() throws Exception {
     Path cut = tmp.resolve("cut");
     assertThat(sweep(cut, "--threads", "1", "--halt-after", "1").exit()).isEqualTo(BatchRun.HALTED);
