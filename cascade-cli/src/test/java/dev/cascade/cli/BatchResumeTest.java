@@ -72,17 +72,19 @@ class BatchResumeTest {
     assertThat(json(cut.resolve("sweep.json")).get("resumedPaths").asInt()).isEqualTo(2);
   }
 
-  @Test
-  void aLineTornByAKillIsDroppedAndItsPathRunAgain() throws Exception {
+  /**
+   * A sweep of 6 paths halted after 3, its {@code paths.csv} rewritten by {@code damage} (given its
+   * lines, header first), then resumed: the damaged third path is dropped and run again, and the
+   * result is the uninterrupted sweep's.
+   */
+  private void resumesOverADamagedThirdPath(
+      java.util.function.Function<List<String>, byte[]> damage) throws Exception {
     Path whole = tmp.resolve("whole");
     Path cut = tmp.resolve("cut");
     assertThat(sweep(whole, "--threads", "2").exit()).isZero();
     assertThat(sweep(cut, "--threads", "1", "--halt-after", "3").exit()).isEqualTo(BatchRun.HALTED);
     Path paths = tmp.resolve("cut.partial").resolve(PartialRun.PATHS);
-    List<String> lines = Files.readAllLines(paths);
-    // The third path's line as a kill in the middle of its write would leave it: no newline.
-    String torn = lines.get(3).substring(0, lines.get(3).length() / 2);
-    Files.writeString(paths, String.join("\n", lines.subList(0, 3)) + "\n" + torn);
+    Files.write(paths, damage.apply(Files.readAllLines(paths)));
 
     Cli.Result resumed = sweep(cut, "--threads", "2", "--resume");
     assertThat(resumed.exit()).as(resumed.err()).isZero();
@@ -92,25 +94,28 @@ class BatchResumeTest {
   }
 
   @Test
-  void bytesThatAreNotTextAreADamagedLineNotAWriteError() throws Exception {
-    Path whole = tmp.resolve("whole");
-    Path cut = tmp.resolve("cut");
-    assertThat(sweep(whole, "--threads", "2").exit()).isZero();
-    assertThat(sweep(cut, "--threads", "1", "--halt-after", "3").exit()).isEqualTo(BatchRun.HALTED);
-    Path paths = tmp.resolve("cut.partial").resolve(PartialRun.PATHS);
-    List<String> lines = Files.readAllLines(paths);
-    // the third path's line overwritten by bytes that are not UTF-8 (a disk or a copy gone wrong)
-    byte[] head = (String.join("\n", lines.subList(0, 3)) + "\n").getBytes(StandardCharsets.UTF_8);
-    byte[] junk = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0x81, '\n'};
-    byte[] all = java.util.Arrays.copyOf(head, head.length + junk.length);
-    System.arraycopy(junk, 0, all, head.length, junk.length);
-    Files.write(paths, all);
+  void aLineTornByAKillIsDroppedAndItsPathRunAgain() throws Exception {
+    // The third path's line as a kill in the middle of its write would leave it: no newline.
+    resumesOverADamagedThirdPath(
+        lines -> {
+          String torn = lines.get(3).substring(0, lines.get(3).length() / 2);
+          return (String.join("\n", lines.subList(0, 3)) + "\n" + torn)
+              .getBytes(StandardCharsets.UTF_8);
+        });
+  }
 
-    Cli.Result resumed = sweep(cut, "--threads", "2", "--resume");
-    assertThat(resumed.exit()).as(resumed.err()).isZero();
-    assertThat(resumed.err()).contains("2 of 6 paths done, 4 to run");
-    assertThat(Files.readString(cut.resolve("sweep-paths.csv")))
-        .isEqualTo(Files.readString(whole.resolve("sweep-paths.csv")));
+  @Test
+  void bytesThatAreNotTextAreADamagedLineNotAWriteError() throws Exception {
+    // the third path's line overwritten by bytes that are not UTF-8 (a disk or a copy gone wrong)
+    resumesOverADamagedThirdPath(
+        lines -> {
+          byte[] head =
+              (String.join("\n", lines.subList(0, 3)) + "\n").getBytes(StandardCharsets.UTF_8);
+          byte[] junk = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0x81, '\n'};
+          byte[] all = java.util.Arrays.copyOf(head, head.length + junk.length);
+          System.arraycopy(junk, 0, all, head.length, junk.length);
+          return all;
+        });
   }
 
   @Test

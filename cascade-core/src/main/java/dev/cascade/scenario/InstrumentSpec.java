@@ -184,6 +184,26 @@ public record InstrumentSpec(
         leverageEffect);
   }
 
+  /**
+   * Whose news flow this instrument's value follows when it is not its own, in words ("its basket
+   * members'", "its index BTC's", "its volatility index's"), or null when its value walks by
+   * itself: only then does its own {@code leverageEffect} act (docs/model.md §4).
+   */
+  public String borrowedNewsFlow() {
+    if (basket != null) {
+      return "its basket members'";
+    }
+    if (perpetual.index() != null) {
+      return "its index " + perpetual.index() + "'s";
+    }
+    return volFuture.present() ? "its volatility index's" : null;
+  }
+
+  /** Whether its own leverage effect acts: it has one and its value walks by itself. */
+  public boolean readsOwnPrice() {
+    return leverageEffect.amplitude() > 0 && borrowedNewsFlow() == null;
+  }
+
   /** The same instrument with another leverage effect. */
   public InstrumentSpec withLeverageEffect(LeverageEffect l) {
     return new InstrumentSpec(

@@ -471,12 +471,7 @@ final class ScenarioReader {
       if (where == null || ins.leverageEffect().amplitude() == 0) {
         continue;
       }
-      String whose =
-          ins.basket() != null
-              ? "its basket members'"
-              : ins.perpetual().index() != null
-                  ? "its index " + ins.perpetual().index() + "'s"
-                  : ins.volFuture().present() ? "its volatility index's" : null;
+      String whose = ins.borrowedNewsFlow();
       if (whose != null) {
         out.add(
             warning(

@@ -52,14 +52,7 @@ public record WithoutNames(
     for (ShockSpec s : spec.shocks()) {
       shocks.add(s.type().configName());
     }
-    boolean leverage = false;
-    for (InstrumentSpec i : spec.instruments()) {
-      leverage |=
-          i.leverageEffect().amplitude() > 0
-              && i.basket() == null
-              && i.perpetual().index() == null
-              && !i.volFuture().present();
-    }
+    boolean leverage = spec.instruments().stream().anyMatch(InstrumentSpec::readsOwnPrice);
     return new WithoutNames(
         Mechanisms.presentIn(spec),
         new ArrayList<>(families),

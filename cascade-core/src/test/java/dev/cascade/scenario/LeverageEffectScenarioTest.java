@@ -69,27 +69,23 @@ class LeverageEffectScenarioTest {
         .isEqualTo(new LeverageEffect(12.5, 30, 1));
   }
 
+  /** The one error of SPY's instrument line with {@code leverageEffect: VALUE}. */
+  private static ScenarioError error(String value) {
+    return ScenarioLoaderTest.onlyError(parse(file(", leverageEffect: " + value)));
+  }
+
   @Test
   void badValuesAreLocated() {
-    String text = file(", leverageEffect: {amplitude: -1, days: 30}");
-    ScenarioError e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).isEqualTo("instruments[0].leverageEffect.amplitude");
-    text = file(", leverageEffect: {amplitude: 10}");
-    e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).isEqualTo("instruments[0].leverageEffect.days");
-    text = file(", leverageEffect: {amplitude: 10, days: 0}");
-    e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).isEqualTo("instruments[0].leverageEffect.days");
-    text = file(", leverageEffect: {amplitude: 10, days: 5, saturation: 4}");
-    e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).isEqualTo("instruments[0].leverageEffect.saturation");
-    text = file(", leverageEffect: {amplitude: 10, days: 5, memory: 3}");
-    e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).contains("leverageEffect");
-    assertThat(e.message()).contains("memory");
-    text = file(", leverageEffect: 10");
-    e = ScenarioLoaderTest.onlyError(parse(text));
-    assertThat(e.path()).isEqualTo("instruments[0].leverageEffect");
+    String at = "instruments[0].leverageEffect";
+    assertThat(error("{amplitude: -1, days: 30}").path()).isEqualTo(at + ".amplitude");
+    assertThat(error("{amplitude: 10}").path()).isEqualTo(at + ".days");
+    assertThat(error("{amplitude: 10, days: 0}").path()).isEqualTo(at + ".days");
+    assertThat(error("{amplitude: 10, days: 5, saturation: 4}").path())
+        .isEqualTo(at + ".saturation");
+    ScenarioError unknown = error("{amplitude: 10, days: 5, memory: 3}");
+    assertThat(unknown.path()).contains("leverageEffect");
+    assertThat(unknown.message()).contains("memory");
+    assertThat(error("10").path()).isEqualTo(at);
   }
 
   @Test
