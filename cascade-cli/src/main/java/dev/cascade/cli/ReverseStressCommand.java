@@ -283,32 +283,13 @@ final class ReverseStressCommand implements Callable<Integer> {
     ScenarioSpec atMax = how.apply(scenario, maxScale, registry);
     String beyond = Scaling.beyondBounds(atMax);
     if (beyond != null) {
-      // the shocks' sizes grow with the scale: the largest scale within bounds, by bisection
-      double lo = 0;
-      double hi = maxScale;
-      for (int k = 0; k < 60; k++) {
-        double mid = (lo + hi) / 2;
-        if (Scaling.beyondBounds(how.apply(scenario, mid, registry)) == null) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      String first = Scaling.beyondBounds(how.apply(scenario, hi, registry));
-      double safe =
-          new java.math.BigDecimal(lo)
-              .round(new java.math.MathContext(3, java.math.RoundingMode.DOWN))
-              .doubleValue();
       throw CliFailure.usage(
           "--max-scale "
               + num(maxScale)
               + ": "
               + beyond
-              + "; every shock stays within them up to a scale of "
-              + num(safe)
-              + " (above it "
-              + (first == null ? beyond : first)
-              + "): lower --max-scale");
+              + "; "
+              + withinBounds(how, scenario, registry));
     }
     try {
       ShockScaleOption.checkMetaorders(scenario, atMax);
@@ -897,6 +878,33 @@ final class ReverseStressCommand implements Callable<Integer> {
 
   private static double round6(double v) {
     return Math.round(v * 1e6) / 1e6;
+  }
+
+  /**
+   * The largest scale at which every shock stays within {@code ShockBounds}, found by bisection on
+   * (0, --max-scale] (the shocks' sizes grow with the scale), rounded down to three figures, and
+   * the shock that passes them just above it: the rest of the refusal of a --max-scale beyond it.
+   */
+  private String withinBounds(ScaleLever how, ScenarioSpec scenario, AgentRegistry registry) {
+    double lo = 0;
+    double hi = maxScale;
+    for (int k = 0; k < 60; k++) {
+      double mid = (lo + hi) / 2;
+      if (Scaling.beyondBounds(how.apply(scenario, mid, registry)) == null) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double safe =
+        new java.math.BigDecimal(lo)
+            .round(new java.math.MathContext(3, java.math.RoundingMode.DOWN))
+            .doubleValue();
+    return "every shock stays within them up to a scale of "
+        + num(safe)
+        + " (above it "
+        + Scaling.beyondBounds(how.apply(scenario, hi, registry))
+        + "): lower --max-scale";
   }
 
   private static String num(double v) {
