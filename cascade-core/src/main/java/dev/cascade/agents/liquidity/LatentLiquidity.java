@@ -19,8 +19,8 @@ import java.util.List;
  * percent at a distance of x percent, so a metaorder of Q lots executed faster than the book's
  * memory moves the price by sqrt(2 Q / L) percent: the square-root law.
  *
- * <p>Each agent holds a centre c (a log offset from the fundamental value V, so news moves it at
- * once) and a reference position q. Its demand at price p is
+ * <p>Each agent's centre c is the fundamental value V (so news moves it at once), and it holds a
+ * reference position q. Its demand at price p is
  *
  * <pre>
  *   target(p) = q + sign(c - p) (L / 2) (100 ln(c / p))^2
@@ -28,9 +28,10 @@ import java.util.List;
  *
  * and at each look it shows that curve in the book: a bid for {@code size} lots at the price where
  * the target is position + size, an offer at the price where it is position - size. Between looks
- * the book forgets at the rate 1 / {@code memoryMinutes}: with w = 1 - exp(-dt / memory), the
- * offset moves w of the way to ln(mid / V) and q w of the way to the current position, so the
- * latent book re-forms around where the price is and what was filled is no longer wanted.
+ * the book forgets at the rate 1 / {@code memoryMinutes}: with w = 1 - exp(-dt / memory), q moves w
+ * of the way to the current position, so what was filled is no longer wanted and the latent book
+ * re-forms at value. (A centre that followed the traded price instead was tried and left out:
+ * docs/model.md §5, "Limits of the liquidity model".)
  *
  * <p>With {@code volRef} > 0 the depth is L min(1, (volRef / sigma)^2), sigma the exchange's
  * short-term realised volatility: the square-root law's own scaling, L = 2 V / (Y sigma)^2, read
