@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,7 +74,7 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
         .append(',')
         .append(symbols[d.instrument()])
         .append(',')
-        .append(String.format(Locale.ROOT, "%.3f", d.spreadBps()))
+        .append(threeDecimals(d.spreadBps()))
         .append(',')
         .append(d.bidDepth())
         .append(',')
@@ -88,6 +89,20 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code x} with three decimals exactly as {@code String.format(Locale.ROOT, "%.3f", x)} writes
+   * it (half-up rounding of the shortest decimal that reads back as {@code x}), without the
+   * formatter's parse of its pattern on every call: on the 2025 episode the depth table's spread
+   * column took about 7% of a run's time. Negative numbers, negative zero, non-finite and very
+   * large values go to the formatter itself.
+   */
+  static String threeDecimals(double x) {
+    if (x >= 0 && x < 1e15 && Double.doubleToRawLongBits(x) >= 0) {
+      return BigDecimal.valueOf(x).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+    return String.format(Locale.ROOT, "%.3f", x);
   }
 
   private static String px(Instrument i, long ticks) {
