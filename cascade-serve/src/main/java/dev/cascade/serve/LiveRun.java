@@ -202,7 +202,10 @@ final class LiveRun {
       fail("could not start: " + e);
       return;
     }
-    boolean committed = false;
+    // Committed or abandoned: settled before the state says how the run ended, so that a client
+    // that sees a run stopped or failed finds nothing of its temporary directory left.
+    boolean settled = false;
+    String failure = null;
     try {
       state = gate.paused() ? State.PAUSED : State.RUNNING;
       long t = sim.startNanos();
@@ -249,27 +252,32 @@ final class LiveRun {
         }
       }
       if (gate.stopped()) {
+        recording.abandon();
+        settled = true;
         state = State.STOPPED;
         publish(snapshots, t, true);
         return;
       }
       publish(snapshots, t, true);
       Path dir = recording.commit(ran / 1e9);
-      committed = true;
+      settled = true;
       tapeHash = recording.tapeHash();
       runDirectory = dir;
       state = State.FINISHED;
       publish(snapshots, t, true);
     } catch (RunArchive.Refused e) {
-      fail(e.getMessage());
+      failure = e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      fail("interrupted");
+      failure = "interrupted";
     } catch (RuntimeException | OutOfMemoryError e) {
-      fail("the run failed: " + e);
+      failure = "the run failed: " + e;
     } finally {
-      if (!committed) {
+      if (!settled) {
         recording.abandon();
+      }
+      if (failure != null) {
+        fail(failure);
       }
       synchronized (this) {
         notifyAll();
