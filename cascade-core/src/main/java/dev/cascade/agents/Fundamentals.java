@@ -420,12 +420,15 @@ public final class Fundamentals {
   /**
    * Moves the instrument's discount rate by {@code dr} (decimal: 0.0025 = +25 bp) at time t.
    *
-   * @param cause the shock's cause id, remembered as the value's latest shock
+   * @param cause the shock's cause id, remembered as the value's latest shock unless {@code dr} is
+   *     0 (a shock scaled to nothing moves no value, so nothing that follows is its doing)
    */
   public void shiftRate(int instrument, long t, double dr, int cause) {
     advance(instrument, t);
     rateShift[instrument] += dr;
-    lastShock[instrument] = cause;
+    if (dr != 0) {
+      lastShock[instrument] = cause;
+    }
     news[instrument].excite(Math.abs(duration[instrument] * dr) / dailySigma[instrument]);
   }
 
@@ -443,9 +446,13 @@ public final class Fundamentals {
   /**
    * Multiplies the value by (1 + pct/100) at time {@code t}: an earnings surprise, a re-rating.
    *
-   * @param cause the shock's cause id, remembered as the value's latest shock
+   * @param cause the shock's cause id, remembered as the value's latest shock unless {@code pct} is
+   *     0
    */
   public void jump(int instrument, long t, double pct, int cause) {
+    if (pct == 0) {
+      return;
+    }
     double z = Math.abs(StrictMath.log1p(pct / 100)) / dailySigma[instrument];
     if (leader[instrument] >= 0
         || basketMembers[instrument] != null

@@ -152,6 +152,23 @@ class NewsFlowTest {
   }
 
   @Test
+  void aShockScaledToNothingIsNotTheValuesLatestShock() {
+    List<Instrument> ins = List.of(crypto(0, "X", 1_000_000));
+    Fundamentals f = new Fundamentals(ins, new double[] {0.5}, new RandomStreams(1), START);
+    long t = START + 30 * Time.NANOS_PER_MINUTE;
+    f.jump(0, t, -2, 7);
+    double v = f.value(0, t);
+    double activity = f.tradingActivity(0, t);
+    f.jump(0, t, 0, 8);
+    f.shiftRate(0, t, 0, 9);
+    assertThat(f.lastShock(0)).isEqualTo(7);
+    assertThat(f.value(0, t)).isEqualTo(v);
+    assertThat(f.tradingActivity(0, t)).isEqualTo(activity);
+    f.shiftRate(0, t, 0.0025, 10);
+    assertThat(f.lastShock(0)).isEqualTo(10);
+  }
+
+  @Test
   void anEtfIsWorthItsBasketAtItsMembersValues() {
     List<Instrument> ins =
         List.of(crypto(0, "A", 10_000), crypto(1, "B", 40_000), crypto(2, "ETF", 50_000));
