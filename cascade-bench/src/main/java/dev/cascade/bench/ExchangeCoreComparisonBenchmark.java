@@ -89,15 +89,6 @@ public class ExchangeCoreComparisonBenchmark {
   @Param({"50000"})
   public long startMidTicks;
 
-  private byte[] kind;
-  private boolean[] buy;
-  private int[] account;
-  private long[] id;
-  private long[] price;
-  private long[] qty;
-  private int length;
-  private long idSpan;
-
   private CommandStream stream;
   private CascadeReplay cascadeReplay;
 
@@ -122,9 +113,9 @@ public class ExchangeCoreComparisonBenchmark {
   @Setup(Level.Trial)
   public void generate() {
     CommandStream generated = CommandStream.generate(restingOrders, startMidTicks);
-    use(generated);
+    stream = generated;
     freshBooks();
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < stream.length; i++) {
       exchangeCore();
     }
     List<IOrder> left =
@@ -139,10 +130,10 @@ public class ExchangeCoreComparisonBenchmark {
       leftOwners[j] = Math.toIntExact(left.get(j).getUid());
     }
     appendedCancels = leftIds.length;
-    use(generated.withCancels(leftIds, leftOwners));
+    stream = generated.withCancels(leftIds, leftOwners);
 
     freshBooks();
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < stream.length; i++) {
       cascade();
       exchangeCore();
     }
@@ -159,18 +150,6 @@ public class ExchangeCoreComparisonBenchmark {
     setupLotsTradedCascade = cascadeReplay.lotsTraded();
     setupLotsTradedExchangeCore = exchangeLotsTraded;
     freshBooks();
-  }
-
-  private void use(CommandStream stream) {
-    this.stream = stream;
-    kind = stream.kind;
-    buy = stream.buy;
-    account = stream.account;
-    id = stream.id;
-    price = stream.price;
-    qty = stream.qty;
-    length = stream.length;
-    idSpan = stream.idSpan;
   }
 
   private void freshBooks() {
@@ -212,20 +191,21 @@ public class ExchangeCoreComparisonBenchmark {
    */
   @Benchmark
   public long exchangeCore() {
+    CommandStream st = stream;
     int i = exchangeCursor;
     OrderCommand cmd = work;
-    cmd.orderId = id[i] + exchangeIdShift;
-    cmd.uid = account[i];
-    if (kind[i] == CANCEL) {
+    cmd.orderId = st.id[i] + exchangeIdShift;
+    cmd.uid = st.account[i];
+    if (st.kind[i] == CANCEL) {
       cmd.command = OrderCommandType.CANCEL_ORDER;
     } else {
-      boolean isBuy = buy[i];
+      boolean isBuy = st.buy[i];
       cmd.command = OrderCommandType.PLACE_ORDER;
-      cmd.orderType = kind[i] == IMMEDIATE ? OrderType.IOC : OrderType.GTC;
+      cmd.orderType = st.kind[i] == IMMEDIATE ? OrderType.IOC : OrderType.GTC;
       cmd.action = isBuy ? OrderAction.BID : OrderAction.ASK;
-      cmd.price = price[i];
-      cmd.reserveBidPrice = isBuy ? price[i] : 0;
-      cmd.size = qty[i];
+      cmd.price = st.price[i];
+      cmd.reserveBidPrice = isBuy ? st.price[i] : 0;
+      cmd.size = st.qty[i];
     }
     cmd.resultCode = CommandResultCode.VALID_FOR_MATCHING_ENGINE;
     CommandResultCode code = IOrderBook.processCommand(exchangeBook, cmd);
@@ -241,9 +221,9 @@ public class ExchangeCoreComparisonBenchmark {
     cmd.matcherEvent = null;
     exchangeLotsTraded += traded;
     exchangeLotsOther += other;
-    if (++i == length) {
+    if (++i == st.length) {
       i = 0;
-      exchangeIdShift += idSpan;
+      exchangeIdShift += st.idSpan;
     }
     exchangeCursor = i;
     if (cmd.command == OrderCommandType.CANCEL_ORDER) {

@@ -95,7 +95,7 @@ final class MarketCsvWriter implements MarketRecorder.Sink {
    * {@code x} with three decimals exactly as {@code String.format(Locale.ROOT, "%.3f", x)} writes
    * it (half-up rounding of the shortest decimal that reads back as {@code x}), without the
    * formatter's parse of its pattern on every call: on the 2025 episode the depth table's spread
-   * column took about 7% of a run's time. Negative numbers, negative zero, non-finite and very
+   * column took about 5% of a run's profile. Negative numbers, negative zero, non-finite and very
    * large values go to the formatter itself.
    */
   static String threeDecimals(double x) {
