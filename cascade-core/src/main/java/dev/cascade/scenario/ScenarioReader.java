@@ -917,6 +917,14 @@ final class ScenarioReader {
     return false;
   }
 
+  /**
+   * The first instrument's currency and symbol. Cash is one balance per account, in one currency:
+   * an instrument priced in another would settle in it one for one, so the loader refuses it.
+   */
+  private String runCurrency;
+
+  private String runCurrencyOwner;
+
   private InstrumentSpec instrument(YamlNode node, String path) {
     YamlNode.Mapping m = mapping(node, path);
     if (m == null) {
@@ -955,6 +963,24 @@ final class ScenarioReader {
             ? matching(
                 f.get("currency"), path + ".currency", CURRENCY, "a 3-letter ISO code like USD")
             : "USD";
+    if (currency != null) {
+      if (runCurrency == null) {
+        runCurrency = currency;
+        runCurrencyOwner = symbol;
+      } else if (!currency.equals(runCurrency)) {
+        errors.at(
+            f.has("currency") ? f.get("currency") : m,
+            path + ".currency",
+            currency
+                + ", but "
+                + runCurrencyOwner
+                + " is in "
+                + runCurrency
+                + ": every account keeps its cash in one currency, so every instrument must be"
+                + " priced in the same one (several currencies and foreign exchange are not"
+                + " built)");
+      }
+    }
     SessionKind session =
         f.has("session")
             ? choice(

@@ -348,6 +348,29 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void anInstrumentInAnotherCurrencyIsRefusedWhereItSaysSo() {
+    String text = goodWith("symbol: GC\n", "symbol: GC\n    currency: JPY\n");
+    assertError(
+        text,
+        "JPY",
+        "instruments[2].currency",
+        "JPY, but SPY is in USD: every account keeps its cash in one currency");
+  }
+
+  @Test
+  void aFileWhollyInOneOtherCurrencyLoads() {
+    String text = good().replace("currency: USD", "currency: JPY");
+    assertThat(text).doesNotContain("USD");
+    String jpy =
+        text.replace("symbol: GC\n", "symbol: GC\n    currency: JPY\n")
+            .replace("symbol: NVDA\n", "symbol: NVDA\n    currency: JPY\n");
+    LoadResult r = parse(jpy);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.spec().orElseThrow().instruments())
+        .allSatisfy(i -> assertThat(i.currency()).isEqualTo("JPY"));
+  }
+
+  @Test
   void duplicateSymbol() {
     String text = goodWith("symbol: GC", "symbol: NVDA");
     ScenarioError e = onlyError(parse(text));
