@@ -7,13 +7,16 @@ import dev.cascade.kernel.SessionKind;
 import dev.cascade.kernel.Time;
 import dev.cascade.market.OrderBook;
 import dev.cascade.market.Side;
+import dev.cascade.record.AccountGroups;
 import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -104,7 +107,17 @@ final class ImpactStudy {
       Estimate peak,
       Estimate left30,
       Estimate left60,
-      List<Double> path) {}
+      List<Double> path,
+      List<Absorber> absorbers) {}
+
+  /**
+   * Who took the other side of a metaorder: an account group's change of position in the instrument
+   * against the same seed without the metaorder, as a share of the lots the metaorder filled
+   * (positive = the group bought what a sell metaorder sold), at its end and 60 minutes after; mean
+   * ± standard error over seeds. The metaorder's own account is left out, so the shares of a fully
+   * filled metaorder sum to 1 at its end.
+   */
+  record Absorber(String group, String family, Estimate atEnd, Estimate after60) {}
 
   /** A figure against its target. */
   record Check(
@@ -158,7 +171,7 @@ final class ImpactStudy {
         for (int k = 0; k < d.seeds(); k++) {
           long seed = d.firstSeed() + k;
           int id = instrument;
-          futures.add(pool.submit(() -> path(s, seed, id, times, registry)));
+          futures.add(pool.submit(() -> path(s, seed, id, times, iPeak, i60, registry)));
         }
       }
       for (int v = 0, f = 0; v <= nv; v++) {
@@ -206,7 +219,8 @@ final class ImpactStudy {
               p,
               ratio(column(impact, i30), peak),
               ratio(column(impact, i60), peak),
-              path));
+              path,
+              absorbers(paths[v], paths[nv], sign)));
       if (p.mean() > 0) {
         xs.add((double) d.lots().get(v) / d.dailyVolume());
         ys.add(p.mean());
@@ -285,16 +299,43 @@ final class ImpactStudy {
         value >= low && value <= high);
   }
 
-  /** The mid's log at each sample time, and the metaorder's filled share (NaN without one). */
-  record Path(double[] lnMid, double filledShare) {}
+  /**
+   * The mid's log at each sample time, the metaorder's filled share and lots (NaN and 0 without
+   * one), and each account group's position in the instrument at the metaorder's end and 60 minutes
+   * after (lots; groups by name, file order, the metaorder's own left out).
+   */
+  record Path(double[] lnMid, double filledShare, long filledLots, Map<String, Holding> holdings) {}
+
+  /** A group's family and its positions at the metaorder's end and 60 minutes after, lots. */
+  record Holding(String family, long atEnd, long after60) {}
 
   /** Runs one seed to the last sample time, reading the instrument's mid at each. */
   static Path path(
-      ScenarioSpec s, long seed, int instrument, long[] times, AgentRegistry registry) {
+      ScenarioSpec s,
+      long seed,
+      int instrument,
+      long[] times,
+      int iEnd,
+      int i60,
+      AgentRegistry registry) {
     Simulation sim = Simulations.resolve(s, seed, Set.of(), registry);
     double[] ln = new double[times.length];
+    long[][] held = null;
+    AccountGroups groups = null;
     for (int j = 0; j < times.length; j++) {
       sim.runUntil(times[j]);
+      if (j == iEnd) {
+        groups = AccountGroups.of(sim);
+        held = new long[groups.size()][2];
+      }
+      if (j == iEnd || j == i60) {
+        int col = j == iEnd ? 0 : 1;
+        for (int g = 0; g < groups.size(); g++) {
+          for (int a : groups.accounts(g)) {
+            held[g][col] += sim.ledger().position(a, instrument);
+          }
+        }
+      }
       OrderBook book = sim.exchange().book(instrument);
       long bid = book.bestBid();
       long ask = book.bestAsk();
@@ -305,11 +346,47 @@ final class ImpactStudy {
       ln[j] = Math.log(mid);
     }
     double filled = Double.NaN;
+    long filledLots = 0;
     if (!sim.metaorders().isEmpty()) {
       TwapExecution x = sim.metaorders().get(sim.metaorders().size() - 1);
       filled = (double) x.filledLots() / x.totalLots();
+      filledLots = x.filledLots();
     }
-    return new Path(ln, filled);
+    Map<String, Holding> holdings = new LinkedHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      // the metaorders' own accounts (metaorder-k, opened by the engine: no family)
+      if (!(groups.name(g).equals("metaorder") && groups.family(g).equals("-"))) {
+        holdings.put(groups.name(g), new Holding(groups.family(g), held[g][0], held[g][1]));
+      }
+    }
+    return new Path(ln, filled, filledLots, holdings);
+  }
+
+  /**
+   * Each group's change of position against the baseline, as a share of the lots filled, signed so
+   * that taking the other side of the metaorder is positive; groups in the runs' order (a group
+   * only one run has counts as holding nothing in the other).
+   */
+  static List<Absorber> absorbers(Path[] with, Path[] without, double side) {
+    Map<String, String> families = new LinkedHashMap<>();
+    for (int k = 0; k < with.length; k++) {
+      with[k].holdings().forEach((g, h) -> families.putIfAbsent(g, h.family()));
+      without[k].holdings().forEach((g, h) -> families.putIfAbsent(g, h.family()));
+    }
+    List<Absorber> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : families.entrySet()) {
+      double[] end = new double[with.length];
+      double[] later = new double[with.length];
+      for (int k = 0; k < with.length; k++) {
+        Holding a = with[k].holdings().get(e.getKey());
+        Holding b = without[k].holdings().get(e.getKey());
+        double lots = Math.max(1, with[k].filledLots());
+        end[k] = -side * ((a == null ? 0 : a.atEnd()) - (b == null ? 0 : b.atEnd())) / lots;
+        later[k] = -side * ((a == null ? 0 : a.after60()) - (b == null ? 0 : b.after60())) / lots;
+      }
+      out.add(new Absorber(e.getKey(), e.getValue(), estimate(end), estimate(later)));
+    }
+    return out;
   }
 
   /** Every whole minute from the start to 60 minutes after the end, and the end's decay times. */

@@ -1,6 +1,8 @@
 package dev.cascade.cli;
 
 import dev.cascade.analytics.PowerLawFit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The terminal table of {@code cascade impact}. */
@@ -51,6 +53,7 @@ final class ImpactTable {
               pm(s.left60().mean(), s.left60().se(), 2)));
     }
     b.append(f("%n"));
+    absorbers(b, r);
     PowerLawFit fit = r.fit();
     if (fit == null) {
       b.append("fit I = Y sigma_d (Q/V)^delta: fewer than two sizes with a positive impact\n");
@@ -82,6 +85,53 @@ final class ImpactTable {
         "(delta target 0.5 ± 0.1; 'left after 60 min' pools every fitted size: the sum of their"
             + " mean impacts 60 min after the end over the sum of their peaks)\n");
     return b.toString();
+  }
+
+  /**
+   * Who took the other side: each group's share of the lots filled at the metaorder's end, a column
+   * per size; groups under 1% at every size are counted, not listed.
+   */
+  private static void absorbers(StringBuilder b, ImpactStudy.Result r) {
+    if (r.sizes().isEmpty()) {
+      return;
+    }
+    b.append(
+        "who took the other side at the end: each group's change of position against the same"
+            + " seed without the metaorder, share of the lots filled (mean ± SE over seeds; 60"
+            + " minutes later in --json)\n");
+    b.append(f("%-32s", "group (family)"));
+    for (ImpactStudy.SizeRow s : r.sizes()) {
+      b.append(f(" %16s", ImpactCommand.fmt(s.pctOfDailyVolume()) + "%"));
+    }
+    b.append(f("%n"));
+    int quiet = 0;
+    for (ImpactStudy.Absorber a : r.sizes().get(0).absorbers()) {
+      List<ImpactStudy.Estimate> row = new ArrayList<>();
+      boolean shown = false;
+      for (ImpactStudy.SizeRow s : r.sizes()) {
+        ImpactStudy.Estimate e = null;
+        for (ImpactStudy.Absorber o : s.absorbers()) {
+          if (o.group().equals(a.group())) {
+            e = o.atEnd();
+          }
+        }
+        row.add(e);
+        shown |= e != null && Math.abs(e.mean()) >= 0.01;
+      }
+      if (!shown) {
+        quiet++;
+        continue;
+      }
+      b.append(f("%-32s", a.group() + " (" + a.family() + ")"));
+      for (ImpactStudy.Estimate e : row) {
+        b.append(f(" %16s", e == null ? "-" : pm(e.mean(), e.se(), 2)));
+      }
+      b.append(f("%n"));
+    }
+    if (quiet > 0) {
+      b.append(f("(%d other group%s under 1%% at every size)%n", quiet, quiet == 1 ? "" : "s"));
+    }
+    b.append(f("%n"));
   }
 
   private static String pm(double mean, double se, int decimals) {

@@ -1,6 +1,7 @@
 package dev.cascade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,19 @@ class ImpactCommandTest {
     assertThat(sizes.get(2).get("path")).hasSize(71);
     assertThat(j.get("checks")).hasSize(3);
     assertThat(j.get("dailyVol").get("daysPerYear").asInt()).isEqualTo(252);
+    // Units are conserved: what the metaorder sold, the other groups bought, so their shares of the
+    // lots filled sum to one at its end and an hour later (the metaorder's own account left out).
+    for (JsonNode size : sizes) {
+      double atEnd = 0;
+      double later = 0;
+      for (JsonNode a : size.get("absorbers")) {
+        assertThat(a.get("group").asText()).isNotEqualTo("metaorder");
+        atEnd += a.get("atEnd").get("mean").asDouble();
+        later += a.get("after60").get("mean").asDouble();
+      }
+      assertThat(atEnd).isCloseTo(1.0, within(1e-3));
+      assertThat(later).isCloseTo(1.0, within(1e-3));
+    }
   }
 
   @Test
@@ -74,7 +88,9 @@ class ImpactCommandTest {
         .contains("Toth et al. 2011")
         .contains("Bouchaud et al. 2018")
         .contains("Bershova and Rakhlin 2013")
-        .containsPattern("(pass|FAIL)");
+        .containsPattern("(pass|FAIL)")
+        .contains("who took the other side at the end")
+        .containsPattern("\\n\\S+ \\(market-maker\\) +[+-]\\d\\.\\d\\d ± \\d\\.\\d\\d");
   }
 
   @Test
