@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -115,9 +116,9 @@ final class CrcLog implements AutoCloseable {
           line =
               StandardCharsets.UTF_8
                   .newDecoder()
-                  .decode(java.nio.ByteBuffer.wrap(bytes, at, nl - at))
+                  .decode(ByteBuffer.wrap(bytes, at, nl - at))
                   .toString();
-        } catch (java.nio.charset.CharacterCodingException x) {
+        } catch (CharacterCodingException x) {
           break; // not text: it and everything after it are made again (or, as the header, refused)
         }
         if (first) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -710,7 +711,7 @@ final class ReverseStressCommand implements Callable<Integer> {
   }
 
   static Map<String, String> method() {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     m.put(
         "search",
         "common random numbers: each seed's breach indicator bisected over the scale; bracket from"

@@ -1939,7 +1939,7 @@ final class ScenarioReader {
                 : anyReal(value, path + "." + p);
         if (v != null && type == ShockType.MARGIN_RATE && !(v > 0)) {
           errors.at(m, path + "." + p, "a margin multiplier must be positive, e.g. 1.5");
-        } else if (v != null && p.equals("pct") && !(v > -100)) {
+        } else if (v != null && p.equals("pct") && !ShockBounds.keepsValuePositive(v)) {
           errors.at(
               value, path + "." + p, "must be above -100 (a value cannot fall by all of itself)");
         } else if (v != null && p.equals("minutes") && !(v >= 0 && v <= MAX_SHOCK_MINUTES)) {
@@ -2087,7 +2087,7 @@ final class ScenarioReader {
     }
     if (errors.count() == before && params.containsKey(Earnings.OPERATING_MARGIN_PCT)) {
       double pct = Earnings.pct(params);
-      if (!(pct > -100)) {
+      if (!ShockBounds.keepsValuePositive(pct)) {
         errors.at(
             m,
             path,

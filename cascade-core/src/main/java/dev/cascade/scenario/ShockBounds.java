@@ -17,6 +17,15 @@ public final class ShockBounds {
   /** The largest rise of a value a shock may give, percent. */
   public static final double MAX_PCT = 1_000;
 
+  /**
+   * Whether a move of a value by {@code pct} percent leaves it positive: above -100% (a value
+   * cannot fall by all of itself). The loader locates this error in the file; the bounds below
+   * apply the same rule, with the ceiling, to a scaled shock.
+   */
+  public static boolean keepsValuePositive(double pct) {
+    return pct > -100;
+  }
+
   /** The largest move of a discount rate a shock may give, basis points either way. */
   public static final double MAX_BP = 1_000;
 
@@ -68,7 +77,7 @@ public final class ShockBounds {
   }
 
   private static String valueMove(String what, Double pct) {
-    if (pct == null || (pct > -100 && pct <= MAX_PCT)) {
+    if (pct == null || (keepsValuePositive(pct) && pct <= MAX_PCT)) {
       return null;
     }
     return what
