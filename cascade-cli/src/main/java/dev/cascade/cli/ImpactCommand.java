@@ -7,6 +7,7 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.market.Side;
 import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.Metaorders;
+import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockSpec;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,6 +117,15 @@ final class ImpactCommand implements Callable<Integer> {
               + " after it")
   String start;
 
+  @Option(
+      names = "--scale-liquidity",
+      paramLabel = "X",
+      defaultValue = "1",
+      description =
+          "measure the market with its liquidity providers scaled by X in (0, 100], as run and"
+              + " sweep do (docs/scenario-format.md)")
+  double liquidity;
+
   @Option(names = "--json", description = "print the results as JSON instead of a table")
   boolean json;
 
@@ -161,7 +172,13 @@ final class ImpactCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec();
+    if (!(liquidity > 0 && liquidity <= ParticipantScaling.MAX_FACTOR)) {
+      throw CliFailure.usage(
+          "--scale-liquidity must be above 0 and at most 100, got "
+              + ShockScaleOption.num(liquidity));
+    }
+    ScenarioSpec scenario =
+        new Scaling(1, Map.of(), 1, 1, liquidity).apply(loaded.spec(), registry);
     InstrumentSpec ins = scenario.instrument(instrument);
     if (ins == null) {
       throw CliFailure.usage(
@@ -249,7 +266,8 @@ final class ImpactCommand implements Callable<Integer> {
             pcts,
             lots,
             ins.baselineDailyVolume(),
-            ImpactStudy.dailyVol(ins));
+            ImpactStudy.dailyVol(ins),
+            liquidity);
     ImpactStudy.Result result = ImpactStudy.run(design, registry, nThreads);
     double wall = (System.nanoTime() - wall0) / 1e9;
     if (json) {

@@ -69,7 +69,8 @@ final class ImpactStudy {
       List<Double> pcts,
       List<Long> lots,
       long dailyVolume,
-      DailyVol vol) {}
+      DailyVol vol,
+      double liquidityScaling) {}
 
   /**
    * The daily volatility an instrument states: sigma_d = fundamentalVolPct / 100 / sqrt(days), with
@@ -144,7 +145,8 @@ final class ImpactStudy {
       List<Double> excludedFromFit,
       PowerLawFit fit,
       Estimate left60AllSizes,
-      List<Check> checks) {}
+      List<Check> checks,
+      double liquidityScaling) {}
 
   /** Runs every pair and measures them. */
   static Result run(Design d, AgentRegistry registry, int threads) throws InterruptedException {
@@ -284,7 +286,8 @@ final class ImpactStudy {
         excluded,
         fit,
         left60,
-        checks);
+        checks,
+        d.liquidityScaling());
   }
 
   private static Check check(

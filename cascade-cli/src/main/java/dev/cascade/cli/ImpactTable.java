@@ -24,6 +24,12 @@ final class ImpactTable {
             ImpactCommand.fmt(r.minutes()),
             r.childIntervalSeconds(),
             r.start()));
+    if (r.liquidityScaling() != 1) {
+      b.append(
+          f(
+              "with the liquidity providers scaled by %s (--scale-liquidity)%n",
+              ShockScaleOption.num(r.liquidityScaling())));
+    }
     b.append(
         f(
             "%d runs (one baseline per seed, shared by every size) on %d threads in %.1f s%n",

@@ -1,30 +1,35 @@
 package dev.cascade.cli;
 
 import dev.cascade.agents.AgentRegistry;
+import dev.cascade.market.EngineLimits;
+import dev.cascade.scenario.Endowments;
 import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockBounds;
 import dev.cascade.scenario.ShockScaling;
 import dev.cascade.scenario.ShockSpec;
 import java.io.Serializable;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The scalings a batch of paths runs under ({@code --scale-shocks}, {@code --scale-shock}, {@code
- * --scale-leverage}, {@code --scale-flows}), checked already: a value that travels with the
- * scenario's text to wherever its paths run, so that every path is the one the command would run
- * locally.
+ * --scale-leverage}, {@code --scale-flows}, {@code --scale-liquidity}), checked already: a value
+ * that travels with the scenario's text to wherever its paths run, so that every path is the one
+ * the command would run locally.
  *
  * @param shocks every shock's factor
  * @param byLabel labelled shocks' factors, in the order given
  * @param leverage participants' leverage factor
  * @param flows investor flows' factor
+ * @param liquidity the liquidity providers' factor
  */
-record Scaling(double shocks, Map<String, Double> byLabel, double leverage, double flows)
+record Scaling(
+    double shocks, Map<String, Double> byLabel, double leverage, double flows, double liquidity)
     implements Serializable {
   /** No scaling. */
-  static final Scaling NONE = new Scaling(1, Map.of(), 1, 1);
+  static final Scaling NONE = new Scaling(1, Map.of(), 1, 1, 1);
 
   Scaling {
     byLabel = new LinkedHashMap<>(byLabel);
@@ -37,7 +42,7 @@ record Scaling(double shocks, Map<String, Double> byLabel, double leverage, doub
 
   /** True when nothing changes. */
   boolean none() {
-    return shocksIdentity() && leverage == 1 && flows == 1;
+    return shocksIdentity() && leverage == 1 && flows == 1 && liquidity == 1;
   }
 
   /** The scenario scaled (the factors are not checked again). */
@@ -51,7 +56,20 @@ record Scaling(double shocks, Map<String, Double> byLabel, double leverage, doub
       throw CliFailure.usage("--scale-shocks/--scale-shock: " + beyond);
     }
     scaled = ParticipantScaling.flows(scaled, flows);
-    return ParticipantScaling.leverage(scaled, leverage, registry);
+    scaled = ParticipantScaling.leverage(scaled, leverage, registry);
+    scaled = ParticipantScaling.liquidity(scaled, liquidity, registry);
+    BigInteger endowment = Endowments.micro(scaled);
+    if (!Endowments.withinLimit(endowment)) {
+      throw CliFailure.usage(
+          "--scale-liquidity "
+              + ShockScaleOption.num(liquidity)
+              + ": the agents' cash and holdings would come to "
+              + Endowments.units(endowment)
+              + " currency units in all (holdings at their books' highest prices); the engine"
+              + " allows at most "
+              + Endowments.units(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)));
+    }
+    return scaled;
   }
 
   /**

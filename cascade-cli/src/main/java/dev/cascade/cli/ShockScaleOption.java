@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code --scale-shocks X} and {@code --scale-shock LABEL=X}: run a scenario with its shocks, or
  * one labelled shock, made X times as large by each type's rule ({@link ShockScaling}), every agent
- * and random stream unchanged; {@code --scale-leverage X} and {@code --scale-flows X}: the same for
- * participants' leverage and investor flows ({@link ParticipantScaling}).
+ * and random stream unchanged; {@code --scale-leverage X}, {@code --scale-flows X} and {@code
+ * --scale-liquidity X}: the same for participants' leverage, investor flows and the liquidity
+ * providers ({@link ParticipantScaling}).
  */
 final class ShockScaleOption {
   @Option(
@@ -57,6 +58,16 @@ final class ShockScaleOption {
               + " (docs/scenario-format.md)")
   double flows;
 
+  @Option(
+      names = "--scale-liquidity",
+      paramLabel = "X",
+      defaultValue = "1",
+      description =
+          "scale the liquidity providers by X in (0, 100]: latent books' depth, value investors'"
+              + " and market makers' sizes and limits, and their cash and holdings"
+              + " (docs/scenario-format.md)")
+  double liquidity;
+
   /** True when the shock options change nothing. */
   boolean identity() {
     return all == 1 && byLabel.values().stream().allMatch(x -> x == 1);
@@ -64,7 +75,7 @@ final class ShockScaleOption {
 
   /** True when no option changes anything. */
   boolean none() {
-    return identity() && leverage == 1 && flows == 1;
+    return identity() && leverage == 1 && flows == 1 && liquidity == 1;
   }
 
   /** The scaling as a text for records and experiment definitions; empty when it is identity. */
@@ -81,12 +92,16 @@ final class ShockScaleOption {
     if (flows != 1) {
       b.append(" --scale-flows ").append(num(flows));
     }
+    if (liquidity != 1) {
+      b.append(" --scale-liquidity ").append(num(liquidity));
+    }
     return b.toString().strip();
   }
 
   /**
    * The scalings for summary files, by key: {@code shockScaling} ({@link #record}), {@code
-   * leverageScaling} and {@code flowScaling} (the factor), each only when it changes something.
+   * leverageScaling}, {@code flowScaling} and {@code liquidityScaling} (the factor), each only when
+   * it changes something.
    */
   Map<String, Object> records() {
     Map<String, Object> r = new LinkedHashMap<>();
@@ -98,6 +113,9 @@ final class ShockScaleOption {
     }
     if (flows != 1) {
       r.put("flowScaling", flows);
+    }
+    if (liquidity != 1) {
+      r.put("liquidityScaling", liquidity);
     }
     return r;
   }
@@ -125,6 +143,12 @@ final class ShockScaleOption {
     }
     checkFactor("--scale-leverage", leverage);
     checkFactor("--scale-flows", flows);
+    if (!(liquidity > 0 && liquidity <= ParticipantScaling.MAX_FACTOR)) {
+      throw CliFailure.usage(
+          "--scale-liquidity must be above 0 and at most 100 (a market without its liquidity"
+              + " providers is not one), got "
+              + num(liquidity));
+    }
     Set<String> labels = new LinkedHashSet<>();
     spec.shocks().forEach(s -> labels.add(s.label()));
     for (Map.Entry<String, Double> e : byLabel.entrySet()) {
@@ -153,7 +177,7 @@ final class ShockScaleOption {
 
   /** The factors as a value (call {@link #apply} first: it checks them). */
   Scaling scaling() {
-    return new Scaling(all, byLabel, leverage, flows);
+    return new Scaling(all, byLabel, leverage, flows, liquidity);
   }
 
   /** Refuses a factor outside [0, 100] (NaN included), naming the flag. */

@@ -195,6 +195,8 @@ final class SweepCommand implements Callable<Integer> {
    * @param shockScaling the shocks' scaling ({@code all}, {@code byLabel}); absent when none
    * @param leverageScaling participants' leverage factor ({@code --scale-leverage}); absent when 1
    * @param flowScaling investor flows' factor ({@code --scale-flows}); absent when 1
+   * @param liquidityScaling the liquidity providers' factor ({@code --scale-liquidity}); absent
+   *     when 1
    */
   record Sweep(
       String scenario,
@@ -214,7 +216,10 @@ final class SweepCommand implements Callable<Integer> {
           Double leverageScaling,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Double flowScaling) {}
+          Double flowScaling,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Double liquidityScaling) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -301,7 +306,8 @@ final class SweepCommand implements Callable<Integer> {
             assets,
             scale.record(),
             (Double) scale.records().get("leverageScaling"),
-            (Double) scale.records().get("flowScaling"));
+            (Double) scale.records().get("flowScaling"),
+            (Double) scale.records().get("liquidityScaling"));
 
     OutputDirectory dir;
     try {

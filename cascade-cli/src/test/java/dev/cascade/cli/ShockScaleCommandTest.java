@@ -104,4 +104,42 @@ class ShockScaleCommandTest {
     assertThat(nan.err().strip())
         .isEqualTo("cascade run: --scale-flows must be in [0, 100], got NaN");
   }
+
+  @Test
+  void liquidityScalingIsRecordedChangesTheRunAndIsBoundedByTheEngine() throws Exception {
+    Cli.Result base = run("k");
+    String hash = base.out().lines().filter(l -> l.startsWith("tape-hash")).findFirst().get();
+    assertThat(run("l", "--scale-liquidity", "1").out()).contains(hash);
+    assertThat(summary("l").has("liquidityScaling")).isFalse();
+    Cli.Result thin = run("m", "--scale-liquidity", "0.25");
+    assertThat(thin.exit()).as(thin.err()).isZero();
+    assertThat(thin.out()).doesNotContain(hash);
+    assertThat(summary("m").get("liquidityScaling").asDouble()).isEqualTo(0.25);
+    assertThat(summary("m").get("conservation").asText()).isEqualTo("conserved");
+    Cli.Result none = run("n", "--scale-liquidity", "0");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err().strip())
+        .startsWith("cascade run: --scale-liquidity must be above 0 and at most 100")
+        .endsWith("got 0");
+    // market makers with 500 million each: a hundred times as much is past the engine's limit
+    Path big = tmp.resolve("big.yaml");
+    java.nio.file.Files.writeString(
+        big,
+        java.nio.file.Files.readString(Path.of(getClass().getResource("/shocked.yaml").toURI()))
+            .replace("    cash: 50000000\n", "    cash: 500000000\n"));
+    Cli.Result far =
+        Cli.run(
+            "run",
+            big.toString(),
+            "--out",
+            tmp.resolve("o").toString(),
+            "--scale-liquidity",
+            "100");
+    assertThat(far.exit()).isEqualTo(2);
+    assertThat(far.err().strip())
+        .contains("--scale-liquidity 100: the agents' cash and holdings would come to")
+        .contains("the engine allows at most 100000000000")
+        .doesNotContain("\n");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
 }

@@ -4,10 +4,13 @@ import dev.cascade.agents.AgentFamily;
 import dev.cascade.agents.AgentRegistry;
 import dev.cascade.agents.Distribution;
 import dev.cascade.agents.ParamSpec;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A scenario with its participants' leverage, or its investor flows, made X times as large,
@@ -50,7 +53,54 @@ public final class ParticipantScaling {
           "risk-parity", List.of("targetVolPct", "maxLeverage"),
           "cta", List.of("targetVolPct", "maxLeverage"));
 
+  /**
+   * The parameters scaled as liquidity, by family; each group of these families also has its cash
+   * and holdings per agent scaled.
+   */
+  public static final Map<String, List<String>> LIQUIDITY =
+      orderedMap(
+          "latent-liquidity", List.of("depth", "maxPosition"),
+          "fundamental", List.of("size", "maxPosition"),
+          "market-maker", List.of("size", "inventoryLimit"));
+
   private ParticipantScaling() {}
+
+  /**
+   * The scenario with its liquidity providers X times as deep ({@code --scale-liquidity}): in every
+   * group of a family in {@link #LIQUIDITY}, each named parameter's draw is multiplied by X and
+   * clamped to its bounds as any draw is (the distribution rewritten as for {@link #leverage}, so
+   * every agent consumes the same random numbers), and the group's cash and holdings per agent are
+   * multiplied by X (cash to the cent, holdings to whole lots). The latent book's depth L, the
+   * elastic value investors' joint slope (their holdings q0 times their elasticity), a step-demand
+   * investor's trade size and limit, and a market maker's quote size and inventory limit are then X
+   * times as large, so by the square-root law a metaorder's impact on the latent book is 1 /
+   * sqrt(X) times as large and its permanent part on the value investors 1 / X times (docs/model.md
+   * §6). Noise traders, funds and every other family are unchanged. {@code x == 1} returns it
+   * unchanged.
+   *
+   * @param x in (0, {@link #MAX_FACTOR}]
+   */
+  public static ScenarioSpec liquidity(ScenarioSpec spec, double x, AgentRegistry registry) {
+    if (x == 1) {
+      return spec;
+    }
+    if (!(x > 0 && x <= MAX_FACTOR)) {
+      throw new IllegalArgumentException("liquidity factor must be in (0, 100], got " + x);
+    }
+    BigDecimal bx = BigDecimal.valueOf(x);
+    return scaleGroups(
+        spec,
+        LIQUIDITY,
+        x,
+        registry,
+        (g, params) -> {
+          Map<String, Long> holdings = new LinkedHashMap<>();
+          g.holdings().forEach((sym, lots) -> holdings.put(sym, Math.round(lots * x)));
+          BigDecimal cash = g.cash().multiply(bx).setScale(2, RoundingMode.HALF_EVEN);
+          return new AgentGroupSpec(
+              g.family(), g.name(), g.count(), g.instruments(), cash, holdings, params);
+        });
+  }
 
   /**
    * The scenario with its participants' leverage scaled by {@code x} (the rules above); {@code x ==
@@ -60,24 +110,43 @@ public final class ParticipantScaling {
     if (x == 1) {
       return spec;
     }
+    return scaleGroups(
+        spec,
+        LEVERAGE,
+        x,
+        registry,
+        (g, params) ->
+            new AgentGroupSpec(
+                g.family(), g.name(), g.count(), g.instruments(), g.cash(), g.holdings(), params));
+  }
+
+  /**
+   * Every group of a family in {@code names} rebuilt by {@code rebuild} from its parameters with
+   * the named ones' draws x {@code x} (their defaults where the file leaves them out); the other
+   * groups as written.
+   */
+  private static ScenarioSpec scaleGroups(
+      ScenarioSpec spec,
+      Map<String, List<String>> names,
+      double x,
+      AgentRegistry registry,
+      BiFunction<AgentGroupSpec, Map<String, Distribution>, AgentGroupSpec> rebuild) {
     List<AgentGroupSpec> groups = new ArrayList<>();
     for (AgentGroupSpec g : spec.agents()) {
-      List<String> names = LEVERAGE.get(g.family());
+      List<String> scaled = names.get(g.family());
       AgentFamily family = registry.find(g.family()).orElse(null);
-      if (names == null || family == null) {
+      if (scaled == null || family == null) {
         groups.add(g);
         continue;
       }
       Map<String, Distribution> params = new LinkedHashMap<>(g.params());
-      for (String n : names) {
+      for (String n : scaled) {
         ParamSpec p = family.param(n);
         if (p != null) {
           params.put(n, times(params.getOrDefault(n, p.defaultValue()), x));
         }
       }
-      groups.add(
-          new AgentGroupSpec(
-              g.family(), g.name(), g.count(), g.instruments(), g.cash(), g.holdings(), params));
+      groups.add(rebuild.apply(g, params));
     }
     return with(spec, groups, spec.shocks());
   }

@@ -1566,7 +1566,7 @@ final class ScenarioReader {
       errors.at(node, "agents", total + " agents in all; at most " + MAX_TOTAL_AGENTS);
     }
     BigInteger endowment = endowment(out);
-    if (endowment.compareTo(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)) > 0) {
+    if (!Endowments.withinLimit(endowment)) {
       errors.at(
           node,
           "agents",
@@ -1645,41 +1645,11 @@ final class ScenarioReader {
    * exactly; with the perpetual venue's insurance fund when there is a perpetual.
    */
   private BigInteger endowment(List<AgentGroupSpec> groups) {
-    BigInteger sum = BigInteger.ZERO;
-    for (AgentGroupSpec g : groups) {
-      BigInteger each = micro(g.cash());
-      for (Map.Entry<String, Long> h : g.holdings().entrySet()) {
-        InstrumentSpec i = specs.get(h.getKey());
-        if (i != null) {
-          each = each.add(BigInteger.valueOf(h.getValue()).multiply(lotValueAtBookMax(i)));
-        }
-      }
-      sum = sum.add(each.multiply(BigInteger.valueOf(g.count())));
-    }
-    for (InstrumentSpec i : specs.values()) {
-      if (i.assetClass() == AssetClass.CRYPTO_PERP) {
-        return sum.add(BigInteger.valueOf(Simulations.INSURANCE_FUND_MICRO));
-      }
-    }
-    return sum;
+    return Endowments.micro(groups, specs);
   }
 
-  private static BigInteger lotValueAtBookMax(InstrumentSpec i) {
-    long ticks = i.price().divide(i.tick()).longValueExact();
-    return EngineLimits.lotValueAtBookMaxMicro(
-        ticks, Instrument.cashPerTickLotOf(i.tick(), i.lot(), i.multiplier()));
-  }
-
-  private static BigInteger micro(BigDecimal currencyUnits) {
-    return currencyUnits
-        .multiply(BigDecimal.valueOf(Instrument.CASH_UNITS_PER_CURRENCY_UNIT))
-        .setScale(0, java.math.RoundingMode.HALF_EVEN)
-        .toBigIntegerExact();
-  }
-
-  /** Micro-units as currency units, in plain digits (e.g. 100000000000). */
   private static String units(BigInteger micro) {
-    return new BigDecimal(micro).movePointLeft(6).stripTrailingZeros().toPlainString();
+    return Endowments.units(micro);
   }
 
   /** A basis trader's instruments: a perpetual, then the spot instrument that is its index. */

@@ -25,6 +25,11 @@ class LatentImpactTest {
   private static final double TOTAL_DEPTH = 100_000;
 
   private static double percentBelowValue(long lots) {
+    return percentBelowValue(lots, 1);
+  }
+
+  /** The same with the liquidity providers scaled by {@code x} ({@code --scale-liquidity}). */
+  private static double percentBelowValue(long lots, double x) {
     List<AgentGroupSpec> agents =
         List.of(
             group(
@@ -55,6 +60,7 @@ class LatentImpactTest {
                     "sell",
                     "STK",
                     Map.of("side", -1.0, "dollars", lots * 100.0, "minutes", 10.0))));
+    s = ParticipantScaling.liquidity(s, x, StandardFamilies.registry());
     Simulation sim = Simulations.resolve(s, 3, Set.of(), StandardFamilies.registry());
     sim.runUntil(sim.endNanos());
     assertThat(sim.ledger().conservation().holds()).isTrue();
@@ -70,5 +76,14 @@ class LatentImpactTest {
     assertThat(small).isCloseTo(Math.sqrt(2 * 5_000 / TOTAL_DEPTH), within(0.04));
     assertThat(large).isCloseTo(Math.sqrt(2 * 20_000 / TOTAL_DEPTH), within(0.06));
     assertThat(large / small).isCloseTo(2, within(0.2));
+  }
+
+  @Test
+  void aBookScaledFourTimesAsDeepIsMovedHalfAsFar() {
+    double asWritten = percentBelowValue(20_000, 1);
+    double deeper = percentBelowValue(20_000, 4);
+    // --scale-liquidity 4: L = 400,000 lots per percent^2, sqrt(2 x 20,000 / 400,000) = 0.316%
+    assertThat(deeper).isCloseTo(Math.sqrt(2 * 20_000 / (4 * TOTAL_DEPTH)), within(0.04));
+    assertThat(asWritten / deeper).isCloseTo(2, within(0.2));
   }
 }

@@ -82,4 +82,47 @@ class ParticipantScalingTest {
     assertThat(two.agents()).isEqualTo(s.agents());
     assertThat(ParticipantScaling.flows(s, 0).shocks()).hasSize(2);
   }
+
+  private static final String LIQUID =
+      """
+      name: liquid
+      start: 2025-11-18T09:30:00-05:00
+      end: 2025-11-18T16:00:00-05:00
+      instruments:
+        - {symbol: SPY, class: etf, price: 660.00, baselineDailyVolume: 100000}
+      agents:
+        - {family: market-maker, count: 2, cash: 1000000.05, params: {size: {dist: uniform, min: 50, max: 150}}}
+        - {family: latent-liquidity, name: latent, count: 3, cash: 500000, holdings: {SPY: 1001}, params: {depth: 20000}}
+        - {family: fundamental, name: value, count: 4, cash: 200000, holdings: {SPY: 300}, params: {elasticity: 50}}
+        - {family: noise, count: 5, cash: 100000, holdings: {SPY: 100}}
+      """;
+
+  @Test
+  void liquidityScalesTheProvidersSizesCashAndHoldingsAndNothingElse() {
+    ScenarioSpec s =
+        ScenarioLoader.parse(LIQUID, "liquid.yaml", StandardFamilies.registry())
+            .spec()
+            .orElseThrow();
+    ScenarioSpec half = ParticipantScaling.liquidity(s, 0.5, StandardFamilies.registry());
+    AgentGroupSpec mm = half.agents().get(0);
+    assertThat(mm.params().get("size")).isEqualTo(Distribution.uniform(25, 75));
+    assertThat(mm.params().get("inventoryLimit"))
+        .isEqualTo(Distribution.fixed(2500)); // default 5000
+    assertThat(mm.cash()).isEqualByComparingTo("500000.02"); // to the cent, half-even
+    AgentGroupSpec latent = half.agents().get(1);
+    assertThat(latent.params().get("depth")).isEqualTo(Distribution.fixed(10000));
+    assertThat(latent.holdings()).containsEntry("SPY", 501L); // 500.5 to whole lots
+    assertThat(latent.cash()).isEqualByComparingTo("250000");
+    AgentGroupSpec value = half.agents().get(2);
+    assertThat(value.holdings()).containsEntry("SPY", 150L);
+    assertThat(value.params().get("size")).isEqualTo(Distribution.fixed(250)); // default 500
+    assertThat(value.params().get("maxPosition")).isEqualTo(Distribution.fixed(10000));
+    // the elasticity is a ratio: the slope scales through the holdings
+    assertThat(value.params().get("elasticity")).isEqualTo(Distribution.fixed(50));
+    assertThat(half.agents().get(3)).isEqualTo(s.agents().get(3)); // noise traders are flow
+    assertThat(half.instruments()).isEqualTo(s.instruments());
+    assertThat(ParticipantScaling.liquidity(s, 1, StandardFamilies.registry())).isSameAs(s);
+    ScenarioSpec four = ParticipantScaling.liquidity(s, 4, StandardFamilies.registry());
+    assertThat(Endowments.micro(four)).isGreaterThan(Endowments.micro(s));
+  }
 }

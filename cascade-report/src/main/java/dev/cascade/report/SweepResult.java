@@ -22,8 +22,9 @@ import java.util.Map;
  * @param without mechanisms left out on every path
  * @param warnings figures the number of paths cannot support, as sweep.json words them
  * @param assets per instrument, in scenario order
- * @param scaling shock, leverage and flow scaling as recorded ({@code shockScaling}, {@code
- *     leverageScaling}, {@code flowScaling}), in words; empty when none was recorded
+ * @param scaling shock, leverage, flow and liquidity scaling as recorded ({@code shockScaling},
+ *     {@code leverageScaling}, {@code flowScaling}, {@code liquidityScaling}), in words; empty when
+ *     none was recorded
  * @param pathChange per symbol the change of each path, percent; empty without sweep-paths.csv
  * @param pathDrawdown per symbol the max drawdown of each path, percent
  */
@@ -135,7 +136,7 @@ record SweepResult(
         scaling.put("shockScaling", s.toString());
       }
     }
-    for (String k : List.of("leverageScaling", "flowScaling")) {
+    for (String k : List.of("leverageScaling", "flowScaling", "liquidityScaling")) {
       if (tree.path(k).isNumber()) {
         scaling.put(k, "×" + factor(tree.get(k).asDouble()));
       }

@@ -63,6 +63,7 @@ final class SweepSection implements ReportSection {
                       switch (k) {
                         case "shockScaling" -> "Shocks scaled";
                         case "leverageScaling" -> "Leverage scaled";
+                        case "liquidityScaling" -> "Liquidity scaled";
                         default -> "Flows scaled";
                       },
                       v
