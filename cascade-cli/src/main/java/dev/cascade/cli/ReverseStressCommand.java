@@ -79,7 +79,9 @@ final class ReverseStressCommand implements Callable<Integer> {
       paramLabel = "LEVER",
       defaultValue = "shocks",
       description =
-          "what is scaled: shocks, shock:LABEL, leverage or flows (default: ${DEFAULT-VALUE})")
+          "what is scaled: shocks, shock:LABEL, leverage, flows, or withdrawal (the share of the"
+              + " liquidity providers taken away, below 1; give --max-scale below 1) (default:"
+              + " ${DEFAULT-VALUE})")
   String lever;
 
   @Option(
@@ -280,6 +282,12 @@ final class ReverseStressCommand implements Callable<Integer> {
     }
     ScenarioSpec scenario = base.apply(loaded.spec());
     ScaleLever how = ScaleLever.parse(lever, scenario, registry);
+    if (how.kind().equals("withdrawal") && !(maxScale < 1)) {
+      throw CliFailure.usage(
+          "--scale withdrawal takes the share of the liquidity providers taken away, below 1: give"
+              + " --max-scale below 1 (e.g. 0.9), got "
+              + num(maxScale));
+    }
     BreachCondition condition = BreachCondition.parse(breach, scenario);
     ScenarioSpec atMax = how.apply(scenario, maxScale, registry);
     String beyond = Scaling.beyondBounds(atMax);

@@ -14,10 +14,12 @@ import java.util.Set;
 
 /**
  * What a reverse stress test scales ({@code --scale}): every shock, one labelled shock,
- * participants' leverage or investor flows. A value that travels with a {@link PathBatch} to
- * wherever an evaluation runs.
+ * participants' leverage, investor flows, or the share of the liquidity providers withdrawn ({@code
+ * withdrawal}: at scale w the market has 1 - w of its providers, {@link
+ * ParticipantScaling#liquidity}, so the search finds how much liquidity must go for the breach). A
+ * value that travels with a {@link PathBatch} to wherever an evaluation runs.
  *
- * @param kind shocks, shock, leverage or flows
+ * @param kind shocks, shock, leverage, flows or withdrawal
  * @param label the shock's label for {@code shock}, else null
  */
 record ScaleLever(String kind, String label) implements Serializable {
@@ -51,6 +53,16 @@ record ScaleLever(String kind, String label) implements Serializable {
         }
         return new ScaleLever("flows", null);
       }
+      case "withdrawal" -> {
+        Set<String> fams = ParticipantScaling.LIQUIDITY.keySet();
+        if (s.agents().stream().map(AgentGroupSpec::family).noneMatch(fams::contains)) {
+          throw CliFailure.usage(
+              "--scale withdrawal: the scenario has no liquidity provider ("
+                  + String.join(", ", fams)
+                  + ")");
+        }
+        return new ScaleLever("withdrawal", null);
+      }
       default -> {
         if (text.startsWith("shock:")) {
           String label = text.substring("shock:".length());
@@ -70,23 +82,27 @@ record ScaleLever(String kind, String label) implements Serializable {
           return new ScaleLever("shock", label);
         }
         throw CliFailure.usage(
-            "--scale takes shocks, shock:LABEL, leverage or flows, got '" + text + "'");
+            "--scale takes shocks, shock:LABEL, leverage, flows or withdrawal, got '" + text + "'");
       }
     }
   }
 
-  /** As {@code --scale} spells it: shocks, shock:LABEL, leverage, flows. */
+  /** As {@code --scale} spells it: shocks, shock:LABEL, leverage, flows, withdrawal. */
   String text() {
     return label == null ? kind : kind + ":" + label;
   }
 
-  /** The scenario with the lever at {@code x} (1: as written). */
+  /**
+   * The scenario with the lever at {@code x} (1: as written; for {@code withdrawal}, 0 is as
+   * written and x below 1 the share of the providers taken away).
+   */
   ScenarioSpec apply(ScenarioSpec s, double x, AgentRegistry registry) {
     return switch (kind) {
       case "shocks" -> x == 1 ? s : ShockScaling.scale(s, x, Map.of());
       case "shock" -> x == 1 ? s : ShockScaling.scale(s, 1, Map.of(label, x));
       case "leverage" -> ParticipantScaling.leverage(s, x, registry);
       case "flows" -> ParticipantScaling.flows(s, x);
+      case "withdrawal" -> x == 0 ? s : ParticipantScaling.liquidity(s, 1 - x, registry);
       default -> throw new AssertionError(kind);
     };
   }

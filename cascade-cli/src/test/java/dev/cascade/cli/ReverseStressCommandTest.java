@@ -170,6 +170,13 @@ class ReverseStressCommandTest {
     assertThat(lever.exit()).isEqualTo(2);
     assertThat(lever.err().strip())
         .startsWith("cascade reverse-stress: --scale leverage: the scenario has no leveraged");
+    Cli.Result withdrawal =
+        Cli.run("reverse-stress", file, "--breach", "halt", "--scale", "withdrawal", "--out", out);
+    assertThat(withdrawal.exit()).isEqualTo(2);
+    assertThat(withdrawal.err().strip())
+        .isEqualTo(
+            "cascade reverse-stress: --scale withdrawal takes the share of the liquidity providers"
+                + " taken away, below 1: give --max-scale below 1 (e.g. 0.9), got 10");
     Cli.Result p =
         Cli.run("reverse-stress", file, "--breach", "halt", "--probability", "1", "--out", out);
     assertThat(p.exit()).isEqualTo(2);
@@ -199,5 +206,21 @@ class ReverseStressCommandTest {
         .contains("spreadMultiplier")
         .doesNotContain("Exception");
     assertThat(Files.exists(tmp.resolve("rs"))).isFalse();
+  }
+
+  @Test
+  void withdrawingAShareOfTheLiquidityIsTheRestOfItScaled() throws Exception {
+    dev.cascade.agents.AgentRegistry registry = dev.cascade.agents.StandardFamilies.registry();
+    dev.cascade.scenario.ScenarioSpec s =
+        dev.cascade.scenario.ScenarioLoader.parse(
+                Files.readString(Path.of(scenario("/hand.yaml"))), "hand.yaml", registry)
+            .spec()
+            .orElseThrow();
+    ScaleLever w = ScaleLever.parse("withdrawal", s, registry);
+    assertThat(w.text()).isEqualTo("withdrawal");
+    assertThat(w.apply(s, 0, registry)).isSameAs(s);
+    assertThat(w.apply(s, 0.75, registry))
+        .isEqualTo(dev.cascade.scenario.ParticipantScaling.liquidity(s, 0.25, registry));
+    assertThat(w.apply(s, 0.75, registry)).isNotEqualTo(s);
   }
 }
