@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -84,6 +85,8 @@ final class AttributeCommand implements Callable<Integer> {
       split = ",",
       description = "mechanisms to attribute (default: every mechanism the scenario has)")
   List<String> mechanisms;
+
+  @Mixin ShockScaleOption scale;
 
   @Mixin ThreadsOption threads;
 
@@ -163,6 +166,9 @@ final class AttributeCommand implements Callable<Integer> {
    * @param resumedRuns runs found done in the partial directory and not run again
    * @param warnings figures the number of seeds cannot support
    * @param assets per instrument
+   * @param scaling the {@code --scale-*} flags every run had, as in {@code summary.json} ({@code
+   *     shockScaling}, {@code leverageScaling}, {@code flowScaling}, {@code liquidityScaling});
+   *     absent when none
    */
   record Attribution(
       String scenario,
@@ -170,7 +176,10 @@ final class AttributeCommand implements Callable<Integer> {
       List<String> mechanisms,
       int resumedRuns,
       List<String> warnings,
-      List<AssetAttribution> assets) {}
+      List<AssetAttribution> assets,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+          Map<String, Object> scaling) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -188,7 +197,7 @@ final class AttributeCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    ScenarioSpec scenario = loaded.spec();
+    ScenarioSpec scenario = scale.apply(loaded.spec());
     List<String> present = Mechanisms.presentIn(scenario);
     List<String> mechs =
         mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));
@@ -238,13 +247,13 @@ final class AttributeCommand implements Callable<Integer> {
         new PartialRun.Experiment(
             "attribute",
             scenario.name(),
-            PartialRun.Experiment.sha256(loaded.text()),
+            PartialRun.Experiment.sha256(loaded.text() + scale.describe()),
             firstSeed,
             seeds,
             variantNames,
             symbols);
     PathBatch pathBatch =
-        new PathBatch(scenario, loaded.text(), file.toString(), Scaling.NONE, jobs, registry);
+        new PathBatch(scenario, loaded.text(), file.toString(), scale.scaling(), jobs, registry);
     BatchRun.Result ran;
     String ranOn;
     try (PathExecutor executor = spark.open("attribute", threads, nThreads)) {
@@ -309,7 +318,8 @@ final class AttributeCommand implements Callable<Integer> {
                     + " contributions being paired differences over seeds)")
             : List.of();
     Attribution a =
-        new Attribution(scenario.name(), seedList, mechs, ran.resumed(), warnings, assets);
+        new Attribution(
+            scenario.name(), seedList, mechs, ran.resumed(), warnings, assets, scale.records());
 
     OutputDirectory dir;
     try {
@@ -367,6 +377,11 @@ final class AttributeCommand implements Callable<Integer> {
             ranOn,
             wall,
             a.resumedRuns() > 0 ? ", " + a.resumedRuns() + " runs resumed from disk" : ""));
+    if (a.scaling() != null && !a.scaling().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      a.scaling().forEach((k, v) -> parts.add(k + " " + v));
+      b.append("every run scaled: ").append(String.join(", ", parts)).append(String.format("%n%n"));
+    }
     for (AssetAttribution x : a.assets()) {
       b.append(
           String.format(

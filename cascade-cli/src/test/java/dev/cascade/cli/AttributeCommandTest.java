@@ -59,4 +59,36 @@ class AttributeCommandTest {
     assertThat(s.exit()).isEqualTo(2);
     assertThat(s.err()).contains("--seeds").doesNotContain("\tat ");
   }
+
+  @Test
+  void aScaledMarketIsAttributedAndSaysSo() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result plain =
+        Cli.run(
+            "attribute", scenario, "--seeds", "1", "--json", "--out", tmp.resolve("p").toString());
+    Cli.Result thin =
+        Cli.run(
+            "attribute",
+            scenario,
+            "--seeds",
+            "1",
+            "--scale-liquidity",
+            "0.5",
+            "--out",
+            tmp.resolve("t").toString());
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    assertThat(thin.exit()).as(thin.err()).isZero();
+    assertThat(thin.out()).contains("every run scaled: liquidityScaling 0.5");
+    com.fasterxml.jackson.databind.JsonNode p =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tmp.resolve("p").resolve("attribution.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode t =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tmp.resolve("t").resolve("attribution.json").toFile());
+    assertThat(p.has("scaling")).isFalse();
+    assertThat(t.get("scaling").get("liquidityScaling").asDouble()).isEqualTo(0.5);
+    // the runs are the thinner market's: the full run's change differs from the file's
+    assertThat(t.get("assets").get(0).get("fullDrawdownPct").asDouble())
+        .isNotEqualTo(p.get("assets").get(0).get("fullDrawdownPct").asDouble());
+  }
 }
