@@ -86,6 +86,15 @@ final class AttributeCommand implements Callable<Integer> {
       description = "mechanisms to attribute (default: every mechanism the scenario has)")
   List<String> mechanisms;
 
+  @Option(
+      names = "--breach",
+      paramLabel = "CONDITION",
+      description =
+          "also count, per mechanism, the seeds on which the full run breaches CONDITION (as"
+              + " reverse-stress spells it, e.g. \"SPY drawdown >= 10%%\") and the run without"
+              + " the mechanism does not: where it was needed for the breach")
+  String breach;
+
   @Mixin ShockScaleOption scale;
 
   @Mixin ThreadsOption threads;
@@ -169,7 +178,27 @@ final class AttributeCommand implements Callable<Integer> {
    * @param scaling the {@code --scale-*} flags every run had, as in {@code summary.json} ({@code
    *     shockScaling}, {@code leverageScaling}, {@code flowScaling}, {@code liquidityScaling});
    *     absent when none
+   * @param breach the {@code --breach} counts; absent without it
    */
+  /**
+   * A breach condition over the attribution's runs: how many seeds breach in the full run, with
+   * every mechanism off, and without each mechanism, and on how many seeds each mechanism was
+   * needed for the full run's breach (it breaches, the run without the mechanism does not) or
+   * prevented one (the reverse). Breach probabilities carry 95% Wilson intervals.
+   */
+  record Breach(
+      String condition, int seeds, Count full, Count newsAlone, List<MechanismBreach> mechanisms) {}
+
+  /** Breaching seeds out of the attribution's, with the 95% Wilson interval of the probability. */
+  record Count(int breaches, double lo, double hi) {}
+
+  /**
+   * @param without breaching seeds without the mechanism
+   * @param needed seeds where the full run breaches and the run without it does not
+   * @param prevented seeds where the run without it breaches and the full run does not
+   */
+  record MechanismBreach(String mechanism, Count without, int needed, int prevented) {}
+
   record Attribution(
       String scenario,
       List<Long> seeds,
@@ -179,7 +208,10 @@ final class AttributeCommand implements Callable<Integer> {
       List<AssetAttribution> assets,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-          Map<String, Object> scaling) {}
+          Map<String, Object> scaling,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Breach breach) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -198,6 +230,7 @@ final class AttributeCommand implements Callable<Integer> {
       return 2;
     }
     ScenarioSpec scenario = scale.apply(loaded.spec());
+    BreachCondition condition = breach == null ? null : BreachCondition.parse(breach, scenario);
     List<String> present = Mechanisms.presentIn(scenario);
     List<String> mechs =
         mechanisms == null ? present : List.copyOf(new LinkedHashSet<>(mechanisms));
@@ -319,7 +352,14 @@ final class AttributeCommand implements Callable<Integer> {
             : List.of();
     Attribution a =
         new Attribution(
-            scenario.name(), seedList, mechs, ran.resumed(), warnings, assets, scale.records());
+            scenario.name(),
+            seedList,
+            mechs,
+            ran.resumed(),
+            warnings,
+            assets,
+            scale.records(),
+            condition == null ? null : breaches(condition, mechs, results));
 
     OutputDirectory dir;
     try {
@@ -362,6 +402,43 @@ final class AttributeCommand implements Callable<Integer> {
    *
    * @param ranOn where its paths ran: "4 threads", "Spark local[2]"
    */
+  /**
+   * The breach counts over the runs: variant 0 the full run, 1..m without one mechanism, m + 1
+   * every mechanism off.
+   */
+  static Breach breaches(BreachCondition c, List<String> mechs, PathOutcome[][] results) {
+    int n = results[0].length;
+    boolean[] full = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      full[k] = c.test(results[0][k]);
+    }
+    List<MechanismBreach> out = new ArrayList<>();
+    for (int m = 0; m < mechs.size(); m++) {
+      int without = 0;
+      int needed = 0;
+      int prevented = 0;
+      for (int k = 0; k < n; k++) {
+        boolean w = c.test(results[m + 1][k]);
+        without += w ? 1 : 0;
+        needed += full[k] && !w ? 1 : 0;
+        prevented += !full[k] && w ? 1 : 0;
+      }
+      out.add(new MechanismBreach(mechs.get(m), count(without, n), needed, prevented));
+    }
+    int nFull = 0;
+    int nNone = 0;
+    for (int k = 0; k < n; k++) {
+      nFull += full[k] ? 1 : 0;
+      nNone += c.test(results[results.length - 1][k]) ? 1 : 0;
+    }
+    return new Breach(c.text(), n, count(nFull, n), count(nNone, n), out);
+  }
+
+  private static Count count(int k, int n) {
+    double[] w = ReverseStress.wilson(k, n);
+    return new Count(k, SampleStats.round4(w[0]), SampleStats.round4(w[1]));
+  }
+
   static String render(Attribution a, int runs, double wall, String ranOn) {
     StringBuilder b = new StringBuilder();
     b.append(
@@ -418,10 +495,46 @@ final class AttributeCommand implements Callable<Integer> {
                 SweepCommand.interval(c.drawdownCi())));
       }
     }
+    if (a.breach() != null) {
+      Breach x = a.breach();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%nbreach \"%s\": the full run on %s, every mechanism off on %s (95%% Wilson"
+                  + " intervals of the probability)%n",
+              x.condition(),
+              of(x.full(), x.seeds()),
+              of(x.newsAlone(), x.seeds())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "    %-22s %-30s %8s %10s%n",
+              "mechanism",
+              "breaches without it",
+              "needed",
+              "prevented"));
+      for (MechanismBreach m : x.mechanisms()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "    %-22s %-30s %8d %10d%n",
+                m.mechanism(),
+                of(m.without(), x.seeds()),
+                m.needed(),
+                m.prevented()));
+      }
+      b.append(
+          "    (needed: seeds where the full run breaches and the run without the mechanism does"
+              + " not; prevented: the reverse)\n");
+    }
     for (String w : a.warnings()) {
       b.append("warning: ").append(w).append('\n');
     }
     return b.toString();
+  }
+
+  private static String of(Count c, int seeds) {
+    return String.format(Locale.ROOT, "%d of %d [%.2f, %.2f]", c.breaches(), seeds, c.lo(), c.hi());
   }
 
   private static String se(Double v) {

@@ -91,4 +91,50 @@ class AttributeCommandTest {
     assertThat(t.get("assets").get(0).get("fullDrawdownPct").asDouble())
         .isNotEqualTo(p.get("assets").get(0).get("fullDrawdownPct").asDouble());
   }
+
+  @Test
+  void aBreachIsCountedPerMechanismWithItsIntervals() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result r =
+        Cli.run(
+            "attribute",
+            scenario,
+            "--seeds",
+            "3",
+            "--breach",
+            "SPY change <= -3%",
+            "--out",
+            tmp.resolve("b").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("breach \"SPY change <= -3%\": the full run on ")
+        .contains("breaches without it");
+    com.fasterxml.jackson.databind.JsonNode b =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tmp.resolve("b").resolve("attribution.json").toFile())
+            .get("breach");
+    assertThat(b.get("seeds").asInt()).isEqualTo(3);
+    int full = b.get("full").get("breaches").asInt();
+    // the -4% value shock takes SPY through -3% on every seed, with or without momentum traders
+    assertThat(full).isEqualTo(3);
+    assertThat(b.get("newsAlone").get("breaches").asInt()).isEqualTo(3);
+    assertThat(b.get("full").get("lo").asDouble()).isBetween(0.4, 1.0);
+    assertThat(b.get("full").get("hi").asDouble()).isEqualTo(1.0);
+    for (com.fasterxml.jackson.databind.JsonNode m : b.get("mechanisms")) {
+      int without = m.get("without").get("breaches").asInt();
+      // every seed is counted once: full - without = needed - prevented
+      assertThat(full - without).isEqualTo(m.get("needed").asInt() - m.get("prevented").asInt());
+    }
+    Cli.Result bad =
+        Cli.run(
+            "attribute",
+            scenario,
+            "--breach",
+            "SPY drawdon >= 5%",
+            "--out",
+            tmp.resolve("c").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("cascade attribute: --breach").doesNotContain("\n");
+    assertThat(tmp.resolve("c")).doesNotExist();
+  }
 }
