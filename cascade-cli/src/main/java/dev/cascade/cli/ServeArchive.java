@@ -23,7 +23,8 @@ final class ServeArchive implements RunArchive {
   }
 
   @Override
-  public Recording open(Simulation sim, String scenarioText, Path target) throws Refused {
+  public Recording open(Simulation sim, String scenarioText, Path target, Map<String, Object> extra)
+      throws Refused {
     RunRecording rec;
     try {
       rec = RunRecording.open(sim, target, false, "serve", SAMPLE_SECONDS, err);
@@ -39,7 +40,7 @@ final class ServeArchive implements RunArchive {
         try {
           RunSummary summary = rec.finish(wallSeconds);
           hash = summary.tapeHash();
-          return rec.commit(summary, loaded, Map.of(), true, true);
+          return rec.commit(summary, loaded, extra, true, true);
         } catch (CliFailure e) {
           throw new Refused(e.getMessage(), e);
         } catch (IOException e) {

@@ -125,6 +125,16 @@ class ServeApiTest {
         "speed",
         "speed must be");
     refused(
+        serve.post("/api/runs", "{\"scenario\": \"tiny.yaml\", \"liquidity\": 0}"),
+        400,
+        "liquidity",
+        "liquidity must be a number above 0 and at most 100");
+    refused(
+        serve.post("/api/runs", "{\"scenario\": \"tiny.yaml\", \"liquidity\": \"half\"}"),
+        400,
+        "liquidity",
+        "liquidity must be");
+    refused(
         serve.post("/api/runs", "{\"scenario\": \"tiny.yaml\", \"seeds\": 3}"),
         400,
         "seeds",
@@ -271,6 +281,31 @@ class ServeApiTest {
     assertThat(list.get("live")).hasSize(2);
     assertThat(list.get("past").toString())
         .contains("shocked-seed5-2", "/runs/shocked-seed5/report.html");
+  }
+
+  @Test
+  void aRunInAThinnerMarketIsTheCliRunWithTheSameScalingAndSaysSo() throws Exception {
+    String id = serve.start("{\"scenario\": \"shocked.yaml\", \"seed\": 5, \"liquidity\": 0.5}");
+    JsonNode done = serve.await(id, s -> !s.get("state").asText().matches("queued|running"));
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("finished");
+    assertThat(done.get("liquidity").asDouble()).isEqualTo(0.5);
+    Path run = serve.runs.resolve("shocked-seed5-liquidity-0.5");
+    assertThat(done.get("runDirectory").asText()).isEqualTo(run.toAbsolutePath().toString());
+    JsonNode summary = ServeFixture.JSON.readTree(run.resolve("summary.json").toFile());
+    assertThat(summary.get("liquidityScaling").asDouble()).isEqualTo(0.5);
+    String[] cli =
+        ReportCommandTest.cascade(
+            "run",
+            serve.scenarios.resolve("shocked.yaml").toString(),
+            "--seed",
+            "5",
+            "--scale-liquidity",
+            "0.5",
+            "--no-progress",
+            "--out",
+            dir.resolve("cli-half").toString());
+    assertThat(cli[1]).contains("tape-hash: " + done.get("tapeHash").asText());
+    assertThat(serve.get("/api/runs").body().get("past").toString()).contains("\"liquidity\":0.5");
   }
 
   @Test

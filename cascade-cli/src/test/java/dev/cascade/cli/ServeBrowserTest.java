@@ -110,6 +110,28 @@ class ServeBrowserTest {
             .as("series drawn in " + chart)
             .isPositive();
       }
+      // A second what-if: no mechanism off, the liquidity providers halved. The fixture runs two
+      // at once, so the first what-if (run 2) must have finished.
+      serve.await("2", st -> !st.get("state").asText().matches("queued|running"));
+      script(
+          "var w = document.getElementById('whatif-mechanism'); w.value = '';"
+              + " w.dispatchEvent(new Event('change'));"
+              + " var l = document.getElementById('whatif-liquidity'); l.value = '0.5';"
+              + " l.dispatchEvent(new Event('input')); return 1;");
+      click("#whatif");
+      awaitPage(
+          "the liquidity what-if started",
+          "data-whatif-label",
+          v -> v.equals("liquidity \u00d70.5"));
+      awaitPage(
+          "the liquidity what-if streamed", "data-whatif-points", v -> Integer.parseInt(v) >= 3);
+      assertThat(
+              script(
+                      "return echarts.getInstanceByDom(document.getElementById('chart-prices'))"
+                          + ".getOption().series.map(function (s) { return s.name; });")
+                  .toString())
+          .contains("SPY liquidity \u00d70.5")
+          .doesNotContain("SPY without momentum");
       click("#resume");
       awaitPage("the run resumed", "data-state", v -> !v.equals("paused"));
       assertThat(attribute("data-console-errors")).as("console errors").isEqualTo("[]");

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cascade.agents.AgentRegistry;
+import dev.cascade.scenario.Endowments;
+import dev.cascade.scenario.ParticipantScaling;
+import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.Simulation;
 import dev.cascade.scenario.Simulations;
 import dev.cascade.scenario.WithoutNames;
@@ -15,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +48,8 @@ public final class DashboardServer implements AutoCloseable {
   /** Request bodies larger than this are refused (413). */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private static final Set<String> RUN_FIELDS = Set.of("scenario", "seed", "without", "speed");
+  private static final Set<String> RUN_FIELDS =
+      Set.of("scenario", "seed", "without", "liquidity", "speed");
 
   private final ServeSettings settings;
   private final RunArchive archive;
@@ -213,7 +219,7 @@ public final class DashboardServer implements AutoCloseable {
       String n = names.next();
       if (!RUN_FIELDS.contains(n)) {
         throw ApiError.badRequest(
-            n, "unknown field " + n + "; a run takes scenario, seed, without and speed");
+            n, "unknown field " + n + "; a run takes scenario, seed, without, liquidity and speed");
       }
     }
     JsonNode sc = body.get("scenario");
@@ -257,6 +263,30 @@ public final class DashboardServer implements AutoCloseable {
                 + accepted.describe());
       }
     }
+    double liquidity = 1;
+    ScenarioSpec spec = loaded.spec();
+    JsonNode lq = body.get("liquidity");
+    if (lq != null && !lq.isNull()) {
+      if (!lq.isNumber() || !(lq.asDouble() > 0) || lq.asDouble() > ParticipantScaling.MAX_FACTOR) {
+        throw ApiError.badRequest(
+            "liquidity",
+            "liquidity must be a number above 0 and at most 100 (the liquidity providers' factor,"
+                + " as cascade run --scale-liquidity), got "
+                + lq);
+      }
+      liquidity = lq.asDouble();
+      spec = ParticipantScaling.liquidity(spec, liquidity, registry);
+      BigInteger endowment = Endowments.micro(spec);
+      if (!Endowments.withinLimit(endowment)) {
+        throw ApiError.badRequest(
+            "liquidity",
+            "liquidity "
+                + lq
+                + " would give the agents "
+                + Endowments.units(endowment)
+                + " currency units of cash and holdings in all, beyond the engine's limit");
+      }
+    }
     double speed = 0;
     JsonNode sp = body.get("speed");
     if (sp != null && !sp.isNull()) {
@@ -282,11 +312,21 @@ public final class DashboardServer implements AutoCloseable {
                 + "); stop one or wait for it to finish");
       }
       String id = String.valueOf(nextId++);
-      Simulation sim = Simulations.resolve(loaded.spec(), seed, off, registry);
-      Path target = freeTarget(loaded.spec().name(), seed, off);
+      Simulation sim = Simulations.resolve(spec, seed, off, registry);
+      Path target = freeTarget(loaded.spec().name(), seed, off, liquidity);
       run =
           new LiveRun(
-              id, loaded.file(), seed, off, speed, sim, loaded.text(), target, archive, json);
+              id,
+              loaded.file(),
+              seed,
+              off,
+              liquidity,
+              speed,
+              sim,
+              loaded.text(),
+              target,
+              archive,
+              json);
       runs.put(id, run);
     }
     run.start();
@@ -297,15 +337,17 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /**
-   * runs/&lt;scenario&gt;-seed&lt;N&gt;[-without-...] as {@code cascade run} names it, or the first
-   * of -2, -3, ... after it where nothing is: the server never asks to replace anything.
+   * runs/&lt;scenario&gt;-seed&lt;N&gt;[-without-...][-liquidity-X] as {@code cascade run} names it
+   * (the liquidity factor added when not 1), or the first of -2, -3, ... after it where nothing is:
+   * the server never asks to replace anything.
    */
-  private Path freeTarget(String name, long seed, Set<String> off) {
+  private Path freeTarget(String name, long seed, Set<String> off, double liquidity) {
     String base =
         name
             + "-seed"
             + seed
-            + (off.isEmpty() ? "" : "-without-" + String.join("-", off.stream().sorted().toList()));
+            + (off.isEmpty() ? "" : "-without-" + String.join("-", off.stream().sorted().toList()))
+            + (liquidity == 1 ? "" : "-liquidity-" + factor(liquidity));
     Path dir = past.dir();
     Path t = dir.resolve(base);
     for (int k = 2; Files.exists(t) || targetsInUse.contains(t); k++) {
@@ -313,6 +355,11 @@ public final class DashboardServer implements AutoCloseable {
     }
     targetsInUse.add(t);
     return t;
+  }
+
+  /** A factor as a directory name shows it: 0.5, 2, 0.25. */
+  private static String factor(double x) {
+    return x == Math.rint(x) ? Long.toString((long) x) : BigDecimal.valueOf(x).toPlainString();
   }
 
   private LiveRun run(Context ctx) {

@@ -7,6 +7,7 @@ import dev.cascade.scenario.Simulation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +52,10 @@ final class LiveRun {
   private final String scenarioFile;
   private final long seed;
   private final Set<String> without;
+
+  /** The liquidity providers' factor the run was started with (1: as written). */
+  private final double liquidity;
+
   private final double speed;
   private final Simulation sim;
   private final String scenarioText;
@@ -76,6 +81,7 @@ final class LiveRun {
       String scenarioFile,
       long seed,
       Set<String> without,
+      double liquidity,
       double speed,
       Simulation sim,
       String scenarioText,
@@ -86,6 +92,7 @@ final class LiveRun {
     this.scenarioFile = scenarioFile;
     this.seed = seed;
     this.without = Set.copyOf(without);
+    this.liquidity = liquidity;
     this.speed = speed;
     this.sim = sim;
     this.scenarioText = scenarioText;
@@ -164,6 +171,7 @@ final class LiveRun {
     o.put("name", sim.spec().name());
     o.put("seed", seed);
     o.set("without", json.valueToTree(without.stream().sorted().toList()));
+    o.put("liquidity", liquidity);
     o.put("speed", speed);
     o.put("state", state.label());
     o.put("start", Time.format(sim.startNanos()));
@@ -193,7 +201,12 @@ final class LiveRun {
     SnapshotWriter snapshots;
     RunArchive.Recording recording;
     try {
-      recording = archive.open(sim, scenarioText, target);
+      recording =
+          archive.open(
+              sim,
+              scenarioText,
+              target,
+              liquidity == 1 ? Map.of() : Map.of("liquidityScaling", liquidity));
       snapshots = new SnapshotWriter(json, sim);
     } catch (RunArchive.Refused e) {
       fail(e.getMessage());

@@ -76,6 +76,9 @@ final class PastRuns {
         o.set("scenario", s.path("scenario"));
         o.set("seed", s.path("seed"));
         o.set("without", s.path("without"));
+        if (s.has("liquidityScaling")) {
+          o.set("liquidity", s.get("liquidityScaling"));
+        }
         o.set("tapeHash", s.path("tapeHash"));
         o.set("simulatedEnd", s.path("simulatedEnd"));
       } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.cascade.serve;
 
 import dev.cascade.scenario.Simulation;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a run started from the dashboard is recorded: {@code cascade-cli} writes the same run
@@ -14,9 +15,12 @@ public interface RunArchive {
    * recorders.
    *
    * @param scenarioText the scenario file's text as it was parsed
+   * @param extra fields {@code summary.json} gains after the run's figures (the run's scalings, as
+   *     {@code cascade run} records them); empty for none
    * @throws Refused when the output rule refuses {@code target} or it cannot be written
    */
-  Recording open(Simulation sim, String scenarioText, Path target) throws Refused;
+  Recording open(Simulation sim, String scenarioText, Path target, Map<String, Object> extra)
+      throws Refused;
 
   /** A run directory being written. */
   interface Recording {

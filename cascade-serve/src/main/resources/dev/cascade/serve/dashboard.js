@@ -49,6 +49,7 @@
     h.setAttribute('data-sim-time', last ? String(last.timeNanos) : '');
     h.setAttribute('data-snapshots', main ? String(main.snapshots.length) : '0');
     h.setAttribute('data-whatif-points', whatIf ? String(whatIf.snapshots.length) : '0');
+    h.setAttribute('data-whatif-label', whatIf ? whatIf.label : '');
     h.setAttribute('data-sse-errors', String(sseErrors));
     h.setAttribute('data-last-action', lastAction);
   }
@@ -92,7 +93,7 @@
       });
     });
     return Object.keys(out).map(function (sym) {
-      return { name: dashed ? sym + ' without ' + run.extra : sym, type: 'line', showSymbol: false,
+      return { name: dashed ? sym + ' ' + run.label : sym, type: 'line', showSymbol: false,
         data: out[sym], lineStyle: dashed ? { type: 'dashed' } : {} };
     });
   }
@@ -182,7 +183,7 @@
     $('resume').disabled = state !== 'paused';
     $('step').disabled = state !== 'paused';
     $('stop').disabled = !live;
-    $('whatif').disabled = !main || !$('whatif-mechanism').value;
+    $('whatif').disabled = !main || (!$('whatif-mechanism').value && whatIfLiquidity() === 1);
     var lines = [];
     if (main) {
       lines.push('run ' + main.id + ': ' + main.scenario + ' seed ' + main.seed +
@@ -235,7 +236,17 @@
       o.textContent = name;
       w.appendChild(o);
     });
+    var none = document.createElement('option');
+    none.value = '';
+    none.textContent = '(none: liquidity only)';
+    w.appendChild(none);
     controls();
+  }
+
+  // The what-if's liquidity factor: 1 unless a number in (0, 100] is given.
+  function whatIfLiquidity() {
+    var x = Number($('whatif-liquidity').value);
+    return x > 0 && x <= 100 ? x : 1;
   }
 
   function loadScenarios() {
@@ -310,12 +321,18 @@
   function runWhatIf() {
     if (!main) { return; }
     var extra = $('whatif-mechanism').value;
-    var without = main.without.indexOf(extra) < 0 ? main.without.concat([extra]) : main.without;
+    var liquidity = whatIfLiquidity();
+    var without = extra && main.without.indexOf(extra) < 0 ? main.without.concat([extra]) : main.without;
+    var body = { scenario: main.scenario, seed: main.seed, without: without, speed: main.speed };
+    if (liquidity !== 1) { body.liquidity = liquidity; }
+    var label = [extra ? 'without ' + extra : '', liquidity !== 1 ? 'liquidity \u00d7' + liquidity : '']
+      .filter(function (t) { return t; }).join(', ');
     if (whatIf && whatIf.source) { whatIf.source.close(); }
-    api('POST', '/api/runs', { scenario: main.scenario, seed: main.seed, without: without,
-      speed: main.speed }).then(function (r) {
-      whatIf = { id: r.id, extra: extra, snapshots: [] };
-      $('whatif-status').textContent = 'run ' + r.id + ': seed ' + main.seed + ' without ' + without.join(', ');
+    api('POST', '/api/runs', body).then(function (r) {
+      whatIf = { id: r.id, label: label, snapshots: [] };
+      $('whatif-status').textContent = 'run ' + r.id + ': seed ' + main.seed +
+        (without.length ? ' without ' + without.join(', ') : '') +
+        (liquidity !== 1 ? ', liquidity providers \u00d7' + liquidity : '');
       follow(whatIf, function () { redraw(); mark(); });
     }).catch(showError);
   }
@@ -324,6 +341,7 @@
     initCharts();
     $('scenario').addEventListener('change', scenarioChanged);
     $('whatif-mechanism').addEventListener('change', controls);
+    $('whatif-liquidity').addEventListener('input', controls);
     $('start').addEventListener('click', start);
     $('pause').addEventListener('click', function () { act('pause'); });
     $('resume').addEventListener('click', function () { act('resume'); });
