@@ -244,16 +244,7 @@ class ServeApiTest {
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.text()).contains("<html");
 
-    String[] cli =
-        ReportCommandTest.cascade(
-            "run",
-            serve.scenarios.resolve("shocked.yaml").toString(),
-            "--seed",
-            "5",
-            "--no-progress",
-            "--out",
-            dir.resolve("cli").toString());
-    assertThat(cli[1]).contains("tape-hash: " + done.get("tapeHash").asText());
+    assertThat(cliTape("cli")).contains("tape-hash: " + done.get("tapeHash").asText());
 
     // The events of a finished run: every retained snapshot in simulated-time order, then end.
     ServeFixture.Reply events = serve.get("/api/runs/" + id + "/events");
@@ -293,18 +284,8 @@ class ServeApiTest {
     assertThat(done.get("runDirectory").asText()).isEqualTo(run.toAbsolutePath().toString());
     JsonNode summary = ServeFixture.JSON.readTree(run.resolve("summary.json").toFile());
     assertThat(summary.get("liquidityScaling").asDouble()).isEqualTo(0.5);
-    String[] cli =
-        ReportCommandTest.cascade(
-            "run",
-            serve.scenarios.resolve("shocked.yaml").toString(),
-            "--seed",
-            "5",
-            "--scale-liquidity",
-            "0.5",
-            "--no-progress",
-            "--out",
-            dir.resolve("cli-half").toString());
-    assertThat(cli[1]).contains("tape-hash: " + done.get("tapeHash").asText());
+    assertThat(cliTape("cli-half", "--scale-liquidity", "0.5"))
+        .contains("tape-hash: " + done.get("tapeHash").asText());
     assertThat(serve.get("/api/runs").body().get("past").toString()).contains("\"liquidity\":0.5");
   }
 
@@ -389,5 +370,15 @@ class ServeApiTest {
     assertThat(dev.cascade.serve.ServeSettings.loopback("0.0.0.0")).isFalse();
     assertThat(dev.cascade.serve.ServeSettings.loopback("192.168.1.5")).isFalse();
     assertThat(dev.cascade.serve.ServeSettings.newToken()).hasSize(32);
+  }
+
+  /** What {@code cascade run shocked.yaml --seed 5 FLAGS} prints, into dir/OUT. */
+  private String cliTape(String out, String... flags) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("run", serve.scenarios.resolve("shocked.yaml").toString(), "--seed", "5"));
+    args.addAll(List.of(flags));
+    args.addAll(List.of("--no-progress", "--out", dir.resolve(out).toString()));
+    return ReportCommandTest.cascade(args.toArray(new String[0]))[1];
   }
 }
