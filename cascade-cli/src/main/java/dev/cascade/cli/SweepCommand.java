@@ -101,6 +101,14 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin BatchOptions batch;
 
+  @Option(
+      names = "--breach",
+      paramLabel = "CONDITION",
+      description =
+          "also count the paths that breach CONDITION (as reverse-stress spells it, e.g. \"SPY"
+              + " drawdown >= 10%%\"): their share with its 95%% Wilson interval, and their seeds")
+  String breach;
+
   @Mixin ShockScaleOption scale;
 
   @Option(
@@ -197,6 +205,7 @@ final class SweepCommand implements Callable<Integer> {
    * @param flowScaling investor flows' factor ({@code --scale-flows}); absent when 1
    * @param liquidityScaling the liquidity providers' factor ({@code --scale-liquidity}); absent
    *     when 1
+   * @param breach the {@code --breach} count; absent without it
    */
   record Sweep(
       String scenario,
@@ -219,7 +228,21 @@ final class SweepCommand implements Callable<Integer> {
           Double flowScaling,
       @com.fasterxml.jackson.annotation.JsonInclude(
               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          Double liquidityScaling) {}
+          Double liquidityScaling,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          Breach breach) {}
+
+  /**
+   * The paths that breach a condition ({@code --breach}).
+   *
+   * @param condition canonical spelling
+   * @param breaches paths that breach
+   * @param lo lower end of the 95% Wilson interval of the breach probability
+   * @param hi upper end
+   * @param seeds the breaching paths' seeds
+   */
+  record Breach(String condition, int breaches, double lo, double hi, List<Long> seeds) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -242,6 +265,7 @@ final class SweepCommand implements Callable<Integer> {
       return 2;
     }
     ScenarioSpec scenario = scale.apply(loaded.spec());
+    BreachCondition condition = breach == null ? null : BreachCondition.parse(breach, scenario);
     Set<String> off = new LinkedHashSet<>(without);
     String unknown =
         RunCommand.unknownWithout(
@@ -307,7 +331,8 @@ final class SweepCommand implements Callable<Integer> {
             scale.record(),
             (Double) scale.records().get("leverageScaling"),
             (Double) scale.records().get("flowScaling"),
-            (Double) scale.records().get("liquidityScaling"));
+            (Double) scale.records().get("liquidityScaling"),
+            condition == null ? null : breaches(condition, results, firstSeed));
 
     OutputDirectory dir;
     try {
@@ -404,6 +429,23 @@ final class SweepCommand implements Callable<Integer> {
    *
    * @param where where its paths ran: "4 threads", "Spark local[2]"
    */
+  /** The paths of a sweep (seeds firstSeed, firstSeed + 1, ...) that breach {@code c}. */
+  static Breach breaches(BreachCondition c, PathOutcome[] results, long firstSeed) {
+    List<Long> seeds = new ArrayList<>();
+    for (int k = 0; k < results.length; k++) {
+      if (c.test(results[k])) {
+        seeds.add(firstSeed + k);
+      }
+    }
+    double[] w = ReverseStress.wilson(seeds.size(), results.length);
+    return new Breach(
+        c.text(),
+        seeds.size(),
+        SampleStats.round4(w[0]),
+        SampleStats.round4(w[1]),
+        List.copyOf(seeds));
+  }
+
   static String render(Sweep s, String where) {
     StringBuilder b = new StringBuilder();
     b.append(
@@ -456,6 +498,23 @@ final class SweepCommand implements Callable<Integer> {
     }
     b.append("(percent; change from the starting price; dd = largest peak-to-trough fall;")
         .append(" se = standard error of the mean)\n");
+    if (s.breach() != null) {
+      Breach x = s.breach();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%nbreach \"%s\": %d of %d paths, probability %.2f [%.2f, %.2f] (95%% Wilson)%s%n",
+              x.condition(),
+              x.breaches(),
+              s.paths(),
+              (double) x.breaches() / s.paths(),
+              x.lo(),
+              x.hi(),
+              x.seeds().isEmpty()
+                  ? ""
+                  : "; seeds "
+                      + String.join(", ", x.seeds().stream().map(String::valueOf).toList())));
+    }
     if (s.paths() >= 2) {
       b.append(
           String.format(

@@ -213,4 +213,47 @@ class SweepCommandTest {
             "cascade attribute: --seeds 4-3: the range ends before it starts"
                 + System.lineSeparator());
   }
+
+  @Test
+  void aBreachIsCountedOverThePathsWithItsInterval() throws Exception {
+    String scenario = Path.of(getClass().getResource("/shocked.yaml").toURI()).toString();
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            scenario,
+            "--seeds",
+            "3",
+            "--breach",
+            "SPY change <= -3%",
+            "--out",
+            tmp.resolve("br").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    // the file's -4% value shock takes SPY through -3% on every path
+    assertThat(r.out())
+        .contains("breach \"SPY change <= -3%\": 3 of 3 paths, probability 1.00 [0.44, 1.00]")
+        .contains("seeds 1, 2, 3");
+    com.fasterxml.jackson.databind.JsonNode b =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(tmp.resolve("br").resolve("sweep.json").toFile())
+            .get("breach");
+    assertThat(b.get("breaches").asInt()).isEqualTo(3);
+    assertThat(b.get("seeds").toString()).isEqualTo("[1,2,3]");
+    Cli.Result none =
+        Cli.run(
+            "sweep",
+            scenario,
+            "--seeds",
+            "2",
+            "--breach",
+            "SPY change <= -30%",
+            "--out",
+            tmp.resolve("none").toString());
+    assertThat(none.out()).contains(": 0 of 2 paths, probability 0.00 [0.00, 0.66]");
+    Cli.Result bad =
+        Cli.run(
+            "sweep", scenario, "--breach", "SPY drop >= 5%", "--out", tmp.resolve("x").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("cascade sweep: --breach").doesNotContain("\n");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
 }
