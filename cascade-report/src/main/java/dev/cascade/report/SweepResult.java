@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Map;
  *     none was recorded
  * @param pathChange per symbol the change of each path, percent; empty without sweep-paths.csv
  * @param pathDrawdown per symbol the max drawdown of each path, percent
+ * @param breach the {@code --breach} count in words ("SPY drawdown >= 10%: 2 of 8 paths, 0.25
+ *     [0.07, 0.59]"); null without it
  */
 record SweepResult(
     String scenario,
@@ -37,7 +40,8 @@ record SweepResult(
     List<Asset> assets,
     Map<String, String> scaling,
     Map<String, List<Double>> pathChange,
-    Map<String, List<Double>> pathDrawdown) {
+    Map<String, List<Double>> pathDrawdown,
+    String breach) {
   static final String FILE = "sweep.json";
   static final String PATHS = "sweep-paths.csv";
 
@@ -155,6 +159,21 @@ record SweepResult(
             drawdown.computeIfAbsent(row.text(c[0]), s -> new ArrayList<>()).add(row.number(c[2]));
           });
     }
+    String breach = null;
+    JsonNode b = tree.path("breach");
+    if (b.isObject() && b.path("breaches").isInt() && tree.get("paths").asInt() > 0) {
+      int n = tree.get("paths").asInt();
+      breach =
+          String.format(
+              Locale.ROOT,
+              "%s: %d of %d paths, %.2f [%.2f, %.2f] (95%% Wilson)",
+              b.path("condition").asText(),
+              b.get("breaches").asInt(),
+              n,
+              (double) b.get("breaches").asInt() / n,
+              b.path("lo").asDouble(),
+              b.path("hi").asDouble());
+    }
     return new SweepResult(
         tree.path("scenario").asText("sweep"),
         tree.path("firstSeed").asLong(),
@@ -164,7 +183,8 @@ record SweepResult(
         List.copyOf(assets),
         scaling,
         change,
-        drawdown);
+        drawdown,
+        breach);
   }
 
   private static String factor(double v) {

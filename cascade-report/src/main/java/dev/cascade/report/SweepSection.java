@@ -68,6 +68,9 @@ final class SweepSection implements ReportSection {
                       },
                       v
                     }));
+    if (s.breach() != null) {
+      facts.add(new String[] {"Breach", s.breach()});
+    }
     page.facts(facts);
     for (String w : s.warnings()) {
       page.html("<p class=\"warning\">Warning: ").text(w).html("</p>\n");

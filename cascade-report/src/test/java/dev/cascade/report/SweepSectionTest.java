@@ -40,7 +40,8 @@ class SweepSectionTest {
             + "]"
             + (scaled
                 ? ", \"shockScaling\": {\"all\": 1.5, \"byLabel\": {\"cpi\": 2.0}},"
-                    + " \"leverageScaling\": 1.2"
+                    + " \"leverageScaling\": 1.2, \"breach\": {\"condition\": \"SPY drawdown >= 10%\","
+                    + " \"breaches\": 2, \"lo\": 0.0567, \"hi\": 0.5098, \"seeds\": [12, 17]}"
                 : "")
             + "}");
     StringBuilder csv = new StringBuilder("seed,symbol,changePct,maxDrawdownPct\n");
@@ -87,7 +88,9 @@ class SweepSectionTest {
             "<td class=\"num\">3.00 ± 0.30</td>");
     assertThat(html).contains("Warning: 10 paths: p5, p95 and ES 5% need at least 20");
     assertThat(html)
-        .contains("Shocks scaled", "all shocks ×1.5, cpi ×2", "Leverage scaled", "×1.2");
+        .contains("Shocks scaled", "all shocks ×1.5, cpi ×2", "Leverage scaled", "×1.2")
+        .contains(
+            "Breach", "SPY drawdown &gt;= 10%: 2 of 10 paths, 0.20 [0.06, 0.51] (95% Wilson)");
     assertThat(html).contains("Left out", "stops");
     // Histograms: 10 paths fall into 5 bins (sqrt(10) rounded up, at least 5), none lost.
     JsonNode change = chart(html, "sweep-change-SPY");
@@ -120,7 +123,7 @@ class SweepSectionTest {
 
     assertThat(html).contains("id=\"sweep\"", "seed 11", "<td class=\"num\">-2.50</td>");
     assertThat(html).contains("<td class=\"num\">-4.75</td>");
-    assertThat(html).doesNotContain("Shocks scaled", "sweep-change-SPY");
+    assertThat(html).doesNotContain("Shocks scaled", "sweep-change-SPY", "Breach");
   }
 
   @Test
