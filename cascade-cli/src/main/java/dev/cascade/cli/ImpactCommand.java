@@ -7,7 +7,6 @@ import dev.cascade.agents.StandardFamilies;
 import dev.cascade.market.Side;
 import dev.cascade.scenario.InstrumentSpec;
 import dev.cascade.scenario.Metaorders;
-import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
 import dev.cascade.scenario.ShockSpec;
 import java.io.PrintWriter;
@@ -172,11 +171,7 @@ final class ImpactCommand implements Callable<Integer> {
     if (loaded == null) {
       return 2;
     }
-    if (!(liquidity > 0 && liquidity <= ParticipantScaling.MAX_FACTOR)) {
-      throw CliFailure.usage(
-          "--scale-liquidity must be above 0 and at most 100, got "
-              + ShockScaleOption.num(liquidity));
-    }
+    ShockScaleOption.checkLiquidity(liquidity);
     ScenarioSpec scenario =
         new Scaling(1, Map.of(), 1, 1, liquidity).apply(loaded.spec(), registry);
     InstrumentSpec ins = scenario.instrument(instrument);

@@ -357,8 +357,8 @@ final class ImpactStudy {
     }
     Map<String, Holding> holdings = new LinkedHashMap<>();
     for (int g = 0; g < groups.size(); g++) {
-      // the metaorders' own accounts (metaorder-k, opened by the engine: no family)
-      if (!(groups.name(g).equals("metaorder") && groups.family(g).equals("-"))) {
+      // the metaorders' own accounts (the loader keeps scenario groups off the name)
+      if (!groups.name(g).equals(Simulations.METAORDER_GROUP)) {
         holdings.put(groups.name(g), new Holding(groups.family(g), held[g][0], held[g][1]));
       }
     }

@@ -1,7 +1,6 @@
 package dev.cascade.cli;
 
 import dev.cascade.agents.AgentRegistry;
-import dev.cascade.market.EngineLimits;
 import dev.cascade.scenario.Endowments;
 import dev.cascade.scenario.ParticipantScaling;
 import dev.cascade.scenario.ScenarioSpec;
@@ -9,7 +8,6 @@ import dev.cascade.scenario.ShockBounds;
 import dev.cascade.scenario.ShockScaling;
 import dev.cascade.scenario.ShockSpec;
 import java.io.Serializable;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,16 +56,10 @@ record Scaling(
     scaled = ParticipantScaling.flows(scaled, flows);
     scaled = ParticipantScaling.leverage(scaled, leverage, registry);
     scaled = ParticipantScaling.liquidity(scaled, liquidity, registry);
-    BigInteger endowment = Endowments.micro(scaled);
-    if (!Endowments.withinLimit(endowment)) {
+    String beyondEngine = Endowments.beyondLimit(Endowments.micro(scaled), "would come to");
+    if (beyondEngine != null) {
       throw CliFailure.usage(
-          "--scale-liquidity "
-              + ShockScaleOption.num(liquidity)
-              + ": the agents' cash and holdings would come to "
-              + Endowments.units(endowment)
-              + " currency units in all (holdings at their books' highest prices); the engine"
-              + " allows at most "
-              + Endowments.units(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)));
+          "--scale-liquidity " + ShockScaleOption.num(liquidity) + ": " + beyondEngine);
     }
     return scaled;
   }

@@ -143,12 +143,7 @@ final class ShockScaleOption {
     }
     checkFactor("--scale-leverage", leverage);
     checkFactor("--scale-flows", flows);
-    if (!(liquidity > 0 && liquidity <= ParticipantScaling.MAX_FACTOR)) {
-      throw CliFailure.usage(
-          "--scale-liquidity must be above 0 and at most 100 (a market without its liquidity"
-              + " providers is not one), got "
-              + num(liquidity));
-    }
+    checkLiquidity(liquidity);
     Set<String> labels = new LinkedHashSet<>();
     spec.shocks().forEach(s -> labels.add(s.label()));
     for (Map.Entry<String, Double> e : byLabel.entrySet()) {
@@ -184,6 +179,16 @@ final class ShockScaleOption {
   static void checkFactor(String flag, double x) {
     if (!(x >= 0 && x <= ParticipantScaling.MAX_FACTOR)) {
       throw CliFailure.usage(flag + " must be in [0, 100], got " + num(x));
+    }
+  }
+
+  /** Refuses a liquidity factor {@link ParticipantScaling#liquidity} does not take. */
+  static void checkLiquidity(double x) {
+    if (!ParticipantScaling.isLiquidityFactor(x)) {
+      throw CliFailure.usage(
+          "--scale-liquidity must be above 0 and at most 100 (a market without its liquidity"
+              + " providers is not one), got "
+              + num(x));
     }
   }
 

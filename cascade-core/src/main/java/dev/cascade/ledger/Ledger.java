@@ -35,6 +35,11 @@ public final class Ledger implements Clearing {
   /** The venue's fee account. */
   public static final int VENUE = 1;
 
+  /** The names of {@link #EXTERNAL} and {@link #VENUE}. */
+  public static final String EXTERNAL_NAME = "external";
+
+  public static final String VENUE_NAME = "venue";
+
   private final int instruments;
   private final long[] cashPerTickLot;
   private final long takerFeeCentiBps;
@@ -77,8 +82,8 @@ public final class Ledger implements Clearing {
     this.takerFeeCentiBps = Math.round(takerFeeBps * 100);
     this.makerFeeCentiBps = Math.round(makerFeeBps * 100);
     this.marks = marks;
-    openAccount("external", AccountKind.EXTERNAL, 0);
-    openAccount("venue", AccountKind.VENUE, 0);
+    openAccount(EXTERNAL_NAME, AccountKind.EXTERNAL, 0);
+    openAccount(VENUE_NAME, AccountKind.VENUE, 0);
   }
 
   /**

@@ -55,6 +55,26 @@ public final class Endowments {
     return micro.compareTo(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)) <= 0;
   }
 
+  /**
+   * Null when the endowment is within the engine's limit, else what is wrong, as "the agents' cash
+   * and holdings {@code comeTo} N currency units in all (...); the engine allows at most M".
+   *
+   * @param comeTo the verb: "come to" for a file as written, "would come to" for a scaled one
+   */
+  public static String beyondLimit(BigInteger micro, String comeTo) {
+    if (withinLimit(micro)) {
+      return null;
+    }
+    return "the agents' cash and holdings "
+        + comeTo
+        + " "
+        + units(micro)
+        + " currency units in all (holdings valued at "
+        + EngineLimits.BOOK_PRICE_MULTIPLE
+        + " x their start prices, the highest their books accept); the engine allows at most "
+        + units(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO));
+  }
+
   /** Micro-units as currency units, for messages. */
   public static String units(BigInteger micro) {
     return new BigDecimal(micro, 6).stripTrailingZeros().toPlainString();

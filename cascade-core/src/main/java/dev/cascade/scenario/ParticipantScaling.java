@@ -66,6 +66,14 @@ public final class ParticipantScaling {
   private ParticipantScaling() {}
 
   /**
+   * Whether {@code x} is a liquidity factor {@link #liquidity} takes: above 0 (a market without its
+   * providers is not one) and at most {@link #MAX_FACTOR}; NaN is not.
+   */
+  public static boolean isLiquidityFactor(double x) {
+    return x > 0 && x <= MAX_FACTOR;
+  }
+
+  /**
    * The scenario with its liquidity providers X times as deep ({@code --scale-liquidity}): in every
    * group of a family in {@link #LIQUIDITY}, each named parameter's draw is multiplied by X and
    * clamped to its bounds as any draw is (the distribution rewritten as for {@link #leverage}, so
@@ -84,7 +92,7 @@ public final class ParticipantScaling {
     if (x == 1) {
       return spec;
     }
-    if (!(x > 0 && x <= MAX_FACTOR)) {
+    if (!isLiquidityFactor(x)) {
       throw new IllegalArgumentException("liquidity factor must be in (0, 100], got " + x);
     }
     BigDecimal bx = BigDecimal.valueOf(x);

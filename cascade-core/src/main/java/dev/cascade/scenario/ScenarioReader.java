@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -1565,17 +1566,9 @@ final class ScenarioReader {
     if (total > MAX_TOTAL_AGENTS) {
       errors.at(node, "agents", total + " agents in all; at most " + MAX_TOTAL_AGENTS);
     }
-    BigInteger endowment = endowment(out);
-    if (!Endowments.withinLimit(endowment)) {
-      errors.at(
-          node,
-          "agents",
-          "the agents' cash and holdings come to "
-              + units(endowment)
-              + " currency units in all (holdings valued at "
-              + EngineLimits.BOOK_PRICE_MULTIPLE
-              + " x their start prices, the highest their books accept); the engine allows at most "
-              + units(BigInteger.valueOf(EngineLimits.MAX_ENDOWMENT_MICRO)));
+    String beyond = Endowments.beyondLimit(Endowments.micro(out, specs), "come to");
+    if (beyond != null) {
+      errors.at(node, "agents", beyond);
     }
     return out;
   }
@@ -1606,7 +1599,16 @@ final class ScenarioReader {
     if (name != null) {
       YamlNode where = f.has("name") ? f.get("name") : f.get("family");
       YamlNode first = groupNames.putIfAbsent(name, where);
-      if (first != null) {
+      if (Simulations.ENGINE_GROUPS.contains(name)) {
+        errors.at(
+            where,
+            path + (f.has("name") ? ".name" : ".family"),
+            "'"
+                + name
+                + "' names accounts the engine opens itself ("
+                + String.join(", ", new TreeSet<>(Simulations.ENGINE_GROUPS))
+                + "); give the group another 'name'");
+      } else if (first != null) {
         errors.at(
             where,
             path + (f.has("name") ? ".name" : ".family"),
@@ -1644,10 +1646,6 @@ final class ScenarioReader {
    * Every agent's cash plus its holdings at the highest prices their books accept, micro-units,
    * exactly; with the perpetual venue's insurance fund when there is a perpetual.
    */
-  private BigInteger endowment(List<AgentGroupSpec> groups) {
-    return Endowments.micro(groups, specs);
-  }
-
   private static String units(BigInteger micro) {
     return Endowments.units(micro);
   }

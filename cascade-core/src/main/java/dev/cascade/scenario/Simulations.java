@@ -254,7 +254,7 @@ public final class Simulations {
     for (int k = 0; k < spec.shocks().size(); k++) {
       ShockSpec s = spec.shocks().get(k);
       if (s.type() == ShockType.METAORDER && !off.contains(s.type().configName())) {
-        TwapExecution x = metaorder(world, instruments, spec, s, "metaorder-" + k);
+        TwapExecution x = metaorder(world, instruments, spec, s, METAORDER_GROUP + "-" + k);
         executions.put(s, x);
         metaorders.add(x);
       }
@@ -302,6 +302,20 @@ public final class Simulations {
    * with the crypto venue, {@code portfolioMargin} = 1 margins its equities by FINRA stress margin
    * instead of Reg-T (see docs/model.md §11).
    */
+  /** The account group of the execution agents the engine opens for {@code metaorder} shocks. */
+  public static final String METAORDER_GROUP = "metaorder";
+
+  /** The perpetual venue's insurance fund's account. */
+  static final String INSURANCE_FUND = "insurance-fund";
+
+  /**
+   * Group names the engine gives accounts of its own (the ledger's external world and venue, the
+   * insurance fund, metaorders' execution accounts): a scenario group may not take one, or its
+   * accounts would be reported together with the engine's.
+   */
+  public static final Set<String> ENGINE_GROUPS =
+      Set.of(Ledger.EXTERNAL_NAME, Ledger.VENUE_NAME, INSURANCE_FUND, METAORDER_GROUP);
+
   /** The perpetual venue's insurance fund at the start: 10 million dollars (assumed). */
   static final long INSURANCE_FUND_MICRO = 10_000_000L * Instrument.CASH_UNITS_PER_CURRENCY_UNIT;
 
@@ -348,7 +362,7 @@ public final class Simulations {
       }
       if (perps) {
         Ledger ledger = world.ledger();
-        int account = ledger.openAccount("insurance-fund", AccountKind.VENUE, 0);
+        int account = ledger.openAccount(INSURANCE_FUND, AccountKind.VENUE, 0);
         ledger.transferCash(Ledger.EXTERNAL, account, INSURANCE_FUND_MICRO);
         insuranceFund = new InsuranceFund(ledger, world.causes(), world.clock(), venue, account, 0);
         venue.setBackstop(insuranceFund);

@@ -371,6 +371,16 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aGroupMayNotTakeANameTheEngineGivesItsOwnAccounts() {
+    String text = goodWith("    name: mm", "    name: metaorder");
+    ScenarioError e = onlyError(parse(text));
+    assertThat(e.message())
+        .contains("'metaorder' names accounts the engine opens itself")
+        .contains("external, insurance-fund, metaorder, venue");
+    assertThat(e.line()).isEqualTo(at(text, "name: metaorder")[0]);
+  }
+
+  @Test
   void duplicateSymbol() {
     String text = goodWith("symbol: GC", "symbol: NVDA");
     ScenarioError e = onlyError(parse(text));

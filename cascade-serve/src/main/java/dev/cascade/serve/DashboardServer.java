@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,7 +266,7 @@ public final class DashboardServer implements AutoCloseable {
     ScenarioSpec spec = loaded.spec();
     JsonNode lq = body.get("liquidity");
     if (lq != null && !lq.isNull()) {
-      if (!lq.isNumber() || !(lq.asDouble() > 0) || lq.asDouble() > ParticipantScaling.MAX_FACTOR) {
+      if (!lq.isNumber() || !ParticipantScaling.isLiquidityFactor(lq.asDouble())) {
         throw ApiError.badRequest(
             "liquidity",
             "liquidity must be a number above 0 and at most 100 (the liquidity providers' factor,"
@@ -276,15 +275,9 @@ public final class DashboardServer implements AutoCloseable {
       }
       liquidity = lq.asDouble();
       spec = ParticipantScaling.liquidity(spec, liquidity, registry);
-      BigInteger endowment = Endowments.micro(spec);
-      if (!Endowments.withinLimit(endowment)) {
-        throw ApiError.badRequest(
-            "liquidity",
-            "liquidity "
-                + lq
-                + " would give the agents "
-                + Endowments.units(endowment)
-                + " currency units of cash and holdings in all, beyond the engine's limit");
+      String beyond = Endowments.beyondLimit(Endowments.micro(spec), "would come to");
+      if (beyond != null) {
+        throw ApiError.badRequest("liquidity", "liquidity " + lq + ": " + beyond);
       }
     }
     double speed = 0;
